@@ -1,0 +1,96 @@
+namespace Curlew;
+
+// Typed twins of SetOpt: same names as the options, same store.
+public sealed partial class CurlEasy
+{
+    /// <summary>The URL to transfer.</summary>
+    public string? Url { get => _options.Url; set => _options.Url = value; }
+    /// <summary>Port to use instead of the URL's (0 = the URL's).</summary>
+    public int Port { get => _options.Port; set => _options.Port = value; }
+    /// <summary>Log what happens to stderr.</summary>
+    public bool Verbose { get => _options.Verbose; set => _options.Verbose = value; }
+    /// <summary>Pass response headers to the write callback too.</summary>
+    public bool Header { get => _options.Header; set => _options.Header = value; }
+    /// <summary>When false, the progress callback is called (libcurl default: true).</summary>
+    public bool NoProgress { get => _options.NoProgress; set => _options.NoProgress = value; }
+    /// <summary>Do not get the body (HEAD for HTTP).</summary>
+    public bool NoBody { get => _options.NoBody; set => _options.NoBody = value; }
+    /// <summary>Fail with HttpReturnedError (22) on HTTP status 400 or more.</summary>
+    public bool FailOnError { get => _options.FailOnError; set => _options.FailOnError = value; }
+    /// <summary>Upload (PUT for HTTP) from ReadFunction/ReadData.</summary>
+    public bool Upload { get => _options.Upload; set => _options.Upload = value; }
+    /// <summary>Do a POST.</summary>
+    public bool Post { get => _options.Post; set => _options.Post = value; }
+    /// <summary>Follow redirects.</summary>
+    public bool FollowLocation { get => _options.FollowLocation; set => _options.FollowLocation = value; }
+    /// <summary>Redirect limit; -1 for unlimited.</summary>
+    public long MaxRedirs { get => _options.MaxRedirs; set => _options.MaxRedirs = value; }
+    /// <summary>How many idle connections the handle keeps (default 5).</summary>
+    public long MaxConnects { get => _options.MaxConnects; set => _options.MaxConnects = value; }
+    /// <summary>Use a new connection for the next transfer.</summary>
+    public bool FreshConnect { get => _options.FreshConnect; set => _options.FreshConnect = value; }
+    /// <summary>Close the connection after the transfer instead of keeping it.</summary>
+    public bool ForbidReuse { get => _options.ForbidReuse; set => _options.ForbidReuse = value; }
+    /// <summary>Whole-transfer timeout in milliseconds (0 = none).</summary>
+    public long TimeoutMs { get => _options.TimeoutMs; set => _options.TimeoutMs = value; }
+    /// <summary>Connect timeout in milliseconds (0 = 300 s default).</summary>
+    public long ConnectTimeoutMs { get => _options.ConnectTimeoutMs; set => _options.ConnectTimeoutMs = value; }
+    /// <summary>Size of the upload; -1 = unknown (chunked for HTTP).</summary>
+    public long InFileSize { get => _options.InFileSize; set => _options.InFileSize = value; }
+    /// <summary>Size of the POST body; -1 = length of PostFields, or chunked with ReadFunction.</summary>
+    public long PostFieldSize { get => _options.PostFieldSize; set => _options.PostFieldSize = value; }
+    /// <summary>Offset to resume a download from.</summary>
+    public long ResumeFrom { get => _options.ResumeFrom; set => _options.ResumeFrom = value; }
+    /// <summary>Byte range to request, e.g. "0-99".</summary>
+    public string? Range { get => _options.Range; set => _options.Range = value; }
+    /// <summary>"user:password" for Basic authentication.</summary>
+    public string? UserPwd { get => _options.UserPwd; set => _options.UserPwd = value; }
+    /// <summary>User-Agent header value.</summary>
+    public string? UserAgent { get => _options.UserAgent; set => _options.UserAgent = value; }
+    /// <summary>Request method to send instead of the default.</summary>
+    public string? CustomRequest { get => _options.CustomRequest; set => _options.CustomRequest = value; }
+    /// <summary>Referer header value.</summary>
+    public string? Referer { get => _options.Referer; set => _options.Referer = value; }
+    /// <summary>Proxy URL.</summary>
+    public string? Proxy { get => _options.Proxy; set => _options.Proxy = value; }
+    /// <summary>Hosts that bypass the proxy.</summary>
+    public string? NoProxy { get => _options.NoProxy; set => _options.NoProxy = value; }
+    /// <summary>Connect to this Unix domain socket instead of TCP.</summary>
+    public string? UnixSocketPath { get => _options.UnixSocketPath; set => _options.UnixSocketPath = value; }
+    /// <summary>Extra request headers: "Name: value" adds or replaces, "Name:" removes, "Name;" sends it empty.</summary>
+    public IReadOnlyList<string>? HttpHeader { get => _options.HttpHeader; set => _options.HttpHeader = value?.ToArray(); }
+    /// <summary>Fixed name resolutions: "host:port:addr[,addr...]"; "-host:port" removes one.</summary>
+    public IReadOnlyList<string>? Resolve { get => _options.Resolve; set => _options.Resolve = value?.ToArray(); }
+    /// <summary>Connect elsewhere: "host:port:connect-host:connect-port".</summary>
+    public IReadOnlyList<string>? ConnectTo { get => _options.ConnectTo; set => _options.ConnectTo = value?.ToArray(); }
+    /// <summary>Receives each response header line, including the status line and the final blank line.</summary>
+    public WriteCallback? HeaderFunction { get => _options.HeaderFunction; set => _options.HeaderFunction = value; }
+    /// <summary>User data for HeaderFunction; a Stream is written to when no callback is set.</summary>
+    public object? HeaderData { get => _options.HeaderData; set => _options.HeaderData = value; }
+    /// <summary>Supplies upload data.</summary>
+    public ReadCallback? ReadFunction { get => _options.ReadFunction; set => _options.ReadFunction = value; }
+    /// <summary>User data for ReadFunction; a Stream is read when no callback is set.</summary>
+    public object? ReadData { get => _options.ReadData; set => _options.ReadData = value; }
+    /// <summary>Progress callback; called when NoProgress is false. Non-zero aborts with AbortedByCallback (42).</summary>
+    public XferInfoCallback? XferInfoFunction { get => _options.XferInfoFunction; set => _options.XferInfoFunction = value; }
+    /// <summary>User data for XferInfoFunction.</summary>
+    public object? XferInfoData { get => _options.XferInfoData; set => _options.XferInfoData = value; }
+    /// <summary>Replaces socket creation; see the socket lifecycle rules.</summary>
+    public OpenSocketCallback? OpenSocketFunction { get => _options.OpenSocketFunction; set => _options.OpenSocketFunction = value; }
+    /// <summary>Passed unchanged to OpenSocketFunction.</summary>
+    public object? OpenSocketData { get => _options.OpenSocketData; set => _options.OpenSocketData = value; }
+    /// <summary>Replaces the close of sockets that came from OpenSocketFunction; called exactly once per such socket.</summary>
+    public CloseSocketCallback? CloseSocketFunction { get => _options.CloseSocketFunction; set => _options.CloseSocketFunction = value; }
+    /// <summary>Passed unchanged to CloseSocketFunction.</summary>
+    public object? CloseSocketData { get => _options.CloseSocketData; set => _options.CloseSocketData = value; }
+    /// <summary>Runs on each new socket before connect; AlreadyConnected skips connect.</summary>
+    public SockOptCallback? SockOptFunction { get => _options.SockOptFunction; set => _options.SockOptFunction = value; }
+    /// <summary>Passed unchanged to SockOptFunction.</summary>
+    public object? SockOptData { get => _options.SockOptData; set => _options.SockOptData = value; }
+    /// <summary>Receives the body. Without it, WriteData (a Stream) or standard output gets the body.</summary>
+    public WriteCallback? WriteFunction { get => _options.WriteFunction; set => _options.WriteFunction = value; }
+    /// <summary>User data for WriteFunction; a Stream is written to when no callback is set.</summary>
+    public object? WriteData { get => _options.WriteData; set => _options.WriteData = value; }
+    /// <summary>The POST body (libcurl copies it too: CURLOPT_COPYPOSTFIELDS). Setting it makes the request a POST.</summary>
+    public byte[]? PostFields { get => _options.PostFields; set => SetOpt(CurlOption.PostFields, value); }
+}

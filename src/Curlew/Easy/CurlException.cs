@@ -1,0 +1,14 @@
+namespace Curlew;
+
+/// <summary>Internal failure carrier: thrown inside the engine, turned into a <see cref="CurlCode"/> and message at <see cref="CurlEasy.Perform"/>.</summary>
+internal sealed class CurlException(CurlCode code, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public CurlCode Code { get; } = code;
+
+    /// <summary>The exception a user callback threw, when that is why the transfer stopped.</summary>
+    public Exception? CallbackException { get; private init; }
+
+    /// <summary>A user callback threw: the transfer ends with <see cref="CurlCode.AbortedByCallback"/>.</summary>
+    public static CurlException FromCallback(string which, Exception thrown) =>
+        thrown is CurlException own ? own : new(CurlCode.AbortedByCallback, $"The {which} callback threw {thrown.GetType().Name}: {thrown.Message}", thrown) { CallbackException = thrown };
+}

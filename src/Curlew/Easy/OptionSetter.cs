@@ -1,0 +1,154 @@
+using System.Text;
+
+namespace Curlew;
+
+/// <summary>
+/// Turns <see cref="CurlEasy.SetOpt"/>'s loosely typed values into the option store, the way libcurl's setopt does:
+/// unknown options give <see cref="CurlCode.UnknownOption"/>, wrong types or out-of-range values give
+/// <see cref="CurlCode.BadFunctionArgument"/>, and nothing throws.
+/// </summary>
+internal static class OptionSetter
+{
+    public static CurlCode Set(EasyOptions o, CurlOption option, object? value)
+    {
+        if (!Enum.IsDefined(option)) return CurlCode.UnknownOption;
+        try { return Apply(o, option, value); }
+        catch (InvalidCastException) { return CurlCode.BadFunctionArgument; }
+        catch (FormatException) { return CurlCode.BadFunctionArgument; }
+        catch (OverflowException) { return CurlCode.BadFunctionArgument; }
+    }
+
+    private static CurlCode Apply(EasyOptions o, CurlOption option, object? value)
+    {
+        switch (option)
+        {
+            case CurlOption.Url: o.Url = Str(value); break;
+            case CurlOption.Port: return Range(Long(value), 0, 65535, v => o.Port = (int)v);
+            case CurlOption.Verbose: o.Verbose = Bool(value); break;
+            case CurlOption.Header: o.Header = Bool(value); break;
+            case CurlOption.NoProgress: o.NoProgress = Bool(value); break;
+            case CurlOption.NoBody: o.NoBody = Bool(value); break;
+            case CurlOption.FailOnError: o.FailOnError = Bool(value); break;
+            case CurlOption.Upload or CurlOption.Put: o.Upload = Bool(value); if (o.Upload) o.NoBody = false; break;
+            case CurlOption.Post: o.Post = Bool(value); if (o.Post) { o.Upload = false; o.NoBody = false; } break;
+            case CurlOption.HttpGet: if (Bool(value)) { o.Post = false; o.Upload = false; o.NoBody = false; o.PostFields = null; } break;
+            case CurlOption.DirListOnly: o.DirListOnly = Bool(value); break;
+            case CurlOption.FollowLocation: o.FollowLocation = Bool(value); break;
+            case CurlOption.AutoReferer: o.AutoReferer = Bool(value); break;
+            case CurlOption.UnrestrictedAuth: o.UnrestrictedAuth = Bool(value); break;
+            case CurlOption.HttpProxyTunnel: o.HttpProxyTunnel = Bool(value); break;
+            case CurlOption.SslVerifyPeer: o.SslVerifyPeer = Bool(value); break;
+            case CurlOption.SslVerifyHost: return Range(Long(value), 0, 2, v => o.SslVerifyHost = v);
+            case CurlOption.MaxRedirs: return Range(Long(value), -1, int.MaxValue, v => o.MaxRedirs = v);
+            case CurlOption.MaxConnects: return Range(Long(value), 0, int.MaxValue, v => o.MaxConnects = v);
+            case CurlOption.FreshConnect: o.FreshConnect = Bool(value); break;
+            case CurlOption.ForbidReuse: o.ForbidReuse = Bool(value); break;
+            case CurlOption.Timeout: return Range(Long(value), 0, int.MaxValue / 1000, v => o.TimeoutMs = v * 1000);
+            case CurlOption.TimeoutMs: return Range(Long(value), 0, int.MaxValue, v => o.TimeoutMs = v);
+            case CurlOption.ConnectTimeout: return Range(Long(value), 0, int.MaxValue / 1000, v => o.ConnectTimeoutMs = v * 1000);
+            case CurlOption.ConnectTimeoutMs: return Range(Long(value), 0, int.MaxValue, v => o.ConnectTimeoutMs = v);
+            case CurlOption.Expect100TimeoutMs: return Range(Long(value), 0, int.MaxValue, v => o.Expect100TimeoutMs = v);
+            case CurlOption.LowSpeedLimit: return Range(Long(value), 0, long.MaxValue, v => o.LowSpeedLimit = v);
+            case CurlOption.LowSpeedTime: return Range(Long(value), 0, int.MaxValue, v => o.LowSpeedTime = v);
+            case CurlOption.InFileSize or CurlOption.InFileSizeLarge: return Range(Long(value), -1, long.MaxValue, v => o.InFileSize = v);
+            case CurlOption.PostFieldSize or CurlOption.PostFieldSizeLarge: return Range(Long(value), -1, long.MaxValue, v => o.PostFieldSize = v);
+            case CurlOption.ResumeFrom or CurlOption.ResumeFromLarge: return Range(Long(value), 0, long.MaxValue, v => o.ResumeFrom = v);
+            case CurlOption.MaxFileSize or CurlOption.MaxFileSizeLarge: return Range(Long(value), 0, long.MaxValue, v => o.MaxFileSize = v);
+            case CurlOption.PostRedir: return Range(Long(value), 0, 7, v => o.PostRedir = v);
+            case CurlOption.IpResolve: return Range(Long(value), 0, 2, v => o.IpResolve = v);
+            case CurlOption.HttpVersion: return Range(Long(value), 0, 31, v => o.HttpVersion = v);
+            case CurlOption.ProxyType: return Range(Long(value), 0, 7, v => o.ProxyType = v);
+            case CurlOption.BufferSize: return Range(Long(value), 1024, 10 * 1024 * 1024, v => o.BufferSize = (int)v);
+            case CurlOption.TcpNoDelay: o.TcpNoDelay = Bool(value); break;
+            case CurlOption.NoSignal: Bool(value); break;
+            case CurlOption.FtpUseEpsv: o.FtpUseEpsv = Bool(value); break;
+            case CurlOption.FtpUseEprt: o.FtpUseEprt = Bool(value); break;
+            case CurlOption.HttpAuth: Long(value); break; // Basic is what Curlew speaks; other bits are accepted and ignored
+            case CurlOption.PostFields:
+                o.PostFields = value switch
+                {
+                    null => null,
+                    string s => Encoding.UTF8.GetBytes(s),
+                    byte[] b => b,
+                    ReadOnlyMemory<byte> m => m.ToArray(),
+                    _ => throw new InvalidCastException(),
+                };
+                if (o.PostFields is not null) { o.Post = true; o.Upload = false; o.NoBody = false; }
+                break;
+            case CurlOption.Range: o.Range = Str(value); break;
+            case CurlOption.UserPwd: o.UserPwd = Str(value); break;
+            case CurlOption.UserAgent: o.UserAgent = Str(value); break;
+            case CurlOption.CustomRequest: o.CustomRequest = Str(value); break;
+            case CurlOption.Referer: o.Referer = Str(value); break;
+            case CurlOption.Cookie: o.Cookie = Str(value); break;
+            case CurlOption.Proxy: o.Proxy = Str(value); break;
+            case CurlOption.NoProxy: o.NoProxy = Str(value); break;
+            case CurlOption.CaInfo: o.CaInfo = Str(value); break;
+            case CurlOption.FtpPort: o.FtpPort = Str(value); break;
+            case CurlOption.UnixSocketPath: o.UnixSocketPath = Str(value); break;
+            case CurlOption.AcceptEncoding: o.AcceptEncoding = Str(value); break;
+            case CurlOption.Private: o.Private = value; break;
+            case CurlOption.HttpHeader: o.HttpHeader = List(value); break;
+            case CurlOption.Resolve: o.Resolve = List(value); break;
+            case CurlOption.ConnectTo: o.ConnectTo = List(value); break;
+            case CurlOption.Quote: o.Quote = List(value); break;
+            case CurlOption.WriteFunction: o.WriteFunction = Fn<WriteCallback>(value); break;
+            case CurlOption.HeaderFunction: o.HeaderFunction = Fn<WriteCallback>(value); break;
+            case CurlOption.ReadFunction: o.ReadFunction = Fn<ReadCallback>(value); break;
+            case CurlOption.XferInfoFunction: o.XferInfoFunction = Fn<XferInfoCallback>(value); break;
+            case CurlOption.OpenSocketFunction: o.OpenSocketFunction = Fn<OpenSocketCallback>(value); break;
+            case CurlOption.CloseSocketFunction: o.CloseSocketFunction = Fn<CloseSocketCallback>(value); break;
+            case CurlOption.SockOptFunction: o.SockOptFunction = Fn<SockOptCallback>(value); break;
+            case CurlOption.WriteData: o.WriteData = value; break;
+            case CurlOption.HeaderData: o.HeaderData = value; break;
+            case CurlOption.ReadData: o.ReadData = value; break;
+            case CurlOption.XferInfoData: o.XferInfoData = value; break;
+            case CurlOption.OpenSocketData: o.OpenSocketData = value; break;
+            case CurlOption.CloseSocketData: o.CloseSocketData = value; break;
+            case CurlOption.SockOptData: o.SockOptData = value; break;
+            default: return CurlCode.UnknownOption;
+        }
+        return CurlCode.Ok;
+    }
+
+    private static CurlCode Range(long v, long min, long max, Action<long> set)
+    {
+        if (v < min || v > max) return CurlCode.BadFunctionArgument;
+        set(v);
+        return CurlCode.Ok;
+    }
+
+    private static long Long(object? value) => value switch
+    {
+        bool b => b ? 1 : 0,
+        null => throw new InvalidCastException(),
+        Enum e => Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture),
+        IConvertible c when value is not string => c.ToInt64(System.Globalization.CultureInfo.InvariantCulture),
+        _ => throw new InvalidCastException(),
+    };
+
+    private static bool Bool(object? value) => Long(value) != 0;
+
+    private static string? Str(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        Uri u => u.OriginalString,
+        _ => throw new InvalidCastException(),
+    };
+
+    private static IReadOnlyList<string>? List(object? value) => value switch
+    {
+        null => null,
+        string s => [s],
+        IEnumerable<string> e => e.ToArray(),
+        _ => throw new InvalidCastException(),
+    };
+
+    private static T? Fn<T>(object? value) where T : Delegate => value switch
+    {
+        null => null,
+        T t => t,
+        _ => throw new InvalidCastException(),
+    };
+}
