@@ -5,6 +5,9 @@ internal sealed class CurlException(CurlCode code, string message, Exception? in
 {
     public CurlCode Code { get; } = code;
 
+    /// <summary>The OS error behind the failure, for CURLINFO_OS_ERRNO (0 when none).</summary>
+    public int OsErrno { get; init; }
+
     /// <summary>The exception a user callback threw, when that is why the transfer stopped.</summary>
     public Exception? CallbackException { get; private init; }
 

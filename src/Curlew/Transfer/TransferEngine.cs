@@ -1,7 +1,60 @@
 using Curlew.Connect;
+using Curlew.Http;
 using Curlew.Sockets;
+using Curlew.Url;
+
 namespace Curlew.Transfer;
+
+/// <summary>
+/// One perform, from options to bytes delivered: parses the URL, picks the protocol handler for its scheme, wires the
+/// socket factory (with the user's lifecycle callbacks), the connection provider, the sinks and the progress meter,
+/// and records what <c>GetInfo</c> reports.
+/// </summary>
 internal sealed class TransferEngine(EasyOptions options, TransferInfo info, ConnectionCache cache, SocketLedger ledger)
 {
-    public ValueTask RunAsync(bool synchronous, CancellationToken ct) => throw new CurlException(CurlCode.NotBuiltIn, "not yet" + options + info + cache + ledger + synchronous + ct);
+    public async ValueTask RunAsync(bool synchronous, CancellationToken cancellationToken)
+    {
+        using var io = new IoContext(synchronous, options.TimeoutMs, cancellationToken);
+        var factory = new SocketFactory(new SocketCallbacks(
+            options.OpenSocketFunction, options.OpenSocketData,
+            options.SockOptFunction, options.SockOptData,
+            options.CloseSocketFunction, options.CloseSocketData), ledger);
+        var connections = new ConnectionProvider(options, cache, factory);
+        try
+        {
+            var url = ParseUrl();
+            info.Scheme = url.Scheme.ToUpperInvariant();
+            info.EffectiveUrl = url.ToString();
+            var progress = new ProgressMeter(options.XferInfoFunction, options.XferInfoData, enabled: !options.NoProgress);
+            var body = OutputSink.ForBody(options.WriteFunction, options.WriteData);
+            var headers = OutputSink.ForHeaders(options.HeaderFunction, options.HeaderData, options.WriteFunction);
+            switch (url.Scheme)
+            {
+                case "http":
+                    await new HttpProtocol(options, connections, io, info, progress, body, headers).RunAsync(url).ConfigureAwait(false);
+                    break;
+                default:
+                    throw new CurlException(CurlCode.UnsupportedProtocol, $"Protocol \"{url.Scheme}\" not supported by this Curlew release yet");
+            }
+        }
+        catch (CurlException ex) when (ex.OsErrno != 0)
+        {
+            info.OsErrno = ex.OsErrno;
+            throw;
+        }
+        finally
+        {
+            info.NumConnects = connections.NewConnections;
+            info.ConnectTimeUs = connections.ConnectTimeUs;
+            info.NameLookupTimeUs = connections.NameLookupTimeUs;
+            info.TotalTimeUs = Math.Max(1, io.ElapsedMicroseconds);
+        }
+    }
+
+    private CurlUrl ParseUrl()
+    {
+        if (string.IsNullOrEmpty(options.Url)) throw new CurlException(CurlCode.UrlMalformat, "No URL set");
+        var url = CurlUrl.Parse(options.Url);
+        return options.Port != 0 ? url.WithPort(options.Port) : url;
+    }
 }

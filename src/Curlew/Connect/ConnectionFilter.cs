@@ -1,0 +1,39 @@
+using System.Net;
+
+namespace Curlew.Connect;
+
+/// <summary>
+/// One layer of a connection: the socket at the bottom, then (as they arrive) SOCKS, HTTP CONNECT and TLS stacked on
+/// top, each with the same few operations. Protocol handlers only ever talk to the top filter, so adding a proxy type
+/// or TLS never touches HTTP or FTP.
+/// </summary>
+internal abstract class ConnectionFilter(ConnectionFilter? next)
+{
+    /// <summary>The filter below this one; <c>null</c> for the socket.</summary>
+    protected ConnectionFilter? Next { get; } = next;
+
+    /// <summary>Completes this layer's handshake (the layers below are already connected).</summary>
+    public virtual ValueTask ConnectAsync(IoContext io) => ValueTask.CompletedTask;
+
+    /// <summary>Reads up to <paramref name="buffer"/>.Length bytes; 0 means the peer closed.</summary>
+    public abstract ValueTask<int> ReceiveAsync(Memory<byte> buffer, IoContext io);
+
+    /// <summary>Sends all of <paramref name="data"/>.</summary>
+    public abstract ValueTask SendAsync(ReadOnlyMemory<byte> data, IoContext io);
+
+    /// <summary>Waits up to <paramref name="timeoutMs"/> for something to read; false on time-out.</summary>
+    public virtual ValueTask<bool> WaitReadableAsync(int timeoutMs, IoContext io) =>
+        Next?.WaitReadableAsync(timeoutMs, io) ?? ValueTask.FromResult(true);
+
+    /// <summary>True when an idle connection still looks usable (peer has not closed, nothing unexpected is waiting).</summary>
+    public virtual bool IsAlive() => Next?.IsAlive() ?? false;
+
+    /// <summary>Closes this layer and every layer below. Idempotent.</summary>
+    public virtual void Close() => Next?.Close();
+
+    /// <summary>The peer this connection reached (after any open-socket rewrite).</summary>
+    public virtual EndPoint? RemoteEndPoint => Next?.RemoteEndPoint;
+
+    /// <summary>Our end of the connection.</summary>
+    public virtual EndPoint? LocalEndPoint => Next?.LocalEndPoint;
+}

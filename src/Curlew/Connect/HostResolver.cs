@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Curlew.Connect;
+
+/// <summary>
+/// Turns a host name into the addresses to try, in the order to try them: pinned <c>Resolve</c> entries first, IP
+/// literals as they are, otherwise the system resolver. Like libcurl's connection attempts, addresses of the first
+/// family come first and the other family after, each in resolver order.
+/// </summary>
+internal sealed class HostResolver(ResolveEntries pins, long ipResolve)
+{
+    public async ValueTask<IPAddress[]> ResolveAsync(string host, string? zoneId, int port, IoContext io)
+    {
+        IPAddress[] found;
+        if (pins.TryGet(host, port, out var pinned)) found = pinned;
+        else if (IPAddress.TryParse(zoneId is null ? host : $"{host}%{zoneId}", out var literal)) found = [literal];
+        else found = await LookUpAsync(host, io).ConfigureAwait(false);
+
+        var ordered = OrderForAttempts(found);
+        if (ordered.Length == 0)
+            throw new CurlException(CurlCode.CouldntResolveHost, $"Could not resolve host: {host}");
+        return ordered;
+    }
+
+    private static async ValueTask<IPAddress[]> LookUpAsync(string host, IoContext io)
+    {
+        try
+        {
+            return io.Synchronous
+                ? Dns.GetHostAddresses(host)
+                : await Dns.GetHostAddressesAsync(host, io.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) { throw io.Interrupted(ex); }
+        catch (Exception ex) when (ex is SocketException or ArgumentException)
+        {
+            throw new CurlException(CurlCode.CouldntResolveHost, $"Could not resolve host: {host}", ex);
+        }
+    }
+
+    private IPAddress[] OrderForAttempts(IPAddress[] addresses)
+    {
+        var wanted = new List<IPAddress>(addresses.Length);
+        foreach (var a in addresses)
+        {
+            if (ipResolve == 1 && a.AddressFamily != AddressFamily.InterNetwork) continue;
+            if (ipResolve == 2 && a.AddressFamily != AddressFamily.InterNetworkV6) continue;
+            wanted.Add(a);
+        }
+        if (wanted.Count < 2) return [.. wanted];
+        var first = wanted[0].AddressFamily;
+        var result = new List<IPAddress>(wanted.Count);
+        foreach (var a in wanted) if (a.AddressFamily == first) result.Add(a);
+        foreach (var a in wanted) if (a.AddressFamily != first) result.Add(a);
+        return [.. result];
+    }
+}

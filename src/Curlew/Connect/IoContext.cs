@@ -1,0 +1,82 @@
+using System.Diagnostics;
+
+namespace Curlew.Connect;
+
+/// <summary>Which part of a transfer is running, so a timeout can say what timed out.</summary>
+internal enum TransferPhase { Resolving, Connecting, Transferring }
+
+/// <summary>
+/// How one transfer does I/O: synchronously (blocking calls, so the async code paths complete inline with no
+/// thread hops) or asynchronously with a cancellation token; plus the overall deadline that <c>TimeoutMs</c> sets.
+/// </summary>
+internal sealed class IoContext : IDisposable
+{
+    private readonly long _startTicks = Stopwatch.GetTimestamp();
+    private readonly long _deadlineTicks;          // 0 = no deadline
+    private readonly CancellationTokenSource? _timeoutSource;
+    private readonly CancellationToken _userToken;
+
+    public IoContext(bool synchronous, long timeoutMs, CancellationToken userToken)
+    {
+        Synchronous = synchronous;
+        TimeoutMs = timeoutMs;
+        _userToken = userToken;
+        if (timeoutMs > 0) _deadlineTicks = _startTicks + timeoutMs * Stopwatch.Frequency / 1000;
+        if (!synchronous && (timeoutMs > 0 || userToken.CanBeCanceled))
+        {
+            _timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(userToken);
+            if (timeoutMs > 0) _timeoutSource.CancelAfter(TimeSpan.FromMilliseconds(timeoutMs));
+        }
+        Token = _timeoutSource?.Token ?? userToken;
+    }
+
+    public bool Synchronous { get; }
+    public long TimeoutMs { get; }
+    public CancellationToken Token { get; }
+    public TransferPhase Phase { get; set; }
+
+    /// <summary>Body bytes received so far and expected (-1 unknown), for the timeout message.</summary>
+    public long BytesReceived { get; set; }
+    public long BytesExpected { get; set; } = -1;
+
+    public long ElapsedMs => (long)Stopwatch.GetElapsedTime(_startTicks).TotalMilliseconds;
+
+    public long ElapsedMicroseconds => (long)(Stopwatch.GetElapsedTime(_startTicks).TotalMilliseconds * 1000);
+
+    /// <summary>Milliseconds left before the deadline; <see cref="Timeout.Infinite"/> when there is none.</summary>
+    public int RemainingMs
+    {
+        get
+        {
+            if (_deadlineTicks == 0) return Timeout.Infinite;
+            long left = (_deadlineTicks - Stopwatch.GetTimestamp()) * 1000 / Stopwatch.Frequency;
+            return left <= 0 ? 0 : (int)Math.Min(left, int.MaxValue);
+        }
+    }
+
+    public bool DeadlinePassed => _deadlineTicks != 0 && Stopwatch.GetTimestamp() >= _deadlineTicks;
+
+    /// <summary>Throws the right error when an operation was cancelled: the user's cancellation, else our timeout.</summary>
+    public Exception Interrupted(OperationCanceledException ex)
+    {
+        if (_userToken.IsCancellationRequested) return new OperationCanceledException(ex.Message, ex, _userToken);
+        return TimedOut();
+    }
+
+    public void ThrowIfStopped()
+    {
+        _userToken.ThrowIfCancellationRequested();
+        if (DeadlinePassed) throw TimedOut();
+    }
+
+    /// <summary>The timeout error, worded like curl's for the phase we are in.</summary>
+    public CurlException TimedOut() => new(CurlCode.OperationTimedout, Phase switch
+    {
+        TransferPhase.Resolving => $"Resolving timed out after {ElapsedMs} milliseconds",
+        TransferPhase.Connecting => $"Connection timed out after {ElapsedMs} milliseconds",
+        _ when BytesExpected >= 0 => $"Operation timed out after {ElapsedMs} milliseconds with {BytesReceived} out of {BytesExpected} bytes received",
+        _ => $"Operation timed out after {ElapsedMs} milliseconds with {BytesReceived} bytes received",
+    });
+
+    public void Dispose() => _timeoutSource?.Dispose();
+}

@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Sockets;
+using Curlew.Sockets;
+
+namespace Curlew.Connect;
+
+/// <summary>
+/// The bottom filter: plain I/O on a connected <see cref="ManagedSocket"/>. No <see cref="NetworkStream"/> ever owns the
+/// socket, so only <see cref="ManagedSocket.Close"/> closes it. In synchronous transfers it uses blocking calls (with the
+/// socket's receive/send timeout set from the deadline) so the engine's async methods complete inline.
+/// </summary>
+internal sealed class SocketFilter : ConnectionFilter
+{
+    private readonly ManagedSocket _socket;
+    private int _receiveTimeoutMs, _sendTimeoutMs;   // what the socket currently has (0 = infinite, the default)
+
+    public SocketFilter(ManagedSocket socket, EndPoint remote) : base(null)
+    {
+        _socket = socket;
+        Remote = remote;
+        try { Local = socket.Socket.LocalEndPoint; } catch (SocketException) { }
+    }
+
+    public ManagedSocket Socket => _socket;
+    private EndPoint Remote { get; }
+    private EndPoint? Local { get; }
+    public override EndPoint? RemoteEndPoint => Remote;
+    public override EndPoint? LocalEndPoint => Local;
+
+    /// <summary>The OS error of the last failed socket call, for CURLINFO_OS_ERRNO.</summary>
+    public int LastOsError { get; private set; }
+
+    public override ValueTask<int> ReceiveAsync(Memory<byte> buffer, IoContext io)
+    {
+        if (!io.Synchronous) return ReceiveAsyncCore(buffer, io);
+        try
+        {
+            ApplyTimeout(ref _receiveTimeoutMs, io, SocketOptionName.ReceiveTimeout);
+            return new ValueTask<int>(_socket.Socket.Receive(buffer.Span));
+        }
+        catch (SocketException ex) { throw ReceiveFailure(ex, io); }
+        catch (ObjectDisposedException) { throw Closed("Recv", CurlCode.RecvError); }
+    }
+
+    private async ValueTask<int> ReceiveAsyncCore(Memory<byte> buffer, IoContext io)
+    {
+        try { return await _socket.Socket.ReceiveAsync(buffer, SocketFlags.None, io.Token).ConfigureAwait(false); }
+        catch (OperationCanceledException ex) { throw io.Interrupted(ex); }
+        catch (SocketException ex) { throw ReceiveFailure(ex, io); }
+        catch (ObjectDisposedException) { throw Closed("Recv", CurlCode.RecvError); }
+    }
+
+    public override ValueTask SendAsync(ReadOnlyMemory<byte> data, IoContext io)
+    {
+        if (!io.Synchronous) return SendAsyncCore(data, io);
+        try
+        {
+            ApplyTimeout(ref _sendTimeoutMs, io, SocketOptionName.SendTimeout);
+            var span = data.Span;
+            while (!span.IsEmpty) span = span[_socket.Socket.Send(span)..];
+            return ValueTask.CompletedTask;
+        }
+        catch (SocketException ex) { throw SendFailure(ex, io); }
+        catch (ObjectDisposedException) { throw Closed("Send", CurlCode.SendError); }
+    }
+
+    private async ValueTask SendAsyncCore(ReadOnlyMemory<byte> data, IoContext io)
+    {
+        try
+        {
+            while (!data.IsEmpty)
+                data = data[await _socket.Socket.SendAsync(data, SocketFlags.None, io.Token).ConfigureAwait(false)..];
+        }
+        catch (OperationCanceledException ex) { throw io.Interrupted(ex); }
+        catch (SocketException ex) { throw SendFailure(ex, io); }
+        catch (ObjectDisposedException) { throw Closed("Send", CurlCode.SendError); }
+    }
+
+    public override async ValueTask<bool> WaitReadableAsync(int timeoutMs, IoContext io)
+    {
+        int remaining = io.RemainingMs;
+        if (remaining != Timeout.Infinite) timeoutMs = Math.Min(timeoutMs, remaining);
+        if (io.Synchronous)
+        {
+            try { return _socket.Socket.Poll(timeoutMs * 1000L > int.MaxValue ? -1 : timeoutMs * 1000, SelectMode.SelectRead); }
+            catch (SocketException ex) { throw ReceiveFailure(ex, io); }
+        }
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(io.Token);
+        wait.CancelAfter(timeoutMs);
+        try
+        {
+            await _socket.Socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, wait.Token).ConfigureAwait(false);  // zero-byte read: waits for data
+            return true;
+        }
+        catch (OperationCanceledException ex)
+        {
+            if (io.Token.IsCancellationRequested) throw io.Interrupted(ex);
+            return false;
+        }
+        catch (SocketException) { return true; }   // the error shows up on the real read
+    }
+
+    /// <summary>An idle socket is alive when it is not readable: readable with nothing to read means the peer closed, and unexpected bytes mean the connection is out of step.</summary>
+    public override bool IsAlive()
+    {
+        if (_socket.IsClosed) return false;
+        try { return !_socket.Socket.Poll(0, SelectMode.SelectRead) && !_socket.Socket.Poll(0, SelectMode.SelectError); }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { return false; }
+    }
+
+    public override void Close() => _socket.Close();
+
+    // Blocking calls honour the transfer deadline through SO_RCVTIMEO/SO_SNDTIMEO; set only when it changes.
+    private void ApplyTimeout(ref int current, IoContext io, SocketOptionName option)
+    {
+        int wanted = io.RemainingMs;
+        if (wanted == Timeout.Infinite) wanted = 0;
+        else if (wanted == 0) throw io.TimedOut();
+        if (wanted == current) return;
+        // Round up so a value that shrinks by a few ms each call does not cause a setsockopt per read.
+        if (wanted != 0 && current > 0 && current - wanted < 250 && current >= wanted) return;
+        _socket.Socket.SetSocketOption(SocketOptionLevel.Socket, option, wanted);
+        current = wanted;
+    }
+
+    private Exception ReceiveFailure(SocketException ex, IoContext io)
+    {
+        LastOsError = ex.NativeErrorCode;
+        if (ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock && io.Synchronous) return io.TimedOut();
+        return new CurlException(CurlCode.RecvError, $"Recv failure: {Describe(ex)}", ex);
+    }
+
+    private Exception SendFailure(SocketException ex, IoContext io)
+    {
+        LastOsError = ex.NativeErrorCode;
+        if (ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock && io.Synchronous) return io.TimedOut();
+        return new CurlException(CurlCode.SendError, $"Send failure: {Describe(ex)}", ex);
+    }
+
+    private static CurlException Closed(string what, CurlCode code) => new(code, $"{what} failure: the socket was closed");
+
+    internal static string Describe(SocketException ex) => ex.SocketErrorCode switch
+    {
+        SocketError.ConnectionReset => "Connection reset by peer",
+        SocketError.ConnectionRefused => "Connection refused",
+        SocketError.Shutdown or SocketError.ConnectionAborted => "Broken pipe",
+        SocketError.HostUnreachable => "No route to host",
+        SocketError.NetworkUnreachable => "Network is unreachable",
+        _ => ex.Message,
+    };
+}

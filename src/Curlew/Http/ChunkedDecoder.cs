@@ -1,0 +1,107 @@
+namespace Curlew.Http;
+
+/// <summary>
+/// Incremental decoder for chunked transfer coding (RFC 9112 §7.1). Fed whatever bytes have arrived, it hands back
+/// one slice of body data at a time, pointing into the input (no copying), and trailer lines as they complete.
+/// </summary>
+internal sealed class ChunkedDecoder
+{
+    private enum State { Size, Extension, SizeLf, Data, DataCr, DataLf, TrailerLine, Done }
+
+    private const int MaxLine = 16 * 1024;
+    private State _state = State.Size;
+    private long _chunkLeft;
+    private int _sizeDigits, _lineLength;
+
+    public bool IsDone => _state == State.Done;
+
+    /// <summary>
+    /// Consumes bytes from <paramref name="input"/> until it yields a data slice, reaches the end, or runs out.
+    /// Returns how many input bytes were used; <paramref name="data"/> is the body slice found (may be empty);
+    /// <paramref name="trailerLine"/> is a complete trailer line (with its line end) when one ended here.
+    /// </summary>
+    public int Decode(ReadOnlySpan<byte> input, out ReadOnlySpan<byte> data, out ReadOnlySpan<byte> trailerLine)
+    {
+        data = default;
+        trailerLine = default;
+        int i = 0;
+        while (i < input.Length && _state != State.Done)
+        {
+            byte b = input[i];
+            switch (_state)
+            {
+                case State.Size:
+                    int digit = HexValue(b);
+                    if (digit >= 0)
+                    {
+                        if (++_sizeDigits > 15) throw Bad("chunk size too large");
+                        _chunkLeft = _chunkLeft * 16 + digit;
+                        i++;
+                        break;
+                    }
+                    if (_sizeDigits == 0) throw Bad("Illegal or missing hexadecimal sequence");
+                    if (b is (byte)';' or (byte)' ' or (byte)'\t') { _state = State.Extension; i++; break; }
+                    if (b == '\r') { _state = State.SizeLf; i++; break; }
+                    if (b == '\n') { i++; EndOfSizeLine(); break; }
+                    throw Bad("Illegal or missing hexadecimal sequence");
+                case State.Extension:   // chunk extensions are ignored
+                    i++;
+                    if (b == '\n') EndOfSizeLine();
+                    break;
+                case State.SizeLf:
+                    if (b != '\n') throw Bad("Malformed encoding found");
+                    i++;
+                    EndOfSizeLine();
+                    break;
+                case State.Data:
+                    int take = (int)Math.Min(_chunkLeft, input.Length - i);
+                    data = input.Slice(i, take);
+                    _chunkLeft -= take;
+                    i += take;
+                    if (_chunkLeft == 0) _state = State.DataCr;
+                    return i;
+                case State.DataCr:
+                    if (b == '\r') { _state = State.DataLf; i++; break; }
+                    if (b == '\n') { _state = State.Size; i++; break; }
+                    throw Bad("Malformed encoding found");
+                case State.DataLf:
+                    if (b != '\n') throw Bad("Malformed encoding found");
+                    _state = State.Size;
+                    i++;
+                    break;
+                case State.TrailerLine:
+                    int lf = input[i..].IndexOf((byte)'\n');
+                    if (lf < 0)
+                    {
+                        // wait for the rest of the line; the caller keeps the unconsumed bytes
+                        if (_lineLength + input.Length - i > MaxLine) throw Bad("trailer line too long");
+                        return i;
+                    }
+                    var line = input.Slice(i, lf + 1);
+                    i += lf + 1;
+                    bool blank = line.Length == 1 || (line.Length == 2 && line[0] == '\r');
+                    if (blank) { _state = State.Done; return i; }
+                    trailerLine = line;
+                    return i;
+            }
+        }
+        return i;
+    }
+
+    private void EndOfSizeLine()
+    {
+        _sizeDigits = 0;
+        if (_chunkLeft == 0) { _state = State.TrailerLine; _lineLength = 0; }
+        else _state = State.Data;
+    }
+
+    private static int HexValue(byte b) => b switch
+    {
+        >= (byte)'0' and <= (byte)'9' => b - '0',
+        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+        _ => -1,
+    };
+
+    private static CurlException Bad(string what) => new(CurlCode.RecvError, $"{what} in chunked-encoding");
+}

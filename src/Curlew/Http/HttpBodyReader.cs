@@ -1,0 +1,104 @@
+using Curlew.Connect;
+using Curlew.Transfer;
+
+namespace Curlew.Http;
+
+/// <summary>
+/// Reads a response body framed by Content-Length, chunked coding, or the connection closing, and hands it to the
+/// body sink straight from the connection's buffer (no copies, no per-chunk allocations).
+/// </summary>
+internal sealed class HttpBodyReader(Connection connection, IoContext io, OutputSink? sink, OutputSink? trailerSink, ProgressMeter progress, long maxFileSize)
+{
+    /// <summary>Body bytes delivered.</summary>
+    public long Received { get; private set; }
+
+    public ValueTask ReadAsync(HttpResponseHead head)
+    {
+        if (head.Chunked) return ReadChunkedAsync();
+        if (head.ContentLength >= 0) return ReadLengthAsync(head.ContentLength);
+        return ReadUntilCloseAsync();
+    }
+
+    private async ValueTask ReadLengthAsync(long length)
+    {
+        io.BytesExpected = length;
+        if (maxFileSize > 0 && length > maxFileSize)
+            throw new CurlException(CurlCode.FilesizeExceeded, "Exceeded the maximum allowed file size (" + maxFileSize + ")");
+        var buffer = connection.Buffer;
+        long left = length;
+        if (buffer.Count > 0 && left > 0)
+        {
+            int take = (int)Math.Min(left, buffer.Count);
+            Deliver(buffer.Data[..take]);
+            buffer.Consume(take);
+            left -= take;
+        }
+        while (left > 0)
+        {
+            var scratch = buffer.Scratch;
+            if (scratch.Length > left) scratch = scratch[..(int)left];
+            int n = await connection.Top.ReceiveAsync(scratch, io).ConfigureAwait(false);
+            if (n == 0) throw new CurlException(CurlCode.PartialFile, $"transfer closed with {left} bytes remaining to read");
+            Deliver(scratch.Span[..n]);
+            left -= n;
+        }
+    }
+
+    private async ValueTask ReadChunkedAsync()
+    {
+        var decoder = new ChunkedDecoder();
+        var buffer = connection.Buffer;
+        while (true)
+        {
+            while (buffer.Count > 0 && !decoder.IsDone)
+            {
+                int used = DecodeStep(decoder, buffer.Data);
+                if (used == 0) break;   // a partial trailer line: need more bytes
+                buffer.Consume(used);
+            }
+            if (decoder.IsDone) return;
+            int n = await buffer.FillAsync(connection.Top, io, 64 * 1024).ConfigureAwait(false);
+            if (n == 0) throw new CurlException(CurlCode.PartialFile, "transfer closed with outstanding read data remaining");
+        }
+    }
+
+    // Separate from the async loop because spans cannot live across awaits.
+    private int DecodeStep(ChunkedDecoder decoder, ReadOnlySpan<byte> input)
+    {
+        int used = decoder.Decode(input, out var data, out var trailer);
+        if (!data.IsEmpty) Deliver(data);
+        if (!trailer.IsEmpty) trailerSink?.Write(trailer);
+        return used;
+    }
+
+    private async ValueTask ReadUntilCloseAsync()
+    {
+        var buffer = connection.Buffer;
+        if (buffer.Count > 0)
+        {
+            Deliver(buffer.Data);
+            buffer.Consume(buffer.Count);
+        }
+        while (true)
+        {
+            var scratch = buffer.Scratch;
+            int n = await connection.Top.ReceiveAsync(scratch, io).ConfigureAwait(false);
+            if (n == 0) return;
+            Deliver(scratch.Span[..n]);
+        }
+    }
+
+    private void Deliver(ReadOnlySpan<byte> data)
+    {
+        Received += data.Length;
+        io.BytesReceived = Received;
+        if (maxFileSize > 0 && Received > maxFileSize)
+            throw new CurlException(CurlCode.FilesizeExceeded, "Exceeded the maximum allowed file size (" + maxFileSize + ")");
+        sink?.Write(data);
+        if (progress.IsActive)
+        {
+            progress.DownloadNow = Received;
+            progress.Report();
+        }
+    }
+}

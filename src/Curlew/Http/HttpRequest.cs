@@ -1,0 +1,12 @@
+using Curlew.Transfer;
+using Curlew.Url;
+
+namespace Curlew.Http;
+
+/// <summary>One HTTP request to send: method, target and body. A redirect makes a new one.</summary>
+internal sealed record HttpRequest(string Method, CurlUrl Url, UploadSource? Body, bool SendCredentials, bool IsPost, bool ExpectNoBody)
+{
+    /// <summary>Credentials: the URL's own user:password win over <c>UserPwd</c>, as in curl.</summary>
+    public string? Credentials(string? userPwd) =>
+        !SendCredentials ? null : Url.User is not null ? $"{Url.User}:{Url.Password}" : userPwd;
+}
