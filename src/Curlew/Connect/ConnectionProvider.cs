@@ -43,6 +43,7 @@ internal sealed class ConnectionProvider
         if (!fresh && !_options.FreshConnect && _cache.TryTake(key) is { } cached)
         {
             cached.Uses++;
+            io.Log.Info($"Re-using existing connection with host {url.Host}");
             return cached;
         }
 
@@ -72,9 +73,17 @@ internal sealed class ConnectionProvider
     }
 
     /// <summary>Takes a connection back after a transfer: cached when <paramref name="reusable"/> and allowed, closed otherwise.</summary>
-    public void Release(Connection connection, bool reusable)
+    public void Release(Connection connection, bool reusable, Diagnostics.VerboseLog log)
     {
-        if (reusable && !_options.ForbidReuse && !connection.IsClosed) _cache.Return(connection, _options.MaxConnects);
-        else connection.Close();
+        if (reusable && !_options.ForbidReuse && !connection.IsClosed)
+        {
+            _cache.Return(connection, _options.MaxConnects);
+            log.Info($"Connection to host {connection.Key.Host} left intact");
+        }
+        else
+        {
+            connection.Close();
+            log.Info($"Closing connection to host {connection.Key.Host}");
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Curlew.Diagnostics;
 
 namespace Curlew.Connect;
 
@@ -31,6 +32,9 @@ internal sealed class IoContext : IDisposable
     }
 
     public bool Synchronous { get; }
+
+    /// <summary>The verbose trace (a no-op unless Verbose is set).</summary>
+    public VerboseLog Log { get; init; } = VerboseLog.Off;
     public long TimeoutMs { get; }
     public CancellationToken Token { get; }
     public TransferPhase Phase { get; set; }
@@ -53,6 +57,14 @@ internal sealed class IoContext : IDisposable
             return left <= 0 ? 0 : (int)Math.Min(left, int.MaxValue);
         }
     }
+
+    /// <summary>
+    /// Called about once a second while a receive waits, so the progress callback can run (and abort) during a stall,
+    /// as libcurl calls it at least once per second. Null when nobody listens.
+    /// </summary>
+    public Action? IdleTick { get; set; }
+
+    public const int IdleTickMs = 1000;
 
     public bool DeadlinePassed => _deadlineTicks != 0 && Stopwatch.GetTimestamp() >= _deadlineTicks;
 

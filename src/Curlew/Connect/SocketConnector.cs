@@ -22,6 +22,7 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, lo
         {
             io.ThrowIfStopped();
             var address = new CurlSockAddr(target);
+            io.Log.Info($"  Trying {Format(target)}...");
             var socket = factory.Open(CurlSockType.IpCxn, address);
             if (socket is null)
             {
@@ -32,7 +33,11 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, lo
             try
             {
                 var connected = await AttemptAsync(socket, address, io).ConfigureAwait(false);
-                if (connected is not null) return connected;
+                if (connected is not null)
+                {
+                    io.Log.Info($"Connected to {hostForMessages} ({Format(address.Address)}) port {portForMessages}");
+                    return connected;
+                }
                 last = new CurlException(CurlCode.AbortedByCallback, $"The sockopt callback failed the connection to {Format(address.Address)}");
             }
             catch (SocketException ex)

@@ -32,14 +32,18 @@ internal sealed class SocketFilter : ConnectionFilter
 
     public override ValueTask<int> ReceiveAsync(Memory<byte> buffer, IoContext io)
     {
-        if (!io.Synchronous) return ReceiveAsyncCore(buffer, io);
-        try
+        if (!io.Synchronous) return io.IdleTick is null ? ReceiveAsyncCore(buffer, io) : ReceiveWithTicksAsync(buffer, io);
+        while (true)
         {
-            ApplyTimeout(ref _receiveTimeoutMs, io, SocketOptionName.ReceiveTimeout);
-            return new ValueTask<int>(_socket.Socket.Receive(buffer.Span));
+            try
+            {
+                ApplyTimeout(ref _receiveTimeoutMs, io, SocketOptionName.ReceiveTimeout, io.IdleTick is null ? Timeout.Infinite : IoContext.IdleTickMs);
+                return new ValueTask<int>(_socket.Socket.Receive(buffer.Span));
+            }
+            catch (SocketException ex) when (io.IdleTick is not null && IsTimeout(ex) && !io.DeadlinePassed) { io.IdleTick(); }
+            catch (SocketException ex) { throw ReceiveFailure(ex, io); }
+            catch (ObjectDisposedException) { throw Closed("Recv", CurlCode.RecvError); }
         }
-        catch (SocketException ex) { throw ReceiveFailure(ex, io); }
-        catch (ObjectDisposedException) { throw Closed("Recv", CurlCode.RecvError); }
     }
 
     private async ValueTask<int> ReceiveAsyncCore(Memory<byte> buffer, IoContext io)
@@ -50,12 +54,30 @@ internal sealed class SocketFilter : ConnectionFilter
         catch (ObjectDisposedException) { throw Closed("Recv", CurlCode.RecvError); }
     }
 
+    // Wakes up once a second while waiting so the progress callback runs during a stall (only when one is set).
+    private async ValueTask<int> ReceiveWithTicksAsync(Memory<byte> buffer, IoContext io)
+    {
+        while (true)
+        {
+            using var tick = CancellationTokenSource.CreateLinkedTokenSource(io.Token);
+            tick.CancelAfter(IoContext.IdleTickMs);
+            try { return await _socket.Socket.ReceiveAsync(buffer, SocketFlags.None, tick.Token).ConfigureAwait(false); }
+            catch (OperationCanceledException ex)
+            {
+                if (io.Token.IsCancellationRequested) throw io.Interrupted(ex);
+                io.IdleTick!();
+            }
+            catch (SocketException ex) { throw ReceiveFailure(ex, io); }
+            catch (ObjectDisposedException) { throw Closed("Recv", CurlCode.RecvError); }
+        }
+    }
+
     public override ValueTask SendAsync(ReadOnlyMemory<byte> data, IoContext io)
     {
         if (!io.Synchronous) return SendAsyncCore(data, io);
         try
         {
-            ApplyTimeout(ref _sendTimeoutMs, io, SocketOptionName.SendTimeout);
+            ApplyTimeout(ref _sendTimeoutMs, io, SocketOptionName.SendTimeout, Timeout.Infinite);
             var span = data.Span;
             while (!span.IsEmpty) span = span[_socket.Socket.Send(span)..];
             return ValueTask.CompletedTask;
@@ -111,29 +133,32 @@ internal sealed class SocketFilter : ConnectionFilter
     public override void Close() => _socket.Close();
 
     // Blocking calls honour the transfer deadline through SO_RCVTIMEO/SO_SNDTIMEO; set only when it changes.
-    private void ApplyTimeout(ref int current, IoContext io, SocketOptionName option)
+    private void ApplyTimeout(ref int current, IoContext io, SocketOptionName option, int cap)
     {
         int wanted = io.RemainingMs;
-        if (wanted == Timeout.Infinite) wanted = 0;
-        else if (wanted == 0) throw io.TimedOut();
+        if (wanted == 0) throw io.TimedOut();
+        if (cap != Timeout.Infinite && (wanted == Timeout.Infinite || wanted > cap)) wanted = cap;
+        if (wanted == Timeout.Infinite) wanted = 0;   // 0 = wait forever for SO_RCVTIMEO/SO_SNDTIMEO
         if (wanted == current) return;
-        // Round up so a value that shrinks by a few ms each call does not cause a setsockopt per read.
-        if (wanted != 0 && current > 0 && current - wanted < 250 && current >= wanted) return;
+        // Keep a slightly longer value instead of a setsockopt per read while the deadline shrinks by a few ms.
+        if (wanted != 0 && current > wanted && current - wanted < 250 && cap == Timeout.Infinite) return;
         _socket.Socket.SetSocketOption(SocketOptionLevel.Socket, option, wanted);
         current = wanted;
     }
 
+    private static bool IsTimeout(SocketException ex) => ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock;
+
     private Exception ReceiveFailure(SocketException ex, IoContext io)
     {
         LastOsError = ex.NativeErrorCode;
-        if (ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock && io.Synchronous) return io.TimedOut();
+        if (IsTimeout(ex) && io.Synchronous) return io.TimedOut();
         return new CurlException(CurlCode.RecvError, $"Recv failure: {Describe(ex)}", ex);
     }
 
     private Exception SendFailure(SocketException ex, IoContext io)
     {
         LastOsError = ex.NativeErrorCode;
-        if (ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock && io.Synchronous) return io.TimedOut();
+        if (IsTimeout(ex) && io.Synchronous) return io.TimedOut();
         return new CurlException(CurlCode.SendError, $"Send failure: {Describe(ex)}", ex);
     }
 

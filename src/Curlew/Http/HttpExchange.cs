@@ -23,6 +23,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
         try
         {
             info.RequestSize += headLength;
+            io.Log.Sent(headBuffer.AsSpan(0, headLength));
             var body = request.Body;
             if (body is not null && !expectContinue && body.Size is >= 0 and <= SmallBodyInline && headLength + body.Size <= headBuffer.Length)
             {

@@ -45,6 +45,7 @@ internal static class HttpHeadReader
             {
                 ParseHeader(content, head);
             }
+            io.Log.Received(line);
             headerSink?.Write(line);
             bodySinkForHeaders?.Write(line);
             buffer.Consume(line.Length);

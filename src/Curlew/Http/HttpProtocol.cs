@@ -43,7 +43,7 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
             }
             finally
             {
-                connections.Release(connection, reusable);
+                connections.Release(connection, reusable, io.Log);
             }
             progress.Report();
             if (!follow) return;

@@ -1,4 +1,5 @@
 using Curlew.Connect;
+using Curlew.Diagnostics;
 using Curlew.Http;
 using Curlew.Sockets;
 using Curlew.Url;
@@ -14,7 +15,10 @@ internal sealed class TransferEngine(EasyOptions options, TransferInfo info, Con
 {
     public async ValueTask RunAsync(bool synchronous, CancellationToken cancellationToken)
     {
-        using var io = new IoContext(synchronous, options.TimeoutMs, cancellationToken);
+        using var io = new IoContext(synchronous, options.TimeoutMs, cancellationToken)
+        {
+            Log = options.Verbose ? new VerboseLog(Console.Error) : VerboseLog.Off,
+        };
         var factory = new SocketFactory(new SocketCallbacks(
             options.OpenSocketFunction, options.OpenSocketData,
             options.SockOptFunction, options.SockOptData,
@@ -26,6 +30,7 @@ internal sealed class TransferEngine(EasyOptions options, TransferInfo info, Con
             info.Scheme = url.Scheme.ToUpperInvariant();
             info.EffectiveUrl = url.ToString();
             var progress = new ProgressMeter(options.XferInfoFunction, options.XferInfoData, enabled: !options.NoProgress);
+            if (progress.IsActive) io.IdleTick = progress.Report;
             var body = OutputSink.ForBody(options.WriteFunction, options.WriteData);
             var headers = OutputSink.ForHeaders(options.HeaderFunction, options.HeaderData, options.WriteFunction);
             switch (url.Scheme)

@@ -205,7 +205,13 @@ internal sealed class CurlUrl
 
         SplitHostAndPort(authority, out string hostText, out string? portText);
         UrlHost host = UrlHost.Parse(hostText);
-        int? explicitPort = portText is null ? null : ParsePort(portText);
+        // "host:" with nothing after the colon means the default port, but only when the scheme was written out:
+        // libcurl refuses an empty port on a URL whose scheme it has to guess.
+        if (portText is "" && scheme is null)
+        {
+            throw UrlErrors.BadPort();
+        }
+        int? explicitPort = string.IsNullOrEmpty(portText) ? null : ParsePort(portText);
 
         scheme ??= UrlSchemes.Guess(host.Host);
         if (!UrlSchemes.IsSupported(scheme))
@@ -241,7 +247,7 @@ internal sealed class CurlUrl
         path = tail;
     }
 
-    /// <summary>Splits "host:port" or "[v6]:port"; a null port means none was written (an empty one counts as none).</summary>
+    /// <summary>Splits "host:port" or "[v6]:port"; the port is null when there is no colon, "" when nothing follows it.</summary>
     private static void SplitHostAndPort(string authority, out string host, out string? port)
     {
         int colon;
@@ -269,7 +275,7 @@ internal sealed class CurlUrl
             return;
         }
         host = authority[..colon];
-        port = colon + 1 == authority.Length ? null : authority[(colon + 1)..];
+        port = authority[(colon + 1)..];
     }
 
     /// <summary>Decimal digits only (leading zeros allowed), 0 to 65535. Port 0 is accepted, as libcurl does; connecting then fails.</summary>
