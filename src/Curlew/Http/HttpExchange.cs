@@ -59,7 +59,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
         if (!await connection.Top.WaitReadableAsync(wait, io).ConfigureAwait(false)) return null;   // no answer in time: send anyway
         while (true)
         {
-            var head = await HttpHeadReader.ReadAsync(connection, io, headerSink, headersIntoBody, firstResponse: true).ConfigureAwait(false);
+            var head = await HttpHeadReader.ReadAsync(connection, io, headerSink, headersIntoBody, info).ConfigureAwait(false);
             info.HeaderSize += head.HeaderBytes;
             if (head.StatusCode == 100) return null;
             if (head.IsInformational) continue;
@@ -72,7 +72,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
     {
         while (true)
         {
-            var head = await HttpHeadReader.ReadAsync(connection, io, headerSink, headersIntoBody, firstResponse: true).ConfigureAwait(false);
+            var head = await HttpHeadReader.ReadAsync(connection, io, headerSink, headersIntoBody, info).ConfigureAwait(false);
             info.HeaderSize += head.HeaderBytes;
             if (!head.IsInformational) return head;
             if (head.StatusCode == 101)

@@ -12,9 +12,10 @@ namespace Curlew.Http;
 /// </summary>
 internal static class HttpHeadReader
 {
-    public const int MaxHeaderBytes = 100 * 1024;   // curl's limit on one response's headers
+    public const int MaxHeaderLine = 100 * 1024;    // libcurl's limit on one header line (CURL_MAX_HTTP_HEADER)
+    public const int MaxHeaderBytes = 300 * 1024;   // libcurl's limit on all of one response's headers
 
-    public static async ValueTask<HttpResponseHead> ReadAsync(Connection connection, IoContext io, OutputSink? headerSink, OutputSink? bodySinkForHeaders, bool firstResponse)
+    public static async ValueTask<HttpResponseHead> ReadAsync(Connection connection, IoContext io, OutputSink? headerSink, OutputSink? bodySinkForHeaders, TransferInfo info)
     {
         var head = new HttpResponseHead();
         var buffer = connection.Buffer;
@@ -25,12 +26,14 @@ internal static class HttpHeadReader
             if (lineEnd < 0)
             {
                 if (!statusSeen) CheckLooksLikeHttp(buffer.Data);
+                if (buffer.Count > MaxHeaderLine) throw LineTooLong(buffer.Count);
                 if (head.HeaderBytes + buffer.Count > MaxHeaderBytes) throw TooLarge(head.HeaderBytes + buffer.Count);
-                int n = await buffer.FillAsync(connection.Top, io, MaxHeaderBytes + 1024).ConfigureAwait(false);
-                if (n == 0) throw ClosedEarly(statusSeen || buffer.Count > 0, firstResponse);
+                int n = await buffer.FillAsync(connection.Top, io, MaxHeaderLine + 4096).ConfigureAwait(false);
+                if (n == 0) throw ClosedEarly(statusSeen || buffer.Count > 0);
                 continue;
             }
             var line = buffer.Data[..(lineEnd + 1)];
+            if (line.Length > MaxHeaderLine) throw LineTooLong(line.Length);
             head.HeaderBytes += line.Length;
             if (head.HeaderBytes > MaxHeaderBytes) throw TooLarge(head.HeaderBytes);
             var content = TrimLineEnd(line);
@@ -39,6 +42,7 @@ internal static class HttpHeadReader
             {
                 CheckLooksLikeHttp(content);
                 ParseStatusLine(content, head);
+                info.ResponseCode = head.StatusCode;
                 statusSeen = true;
             }
             else if (content.Length > 0)
@@ -126,7 +130,11 @@ internal static class HttpHeadReader
     private static CurlException TooLarge(long size) =>
         new(CurlCode.RecvError, $"Too large response headers: {size} > {MaxHeaderBytes}");
 
-    private static CurlException ClosedEarly(bool gotSomething, bool firstResponse) => gotSomething || !firstResponse
+    // libcurl answers a single header line beyond its buffer limit with "out of memory"; same code here.
+    private static CurlException LineTooLong(long size) =>
+        new(CurlCode.OutOfMemory, $"Rejected {size} bytes header line (max is {MaxHeaderLine})");
+
+    private static CurlException ClosedEarly(bool gotSomething) => gotSomething
         ? new(CurlCode.RecvError, "Connection closed in the middle of the response headers")
         : new(CurlCode.GotNothing, "Empty reply from server");
 

@@ -83,13 +83,13 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
         bool fresh = false;
         for (int attempt = 0; ; attempt++)
         {
+            progress.Report();   // libcurl reports progress before connecting, so an abort there opens no socket
             var connection = await connections.AcquireAsync(request.Url, io, fresh).ConfigureAwait(false);
             RecordEndpoints(connection);
             long filledBefore = connection.Buffer.TotalFilled;
             var exchange = new HttpExchange(connection, io, o, _custom, headers, o.Header ? body : null, progress, info);
             try
             {
-                progress.Report();
                 var head = await exchange.RunAsync(request, resend: attempt > 0).ConfigureAwait(false);
                 info.ResponseCode = head.StatusCode;
                 info.ContentType = head.ContentType;

@@ -9,7 +9,8 @@ namespace Curlew.Http;
 /// </summary>
 internal static class HttpRequestWriter
 {
-    private const long ExpectThreshold = 1024 * 1024;   // curl asks for 100-continue above 1 MiB or for unknown sizes
+    // libcurl 7.88 asks for 100-continue on every PUT with a body, and on POSTs above 1 MiB or of unknown size.
+    private const long PostExpectThreshold = 1024 * 1024;
 
     /// <summary>Builds the head into a pooled array; returns the array (to return to the pool) and the length used.</summary>
     public static (byte[] Buffer, int Length, bool ExpectContinue) Write(HttpRequest request, EasyOptions o, CustomHeaders custom, bool resend)
@@ -45,7 +46,8 @@ internal static class HttpRequestWriter
             }
             if (request.IsPost && !custom.Overrides("Content-Type"))
                 sb.Append("Content-Type: application/x-www-form-urlencoded\r\n");
-            expect = !resend && (chunked || body.Size > ExpectThreshold) && !custom.Overrides("Expect");
+            bool wanted = request.IsPost ? chunked || body.Size > PostExpectThreshold : body.Size != 0;
+            expect = !resend && wanted && !custom.Overrides("Expect");
             if (expect) sb.Append("Expect: 100-continue\r\n");
         }
         sb.Append("\r\n");

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Installs what the tests need (nginx, curl, libcurl) and runs every test project of Curlew.slnx.
+# Ends with one line "N passed, N failed[, N skipped]" computed from the trx results; exits non-zero
+# if any test failed or none ran. Works from any directory.
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+missing=()
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+ldconfig -p 2>/dev/null | grep -q 'libcurl.so.4 ' || missing+=(libcurl4)
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "test.sh: installing ${missing[*]}"
+  # Never let the package start a system nginx on port 80; tests run their own with a private config.
+  policy_created=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | as_root tee /usr/sbin/policy-rc.d >/dev/null
+    as_root chmod +x /usr/sbin/policy-rc.d
+    policy_created=1
+  fi
+  as_root apt-get update -qq
+  packages=(curl libcurl4)
+  if apt-cache show nginx-light >/dev/null 2>&1; then packages+=(nginx-light); else packages+=(nginx); fi
+  install_status=0
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" || install_status=$?
+  if [ "$install_status" -ne 0 ] && [[ " ${packages[*]} " == *" nginx-light "* ]]; then
+    install_status=0
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl libcurl4 nginx || install_status=$?
+  fi
+  if [ "$policy_created" -eq 1 ]; then as_root rm -f /usr/sbin/policy-rc.d; fi
+  [ "$install_status" -eq 0 ] || { echo "test.sh: apt-get install failed ($install_status)" >&2; exit "$install_status"; }
+fi
+
+results_dir="$(mktemp -d "${TMPDIR:-/tmp}/curlew-test-results.XXXXXX")"
+# CURLEW_ARTIFACTS_PATH (optional) keeps build output out of the tree, e.g. when several builds share a checkout.
+artifacts=()
+if [ -n "${CURLEW_ARTIFACTS_PATH:-}" ]; then artifacts=(--artifacts-path "$CURLEW_ARTIFACTS_PATH"); fi
+test_status=0
+dotnet test Curlew.slnx -c Release "${artifacts[@]}" \
+  --logger "console;verbosity=normal" \
+  --logger "trx;LogFilePrefix=results" \
+  --results-directory "$results_dir" || test_status=$?
+
+# Sum the counters of every trx file (one per test project); plain bash so no extra tool is needed.
+passed=0 failed=0 skipped=0
+counter() { # counter NAME LINE -> the attribute's value, 0 when absent
+  local value
+  value="$(printf '%s' "$2" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || true)"
+  echo "${value:-0}"
+}
+while IFS= read -r -d '' trx; do
+  line="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)"
+  [ -n "$line" ] || continue
+  total="$(counter total "$line")"; executed="$(counter executed "$line")"
+  passed=$((passed + $(counter passed "$line")))
+  failed=$((failed + $(counter failed "$line") + $(counter error "$line") + $(counter timeout "$line") + $(counter aborted "$line")))
+  skipped=$((skipped + total - executed))
+done < <(find "$results_dir" -name '*.trx' -print0)
+
+if [ "$skipped" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+
+if [ "$failed" -gt 0 ] || [ "$passed" -eq 0 ] || [ "$test_status" -ne 0 ]; then
+  exit 1
+fi

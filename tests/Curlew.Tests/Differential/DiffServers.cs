@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Curlew.Tests.Servers;
+
+namespace Curlew.Tests.Differential;
+
+/// <summary>
+/// The real servers every differential case runs against, started once per test process and shared (each case
+/// makes its own connections; nothing here keeps per-case state). Both engines hit the same server in one case.
+/// </summary>
+public sealed class DiffServers
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static DiffServers? _instance;
+    private readonly ConcurrentDictionary<string, FaultServer> _faults = new();
+    private readonly SemaphoreSlim _nginxGate = new(1, 1);
+    private NginxServer? _nginx;
+
+    private DiffServers(KestrelTestServer kestrel, KestrelTestServer second, KestrelTestServer? dual)
+    {
+        Kestrel = kestrel;
+        Second = second;
+        DualStack = dual;
+    }
+
+    /// <summary>Kestrel on 127.0.0.1 only (so 127.0.0.2 on the same port is refused).</summary>
+    public KestrelTestServer Kestrel { get; }
+
+    /// <summary>Another Kestrel on 127.0.0.1, a different port: a second "host" for cache tests.</summary>
+    public KestrelTestServer Second { get; }
+
+    /// <summary>Kestrel on 127.0.0.1 and [::1], or null when this machine has no IPv6 loopback.</summary>
+    public KestrelTestServer? DualStack { get; }
+
+    public int Port => Kestrel.Port;
+    public string BaseUrl => Kestrel.BaseUrl;
+
+    public static async Task<DiffServers> GetAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_instance is not null) return _instance;
+            var kestrel = await KestrelTestServer.StartAsync();
+            var second = await KestrelTestServer.StartAsync();
+            KestrelTestServer? dual = null;
+            if (Socket.OSSupportsIPv6 && HasIPv6Loopback())
+                dual = await KestrelTestServer.StartAsync(alsoIPv6: true);
+            return _instance = new DiffServers(kestrel, second, dual);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    public static DiffServers Get() => GetAsync().GetAwaiter().GetResult();
+
+    /// <summary>nginx, started on first use.</summary>
+    public NginxServer Nginx
+    {
+        get
+        {
+            _nginxGate.Wait();
+            try
+            {
+                return _nginx ??= NginxServer.StartAsync().GetAwaiter().GetResult();
+            }
+            finally
+            {
+                _nginxGate.Release();
+            }
+        }
+    }
+
+    /// <summary>A raw fault server running <paramref name="script"/>, one per <paramref name="name"/>.</summary>
+    public FaultServer Fault(string name, Func<Socket, CancellationToken, Task> script) =>
+        _faults.GetOrAdd(name, _ => FaultServer.Start(script));
+
+    /// <summary>A loopback port nothing listens on (bound and released just now).</summary>
+    public static int DeadPort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private static bool HasIPv6Loopback()
+    {
+        try
+        {
+            using var probe = new TcpListener(IPAddress.IPv6Loopback, 0);
+            probe.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}

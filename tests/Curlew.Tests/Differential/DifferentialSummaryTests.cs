@@ -1,0 +1,34 @@
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Curlew.Tests.Differential;
+
+/// <summary>Runs every differential case once more and prints the table (also written to /tmp/curlew-differential-summary.txt).</summary>
+public sealed class DifferentialSummaryTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Summary_table_of_every_case_is_printed_and_written()
+    {
+        var results = new List<DiffResult>();
+        var failures = new Dictionary<string, string>();
+        foreach (var diffCase in DiffCases.All)
+        {
+            try
+            {
+                var result = DiffHarness.Run(diffCase);
+                DifferentialSummary.Record(result);
+                results.Add(result);
+            }
+            catch (Exception ex)
+            {
+                failures[diffCase.Name] = $"{ex.GetType().Name}: {ex.Message}";
+            }
+        }
+        var table = DifferentialSummary.Table(results, failures);
+        output.WriteLine(table);
+        File.WriteAllText(DifferentialSummary.FilePath, table);
+        // The per-case tests assert equality; this one only reports, but every case must have run to completion.
+        Assert.True(failures.Count == 0, "cases that could not run:\n" + string.Join("\n", failures.Select(f => $"{f.Key}: {f.Value}")));
+        Assert.Equal(DiffCases.All.Count(), results.Count);
+    }
+}

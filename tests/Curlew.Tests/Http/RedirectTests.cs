@@ -1,0 +1,101 @@
+using Curlew.Tests.Servers;
+using Curlew.Tests.Support;
+using Xunit;
+
+namespace Curlew.Tests.Http;
+
+/// <summary>FollowLocation: which redirects change the method, which keep the body, and the redirect limit.</summary>
+public sealed class RedirectTests(KestrelFixture kestrel) : IClassFixture<KestrelFixture>
+{
+    private string Redirect(int code, string to) => $"{kestrel.BaseUrl}/redirect/{code}?to={Uri.EscapeDataString(to)}";
+
+    [Fact]
+    public async Task Without_FollowLocation_the_redirect_itself_is_the_result()
+    {
+        using var t = new TestTransfer(Redirect(302, "/hello"));
+        await t.PerformOk();
+        Assert.Equal(302, t.Easy.InfoLong(CurlInfo.ResponseCode));
+        Assert.Equal("/hello", t.Capture.Header("Location"));
+        Assert.Equal(0, t.Easy.InfoLong(CurlInfo.RedirectCount));
+        t.Finish();
+    }
+
+    [Theory]
+    [InlineData(301)]
+    [InlineData(302)]
+    [InlineData(303)]
+    public async Task A_POST_redirected_with_301_302_or_303_becomes_a_GET_without_body(int status)
+    {
+        using var t = new TestTransfer(Redirect(status, "/echo"));
+        t.Easy.FollowLocation = true;
+        t.Easy.PostFields = "payload"u8.ToArray();
+        await t.PerformOk();
+        Assert.Equal(200, t.Easy.InfoLong(CurlInfo.ResponseCode));
+        Assert.Equal("GET", t.Capture.Header("X-Method"));
+        Assert.Empty(t.Capture.Body);
+        Assert.Equal(1, t.Easy.InfoLong(CurlInfo.RedirectCount));
+        Assert.Equal(kestrel.BaseUrl + "/echo", t.Easy.InfoString(CurlInfo.EffectiveUrl));
+        t.Finish();
+    }
+
+    [Theory]
+    [InlineData(307)]
+    [InlineData(308)]
+    public async Task A_POST_redirected_with_307_or_308_keeps_its_method_and_body(int status)
+    {
+        using var t = new TestTransfer(Redirect(status, "/echo"));
+        t.Easy.FollowLocation = true;
+        t.Easy.PostFields = "payload"u8.ToArray();
+        await t.PerformOk();
+        Assert.Equal("POST", t.Capture.Header("X-Method"));
+        Assert.Equal("payload", t.Capture.Text);
+        Assert.Equal(1, t.Easy.InfoLong(CurlInfo.RedirectCount));
+        t.Finish();
+    }
+
+    [Fact]
+    public async Task A_redirect_to_an_absolute_URL_is_followed()
+    {
+        using var t = new TestTransfer(Redirect(301, kestrel.BaseUrl + "/hello"));
+        t.Easy.FollowLocation = true;
+        await t.PerformOk();
+        Assert.Equal("hello world\n", t.Capture.Text);
+        t.Finish();
+    }
+
+    [Fact]
+    public async Task A_redirect_chain_is_followed_to_the_end_on_one_connection()
+    {
+        using var t = new TestTransfer(kestrel.BaseUrl + "/redirect-chain/3");
+        t.Easy.FollowLocation = true;
+        await t.PerformOk();
+        Assert.Equal("done\n", t.Capture.Text);
+        Assert.Equal(3, t.Easy.InfoLong(CurlInfo.RedirectCount));
+        Assert.Equal(kestrel.BaseUrl + "/redirect-chain/0", t.Easy.InfoString(CurlInfo.EffectiveUrl));
+        Assert.Single(t.Ledger.Opens);
+        t.Finish();
+    }
+
+    [Fact]
+    public async Task Going_past_MaxRedirs_fails_with_TooManyRedirects()
+    {
+        using var t = new TestTransfer(kestrel.BaseUrl + "/redirect-chain/5");
+        t.Easy.FollowLocation = true;
+        t.Easy.MaxRedirs = 2;
+        await t.PerformExpecting(CurlCode.TooManyRedirects);
+        t.Finish();
+    }
+
+    [Fact]
+    public async Task A_redirect_to_another_server_opens_a_second_connection_and_closes_both_at_the_end()
+    {
+        await using var other = await KestrelTestServer.StartAsync();
+        using var t = new TestTransfer(Redirect(302, other.BaseUrl + "/hello"));
+        t.Easy.FollowLocation = true;
+        await t.PerformOk();
+        Assert.Equal("hello world\n", t.Capture.Text);
+        Assert.Equal(2, t.Ledger.Opens.Count);
+        Assert.Equal(other.Port, t.Easy.InfoLong(CurlInfo.PrimaryPort));
+        t.Finish();
+    }
+}

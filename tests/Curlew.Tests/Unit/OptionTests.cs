@@ -1,0 +1,69 @@
+using Xunit;
+
+namespace Curlew.Tests.Unit;
+
+public class OptionTests
+{
+    [Fact]
+    public void An_option_number_libcurl_does_not_have_is_UnknownOption()
+    {
+        using var easy = new CurlEasy();
+        Assert.Equal(CurlCode.UnknownOption, easy.SetOpt((CurlOption)99999, 1));
+    }
+
+    [Theory]
+    [InlineData(CurlOption.Url, 42)]
+    [InlineData(CurlOption.Port, "eighty")]
+    [InlineData(CurlOption.Port, 70000)]
+    [InlineData(CurlOption.MaxRedirs, -2)]
+    [InlineData(CurlOption.TimeoutMs, null)]
+    [InlineData(CurlOption.WriteFunction, "not a delegate")]
+    [InlineData(CurlOption.HttpHeader, 5)]
+    [InlineData(CurlOption.SslVerifyHost, 3)]
+    public void A_value_of_the_wrong_type_or_range_is_BadFunctionArgument_and_never_throws(CurlOption option, object? value)
+    {
+        using var easy = new CurlEasy();
+        Assert.Equal(CurlCode.BadFunctionArgument, easy.SetOpt(option, value));
+    }
+
+    [Fact]
+    public void SetOpt_and_the_typed_properties_share_one_store()
+    {
+        using var easy = new CurlEasy();
+        Assert.Equal(CurlCode.Ok, easy.SetOpt(CurlOption.Url, "http://example.invalid/"));
+        Assert.Equal(CurlCode.Ok, easy.SetOpt(CurlOption.FollowLocation, 1L));
+        Assert.Equal(CurlCode.Ok, easy.SetOpt(CurlOption.HttpHeader, new[] { "X-A: 1" }));
+        Assert.Equal("http://example.invalid/", easy.Url);
+        Assert.True(easy.FollowLocation);
+        Assert.Equal(["X-A: 1"], easy.HttpHeader!);
+    }
+
+    [Fact]
+    public void Option_and_info_numbers_equal_libcurls()
+    {
+        Assert.Equal(10002, (int)CurlOption.Url);
+        Assert.Equal(20163, (int)CurlOption.OpenSocketFunction);
+        Assert.Equal(20208, (int)CurlOption.CloseSocketFunction);
+        Assert.Equal(20148, (int)CurlOption.SockOptFunction);
+        Assert.Equal(10203, (int)CurlOption.Resolve);
+        Assert.Equal(0x200002, (int)CurlInfo.ResponseCode);
+        Assert.Equal(0x600008, (int)CurlInfo.SizeDownloadT);
+        Assert.Equal(52, (int)CurlCode.GotNothing);
+    }
+
+    [Fact]
+    public void Performing_without_a_url_is_UrlMalformat_with_a_message()
+    {
+        using var easy = new CurlEasy();
+        Assert.Equal(CurlCode.UrlMalformat, easy.Perform());
+        Assert.False(string.IsNullOrEmpty(easy.ErrorMessage));
+    }
+
+    [Fact]
+    public void StrError_gives_curls_texts()
+    {
+        Assert.Equal("Couldn't connect to server", Curl.StrError(CurlCode.CouldntConnect));
+        Assert.Equal("Timeout was reached", Curl.StrError(CurlCode.OperationTimedout));
+        Assert.StartsWith("Curlew/", Curl.Version);
+    }
+}
