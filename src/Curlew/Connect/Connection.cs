@@ -21,6 +21,12 @@ internal sealed class Connection(ConnectionFilter top, SocketFilter socket, Conn
     public bool IsReused => Uses > 1;
     public EndPoint? Remote => Top.RemoteEndPoint;
     public EndPoint? Local => Top.LocalEndPoint;
+
+    /// <summary>Address texts for GetInfo, made once per connection rather than once per transfer.</summary>
+    public string? RemoteIp => _remoteIp ??= (Remote as IPEndPoint)?.Address.ToString();
+    public string? LocalIp => _localIp ??= (Local as IPEndPoint)?.Address.ToString();
+
+    private string? _remoteIp, _localIp;
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
     /// <summary>Idle check before reuse: nothing buffered and the peer still there.</summary>

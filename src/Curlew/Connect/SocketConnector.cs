@@ -53,6 +53,13 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, lo
                 last = io.DeadlinePassed ? io.TimedOut() : new CurlException(CurlCode.OperationTimedout, $"Connection timed out after {Elapsed(started)} milliseconds");
                 if (io.DeadlinePassed) break;
             }
+            catch (Exception ex) when (ex is not CurlException and not OperationCanceledException)
+            {
+                // An odd socket from the open callback (wrong family, disposed, ...) fails this attempt, not the process.
+                socket.Close();
+                last = new CurlException(CurlCode.CouldntConnect,
+                    $"Failed to connect to {hostForMessages} port {portForMessages} after {Elapsed(started)} ms: {ex.Message}", ex);
+            }
             catch
             {
                 socket.Close();

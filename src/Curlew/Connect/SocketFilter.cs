@@ -126,7 +126,8 @@ internal sealed class SocketFilter : ConnectionFilter
     public override bool IsAlive()
     {
         if (_socket.IsClosed) return false;
-        try { return !_socket.Socket.Poll(0, SelectMode.SelectRead) && !_socket.Socket.Poll(0, SelectMode.SelectError); }
+        // One poll: a peer's FIN or RST both make the socket readable.
+        try { return !_socket.Socket.Poll(0, SelectMode.SelectRead); }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { return false; }
     }
 

@@ -15,6 +15,7 @@ public sealed partial class CurlEasy : IDisposable
     private readonly EasyOptions _options = new();
     private readonly TransferInfo _info = new();
     private readonly ConnectionCache _cache;
+    private readonly ParsedUrlCache _urlCache = new();
     private int _busy;
     private bool _disposed;
 
@@ -67,7 +68,7 @@ public sealed partial class CurlEasy : IDisposable
             ErrorMessage = null;
             CallbackException = null;
             _info.Reset();
-            var engine = new TransferEngine(_options.Clone(), _info, _cache, Ledger);
+            var engine = new TransferEngine(_options.Clone(), _info, _cache, Ledger, _urlCache);
             await engine.RunAsync(synchronous, cancellationToken).ConfigureAwait(false);
             return CurlCode.Ok;
         }
@@ -80,6 +81,11 @@ public sealed partial class CurlEasy : IDisposable
         {
             ErrorMessage = "The transfer was cancelled";
             throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug or a hostile callback object we did not foresee: report it, never crash the caller.
+            return Fail(CurlCode.FailedInit, $"Internal error: {ex.GetType().Name}: {ex.Message}");
         }
         finally
         {

@@ -129,12 +129,12 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
     {
         if (connection.Remote is IPEndPoint remote)
         {
-            info.PrimaryIp = remote.Address.ToString();
+            info.PrimaryIp = connection.RemoteIp;
             info.PrimaryPort = remote.Port;
         }
         if (connection.Local is IPEndPoint local)
         {
-            info.LocalIp = local.Address.ToString();
+            info.LocalIp = connection.LocalIp;
             info.LocalPort = local.Port;
         }
     }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace Curlew.Http;
@@ -15,22 +14,22 @@ internal static class HttpRequestWriter
     /// <summary>Builds the head into a pooled array; returns the array (to return to the pool) and the length used.</summary>
     public static (byte[] Buffer, int Length, bool ExpectContinue) Write(HttpRequest request, EasyOptions o, CustomHeaders custom, bool resend)
     {
-        var sb = new StringBuilder(256);
-        sb.Append(request.Method).Append(' ').Append(request.Url.PathAndQuery).Append(" HTTP/1.1\r\n");
+        var head = new HeadBuilder();
+        head.Append(request.Method).Append(" "u8).Append(request.Url.PathAndQuery).Append(" HTTP/1.1\r\n"u8);
 
-        sb.Append("Host: ").Append(custom.ValueOf("Host") ?? request.Url.HostAndPortForHeader).Append("\r\n");
+        head.Line("Host", custom.ValueOf("Host") ?? request.Url.HostAndPortForHeader);
         var credentials = request.Credentials(o.UserPwd);
         if (credentials is not null && !custom.Overrides("Authorization"))
-            sb.Append("Authorization: Basic ").Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials))).Append("\r\n");
-        var range = RangeValue(o);
-        if (range is not null && !custom.Overrides("Range")) sb.Append("Range: bytes=").Append(range).Append("\r\n");
-        if (o.UserAgent is not null && !custom.Overrides("User-Agent")) sb.Append("User-Agent: ").Append(o.UserAgent).Append("\r\n");
-        if (!custom.Overrides("Accept")) sb.Append("Accept: */*\r\n");
-        if (o.Referer is not null && !custom.Overrides("Referer")) sb.Append("Referer: ").Append(o.Referer).Append("\r\n");
-        if (o.Cookie is not null && !custom.Overrides("Cookie")) sb.Append("Cookie: ").Append(o.Cookie).Append("\r\n");
+            head.Line("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+        var range = o.Range ?? (o.ResumeFrom > 0 ? $"{o.ResumeFrom}-" : null);
+        if (range is not null && !custom.Overrides("Range")) head.Line("Range", "bytes=" + range);
+        if (o.UserAgent is not null && !custom.Overrides("User-Agent")) head.Line("User-Agent", o.UserAgent);
+        if (!custom.Overrides("Accept")) head.Append("Accept: */*\r\n"u8);
+        if (o.Referer is not null && !custom.Overrides("Referer")) head.Line("Referer", o.Referer);
+        if (o.Cookie is not null && !custom.Overrides("Cookie")) head.Line("Cookie", o.Cookie);
 
-        foreach (var (name, value) in custom.ToSend(skip: "Host"))
-            sb.Append(name).Append(": ").Append(value).Append("\r\n");
+        if (!custom.IsEmpty)
+            foreach (var (name, value) in custom.ToSend(skip: "Host")) head.Line(name, value);
 
         bool expect = false;
         if (request.Body is { } body)
@@ -38,31 +37,20 @@ internal static class HttpRequestWriter
             bool chunked = body.Size < 0;
             if (chunked)
             {
-                if (!custom.Overrides("Transfer-Encoding")) sb.Append("Transfer-Encoding: chunked\r\n");
+                if (!custom.Overrides("Transfer-Encoding")) head.Append("Transfer-Encoding: chunked\r\n"u8);
             }
             else if (!custom.Overrides("Content-Length"))
             {
-                sb.Append("Content-Length: ").Append(body.Size).Append("\r\n");
+                head.Append("Content-Length: "u8).Append(body.Size).Append("\r\n"u8);
             }
             if (request.IsPost && !custom.Overrides("Content-Type"))
-                sb.Append("Content-Type: application/x-www-form-urlencoded\r\n");
+                head.Append("Content-Type: application/x-www-form-urlencoded\r\n"u8);
             bool wanted = request.IsPost ? chunked || body.Size > PostExpectThreshold : body.Size != 0;
             expect = !resend && wanted && !custom.Overrides("Expect");
-            if (expect) sb.Append("Expect: 100-continue\r\n");
+            if (expect) head.Append("Expect: 100-continue\r\n"u8);
         }
-        sb.Append("\r\n");
-
-        int max = Encoding.UTF8.GetMaxByteCount(sb.Length);
-        var buffer = ArrayPool<byte>.Shared.Rent(max);
-        int length = 0;
-        foreach (var chunk in sb.GetChunks()) length += Encoding.UTF8.GetBytes(chunk.Span, buffer.AsSpan(length));
+        head.Append("\r\n"u8);
+        var (buffer, length) = head.Detach();
         return (buffer, length, expect);
-    }
-
-    private static string? RangeValue(EasyOptions o)
-    {
-        if (o.Range is not null) return o.Range;
-        if (o.ResumeFrom > 0) return $"{o.ResumeFrom}-";
-        return null;
     }
 }

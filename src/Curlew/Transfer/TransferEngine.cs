@@ -11,7 +11,7 @@ namespace Curlew.Transfer;
 /// socket factory (with the user's lifecycle callbacks), the connection provider, the sinks and the progress meter,
 /// and records what <c>GetInfo</c> reports.
 /// </summary>
-internal sealed class TransferEngine(EasyOptions options, TransferInfo info, ConnectionCache cache, SocketLedger ledger)
+internal sealed class TransferEngine(EasyOptions options, TransferInfo info, ConnectionCache cache, SocketLedger ledger, ParsedUrlCache urls)
 {
     public async ValueTask RunAsync(bool synchronous, CancellationToken cancellationToken)
     {
@@ -59,7 +59,7 @@ internal sealed class TransferEngine(EasyOptions options, TransferInfo info, Con
     private CurlUrl ParseUrl()
     {
         if (string.IsNullOrEmpty(options.Url)) throw new CurlException(CurlCode.UrlMalformat, "No URL set");
-        var url = CurlUrl.Parse(options.Url);
+        var url = urls.Parse(options.Url);
         return options.Port != 0 ? url.WithPort(options.Port) : url;
     }
 }

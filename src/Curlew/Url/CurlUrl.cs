@@ -84,7 +84,11 @@ internal sealed class CurlUrl
 
     /// <summary>The normalised URL as libcurl reports it (CURLINFO_EFFECTIVE_URL): credentials kept as written,
     /// an explicit port kept, empty query and fragment dropped.</summary>
-    public override string ToString()
+    public override string ToString() => _text ??= Format();
+
+    private string? _text;   // immutable object: format once
+
+    private string Format()
     {
         var sb = new StringBuilder(Scheme.Length + _hostUrlForm.Length + Path.Length + 16);
         sb.Append(Scheme).Append("://");

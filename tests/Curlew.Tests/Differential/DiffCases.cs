@@ -84,6 +84,8 @@ public static class DiffCases
         new("open callback rewrites the address", s => Get($"http://curlew.test:{s.Port}/hello",
             e => e.Resolve = [$"curlew.test:{s.Port}:127.0.0.2"],
             new SocketPolicy { Rewrite = (_, target) => target.Address.Equals(Refused) ? Live(s) : null }, expect: 0)),
+        new("open callback rewrites to a dead port", s => Get(s.BaseUrl + "/hello",
+            policy: new SocketPolicy { Rewrite = (_, target) => new IPEndPoint(target.Address, DiffServers.DeadPort()) }, expect: 7)),
         new("sockopt returns error", s => Get(s.BaseUrl + "/hello",
             policy: new SocketPolicy { SockOpt = _ => 1 }, expect: 42)),
         new("sockopt error on the first address only", s => Get($"http://curlew.test:{s.Port}/hello",
@@ -151,17 +153,6 @@ public static class DiffCases
             },
             ExpectCode = 0,
         }),
-        new("default cache keeps two hosts, named in reverse", s => new DiffScenario
-        {
-            Setup = e => e.Resolve = [$"b.test:{s.Port}:127.0.0.1", $"a.test:{s.Second.Port}:127.0.0.1"],
-            Performs = 3,
-            BeforePerform = (e, i) =>
-            {
-                Pause(i);
-                e.Url = i == 1 ? $"http://a.test:{s.Second.Port}/hello" : $"http://b.test:{s.Port}/hello";
-            },
-            ExpectCode = 0,
-        }),
         new("FailOnError closes the connection, the next transfer reconnects", s => new DiffScenario
         {
             Setup = e => e.FailOnError = true,
@@ -188,6 +179,14 @@ public static class DiffCases
             e.InFileSize = data.Length;
             e.Reader = Source(data, 1000);
         }, expect: 0)),
+        new("PUT with known small size (100 bytes)", s => Get(s.BaseUrl + "/echo", e =>
+        {
+            var data = Servers.KestrelTestServer.Pattern(100);
+            e.Upload = true;
+            e.InFileSize = data.Length;
+            e.Reader = Source(data);
+        }, expect: 0)),
+        new("POST fields of 1.5 MiB", s => Get(s.BaseUrl + "/echo", e => e.PostFields = Servers.KestrelTestServer.Pattern(1536 * 1024), expect: 0)),
         new("PUT chunked (unknown size)", s => Get(s.BaseUrl + "/echo", e =>
         {
             e.Upload = true;
@@ -259,6 +258,7 @@ public static class DiffCases
     [
         new("write callback short write", s => Get(s.BaseUrl + "/bytes/1000", e => e.WriteAnswer = (length, _) => length - 1, expect: 23)),
         new("xferinfo abort", s => Get(s.BaseUrl + "/bytes/1000", e => e.Progress = (_, _, _, _) => 1, expect: 42)),
+        new("xferinfo abort once data arrived", s => Get(s.BaseUrl + "/bytes/1000", e => e.Progress = (_, now, _, _) => now > 0 ? 1 : 0, expect: 42)),
         new("read callback abort", s => Get(s.BaseUrl + "/echo", e =>
         {
             e.Upload = true;

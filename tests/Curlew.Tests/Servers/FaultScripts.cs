@@ -31,6 +31,14 @@ public static class FaultScripts
         await WaitForClientCloseAsync(socket, ct);
     };
 
+    /// <summary>A 200 status line with one header line longer than <paramref name="bytes"/> bytes, then an empty body.</summary>
+    public static Func<Socket, CancellationToken, Task> HugeHeaderLine(int bytes) => async (socket, ct) =>
+    {
+        await ReadRequestHeadAsync(socket, ct);
+        await SendAsync(socket, "HTTP/1.1 200 OK\r\nX-Huge: " + new string('h', bytes) + "\r\nContent-Length: 0\r\n\r\n", ct);
+        await WaitForClientCloseAsync(socket, ct);
+    };
+
     /// <summary>Announces <c>Content-Length: 100</c>, sends 10 body bytes and closes.</summary>
     public static Func<Socket, CancellationToken, Task> ShortBody { get; } = async (socket, ct) =>
     {
