@@ -84,8 +84,11 @@ public static class DiffCases
         new("open callback rewrites the address", s => Get($"http://curlew.test:{s.Port}/hello",
             e => e.Resolve = [$"curlew.test:{s.Port}:127.0.0.2"],
             new SocketPolicy { Rewrite = (_, target) => target.Address.Equals(Refused) ? Live(s) : null }, expect: 0)),
-        new("open callback rewrites to a dead port", s => Get(s.BaseUrl + "/hello",
-            policy: new SocketPolicy { Rewrite = (_, target) => new IPEndPoint(target.Address, DiffServers.DeadPort()) }, expect: 7)),
+        new("open callback rewrites to a dead port", s =>
+        {
+            var dead = new IPEndPoint(IPAddress.Loopback, DiffServers.DeadPort());
+            return Get(s.BaseUrl + "/hello", policy: new SocketPolicy { Rewrite = (_, _) => dead }, expect: 7);
+        }),
         new("sockopt returns error", s => Get(s.BaseUrl + "/hello",
             policy: new SocketPolicy { SockOpt = _ => 1 }, expect: 42)),
         new("sockopt error on the first address only", s => Get($"http://curlew.test:{s.Port}/hello",
