@@ -44,7 +44,7 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, lo
             {
                 socket.Close();
                 last = new CurlException(CurlCode.CouldntConnect,
-                    $"Failed to connect to {hostForMessages} port {portForMessages} after {Elapsed(started)} ms: {SocketFilter.Describe(ex)}", ex)
+                    $"Failed to connect to {hostForMessages} port {portForMessages} after {Elapsed(started)} ms: Couldn't connect to server ({SocketFilter.Describe(ex)})", ex)
                 { OsErrno = ex.NativeErrorCode };
             }
             catch (ConnectAttemptTimedOut)

@@ -39,7 +39,8 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
                     if (!follow) info.SizeDownload += reader.Received;
                 }
                 bool framed = !hasBody || head.Chunked || head.ContentLength >= 0;
-                reusable = exchange.RequestComplete && head.AllowsReuse && framed;
+                // Bytes beyond the body mean the server and we disagree on framing: never reuse such a connection.
+                reusable = exchange.RequestComplete && head.AllowsReuse && framed && connection.Buffer.Count == 0;
             }
             finally
             {

@@ -145,6 +145,21 @@ public static class DiffCases
             },
             ExpectCode = 0,
         }),
+        new("MaxConnects=1 with two names for the same server", s => new DiffScenario
+        {
+            Setup = e =>
+            {
+                e.MaxConnects = 1;
+                e.Resolve = [$"a.test:{s.Port}:127.0.0.1", $"b.test:{s.Port}:127.0.0.1"];
+            },
+            Performs = 3,
+            BeforePerform = (e, i) =>
+            {
+                Pause(i);
+                e.Url = $"http://{(i == 1 ? "b" : "a")}.test:{s.Port}/hello";
+            },
+            ExpectCode = 0,
+        }),
         new("default cache keeps two hosts", s => new DiffScenario
         {
             Setup = e => e.Resolve = [$"a.test:{s.Port}:127.0.0.1", $"b.test:{s.Second.Port}:127.0.0.1"],
@@ -153,6 +168,45 @@ public static class DiffCases
             {
                 Pause(i);
                 e.Url = i == 1 ? $"http://b.test:{s.Second.Port}/hello" : $"http://a.test:{s.Port}/hello";
+            },
+            ExpectCode = 0,
+        }),
+        new("server closed the idle connection between transfers", s => new DiffScenario
+        {
+            Setup = e => e.Url = s.Fault("idleclose", DiffFaults.KeepAliveThenClose).BaseUrl + "/",
+            Performs = 2,
+            BeforePerform = (_, i) =>
+            {
+                if (i > 0) Thread.Sleep(400); // the server closes 150 ms after answering
+            },
+            ExpectCode = 0,
+        }),
+        new("reused connection dies before the reply: retried on a fresh one", s => new DiffScenario
+        {
+            Setup = e => e.Url = s.Fault("seconddies", DiffFaults.SecondRequestDies).BaseUrl + "/",
+            Performs = 2,
+            ExpectCode = 0,
+        }),
+        new("204 No Content, then the connection is reused", s => new DiffScenario
+        {
+            Setup = e => e.Url = s.BaseUrl + "/status/204",
+            Performs = 2,
+            ExpectCode = 0,
+        }),
+        new("PUT to a route that never reads the body, then GET", s => new DiffScenario
+        {
+            Setup = e =>
+            {
+                var data = Servers.KestrelTestServer.Pattern(3000);
+                e.Upload = true;
+                e.InFileSize = data.Length;
+                e.Reader = Source(data);
+            },
+            Performs = 2,
+            BeforePerform = (e, i) =>
+            {
+                e.Url = s.BaseUrl + (i == 0 ? "/status/404" : "/hello");
+                if (i == 1) e.Upload = false;
             },
             ExpectCode = 0,
         }),
@@ -207,6 +261,22 @@ public static class DiffCases
             e.FailOnError = true;
         }, expect: 22)),
         new("Basic auth via UserPwd", s => Get(s.BaseUrl + "/basic-auth/user/pa55", e => e.UserPwd = "user:pa55", expect: 0)),
+        new("HEAD on a chunked route", s => Get(s.BaseUrl + "/chunked/100", e => e.NoBody = true, expect: 0)),
+        new("ResumeFrom beyond the end", s => Get(s.BaseUrl + "/bytes/1000", e => e.ResumeFrom = 2000)),
+        new("ResumeFrom on a route without range support", s => Get(s.BaseUrl + "/hello", e => e.ResumeFrom = 5)),
+        new("Range not satisfiable with FailOnError", s => Get(s.BaseUrl + "/bytes/1000", e =>
+        {
+            e.Range = "5000-6000";
+            e.FailOnError = true;
+        }, expect: 22)),
+        new("MaxRedirs 0 with a redirect", s => Get(s.BaseUrl + "/redirect/302?to=/hello", e =>
+        {
+            e.FollowLocation = true;
+            e.MaxRedirs = 0;
+        }, expect: 47)),
+        new("redirect to a refused port", s => Get(
+            $"{s.BaseUrl}/redirect/302?to={Uri.EscapeDataString($"http://127.0.0.1:{DiffServers.DeadPort()}/x")}",
+            e => e.FollowLocation = true, expect: 7)),
         new("redirect not followed", s => Get(s.BaseUrl + "/redirect/302?to=/hello", expect: 0)),
         new("redirect chain of 3 followed", s => Get(s.BaseUrl + "/redirect-chain/3", e => e.FollowLocation = true, expect: 0)),
         new("MaxRedirs 2 exceeded", s => Get(s.BaseUrl + "/redirect-chain/3", e =>
@@ -247,6 +317,18 @@ public static class DiffCases
         new("stall mid-body with TimeoutMs=500", s => Get(s.Fault("stallbody", DiffFaults.StallMidBody).BaseUrl + "/", e => e.TimeoutMs = 500, expect: 28)),
         new("HTTP/1.0 response closed by the server", s => Get(s.Fault("http10", DiffFaults.Raw(
             "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil close\n")).BaseUrl + "/", expect: 0)),
+        new("body longer than Content-Length", s => new DiffScenario
+        {
+            Setup = e => e.Url = s.Fault("excess", DiffFaults.Raw("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabcdef")).BaseUrl + "/",
+            Performs = 2,
+            ExpectCode = 0,
+        }),
+        new("bad chunk size", s => Get(s.Fault("badchunk", DiffFaults.Raw(
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nzz\r\nxx\r\n0\r\n\r\n")).BaseUrl + "/", expect: 56)),
+        new("103 Early Hints before the response", s => Get(s.Fault("earlyhints", DiffFaults.Raw(
+            "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")).BaseUrl + "/", expect: 0)),
+        new("HTTP/1.1 response without length, ended by close", s => Get(s.Fault("nolength", DiffFaults.Raw(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nread until close\n")).BaseUrl + "/", expect: 0)),
         new("Connection: close response", s => new DiffScenario
         {
             Setup = e => e.Url = s.Fault("connclose", DiffFaults.Raw(

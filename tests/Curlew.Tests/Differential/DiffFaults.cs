@@ -4,7 +4,7 @@ using System.Text;
 namespace Curlew.Tests.Differential;
 
 /// <summary>
-/// Fault scripts for <see cref="Servers.FaultServer"/>, private to the differential tests so their timing is fixed:
+/// Blocking fault scripts for <see cref="ThreadedFaultServer"/>, private to the differential tests so their timing is fixed:
 /// each reads the whole request head first, then misbehaves. Pauses before a close or reset let the client read
 /// everything sent so far, so both engines see exactly the same bytes.
 /// </summary>
@@ -12,31 +12,38 @@ internal static class DiffFaults
 {
     private const int Settle = 150;
 
-    public static async Task ReadRequestHead(Socket socket, CancellationToken ct)
+    public static void ReadRequestHead(Socket socket)
     {
         var buffer = new byte[8192];
         var seen = new StringBuilder();
         while (!seen.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
         {
-            var n = await socket.ReceiveAsync(buffer, SocketFlags.None, ct);
+            var n = socket.Receive(buffer);
             if (n == 0) return;
             seen.Append(Encoding.Latin1.GetString(buffer, 0, n));
         }
     }
 
-    private static async Task Send(Socket socket, string text, CancellationToken ct) =>
-        await SendBytes(socket, Encoding.Latin1.GetBytes(text), ct);
-
-    private static async Task SendBytes(Socket socket, byte[] bytes, CancellationToken ct)
+    private static void Send(Socket socket, string text)
     {
+        var bytes = Encoding.Latin1.GetBytes(text);
         var sent = 0;
-        while (sent < bytes.Length) sent += await socket.SendAsync(bytes.AsMemory(sent), SocketFlags.None, ct);
+        while (sent < bytes.Length) sent += socket.Send(bytes, sent, bytes.Length - sent, SocketFlags.None);
     }
 
-    private static async Task GracefulClose(Socket socket, CancellationToken ct)
+    private static void GracefulClose(Socket socket)
     {
-        await Task.Delay(Settle, ct);
+        Thread.Sleep(Settle);
         socket.Shutdown(SocketShutdown.Both);
+    }
+
+    /// <summary>Stays silent until the client closes (its timeout), then lets the connection go.</summary>
+    private static void WaitForClientToLeave(Socket socket)
+    {
+        var buffer = new byte[1024];
+        while (socket.Receive(buffer) > 0)
+        {
+        }
     }
 
     private static void Reset(Socket socket)
@@ -46,76 +53,93 @@ internal static class DiffFaults
     }
 
     /// <summary>A status line that is not HTTP at all, then close.</summary>
-    public static async Task GarbageStatusLine(Socket socket, CancellationToken ct)
+    public static void GarbageStatusLine(Socket socket)
     {
-        await ReadRequestHead(socket, ct);
-        await Send(socket, "GARBAGE 200 whatever\r\nContent-Length: 2\r\n\r\nok", ct);
-        await GracefulClose(socket, ct);
+        ReadRequestHead(socket);
+        Send(socket, "GARBAGE 200 whatever\r\nContent-Length: 2\r\n\r\nok");
+        GracefulClose(socket);
     }
 
     /// <summary>A valid head with one header line of <paramref name="bytes"/> bytes.</summary>
-    public static Func<Socket, CancellationToken, Task> HugeHeaderLine(int bytes) => async (socket, ct) =>
+    public static Action<Socket> HugeHeaderLine(int bytes) => socket =>
     {
-        await ReadRequestHead(socket, ct);
-        await Send(socket, "HTTP/1.1 200 OK\r\nX-Huge: " + new string('a', bytes) + "\r\nContent-Length: 2\r\n\r\nok", ct);
-        await GracefulClose(socket, ct);
+        ReadRequestHead(socket);
+        Send(socket, "HTTP/1.1 200 OK\r\nX-Huge: " + new string('a', bytes) + "\r\nContent-Length: 2\r\n\r\nok");
+        GracefulClose(socket);
     };
 
     /// <summary>A valid head with many 1 KiB header lines totalling about <paramref name="bytes"/>.</summary>
-    public static Func<Socket, CancellationToken, Task> HugeHeaders(int bytes) => async (socket, ct) =>
+    public static Action<Socket> HugeHeaders(int bytes) => socket =>
     {
-        await ReadRequestHead(socket, ct);
+        ReadRequestHead(socket);
         var head = new StringBuilder("HTTP/1.1 200 OK\r\n");
         for (var i = 0; head.Length < bytes; i++) head.Append("X-Filler-").Append(i).Append(": ").Append('b', 1000).Append("\r\n");
         head.Append("Content-Length: 2\r\n\r\nok");
-        await Send(socket, head.ToString(), ct);
-        await GracefulClose(socket, ct);
+        Send(socket, head.ToString());
+        GracefulClose(socket);
     };
 
     /// <summary>Content-Length 100, 50 bytes, close.</summary>
-    public static async Task ShortBody(Socket socket, CancellationToken ct)
+    public static void ShortBody(Socket socket)
     {
-        await ReadRequestHead(socket, ct);
-        await Send(socket, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\nContent-Type: text/plain\r\n\r\n" + new string('s', 50), ct);
-        await GracefulClose(socket, ct);
+        ReadRequestHead(socket);
+        Send(socket, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\nContent-Type: text/plain\r\n\r\n" + new string('s', 50));
+        GracefulClose(socket);
     }
 
     /// <summary>Reads the request and closes without a byte.</summary>
-    public static async Task CloseBeforeAnyByte(Socket socket, CancellationToken ct)
+    public static void CloseBeforeAnyByte(Socket socket)
     {
-        await ReadRequestHead(socket, ct);
-        await GracefulClose(socket, ct);
+        ReadRequestHead(socket);
+        GracefulClose(socket);
     }
 
     /// <summary>Content-Length 100, 50 bytes, a pause, then a TCP reset.</summary>
-    public static async Task ResetMidBody(Socket socket, CancellationToken ct)
+    public static void ResetMidBody(Socket socket)
     {
-        await ReadRequestHead(socket, ct);
-        await Send(socket, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n" + new string('r', 50), ct);
-        await Task.Delay(Settle * 2, ct);
+        ReadRequestHead(socket);
+        Send(socket, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n" + new string('r', 50));
+        Thread.Sleep(Settle * 2);
         Reset(socket);
     }
 
-    /// <summary>Reads the request and never answers (until the server stops).</summary>
-    public static async Task Stall(Socket socket, CancellationToken ct)
+    /// <summary>Reads the request and never answers (until the client gives up).</summary>
+    public static void Stall(Socket socket)
     {
-        await ReadRequestHead(socket, ct);
-        await Task.Delay(Timeout.Infinite, ct);
+        ReadRequestHead(socket);
+        WaitForClientToLeave(socket);
     }
 
-    /// <summary>Sends a head and half the body, then goes silent.</summary>
-    public static async Task StallMidBody(Socket socket, CancellationToken ct)
+    /// <summary>Sends a head and half the body, then goes silent until the client gives up.</summary>
+    public static void StallMidBody(Socket socket)
     {
-        await ReadRequestHead(socket, ct);
-        await Send(socket, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n" + new string('t', 50), ct);
-        await Task.Delay(Timeout.Infinite, ct);
+        ReadRequestHead(socket);
+        Send(socket, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n" + new string('t', 50));
+        WaitForClientToLeave(socket);
+    }
+
+    /// <summary>Answers one request with a keep-alive response, then closes the idle connection shortly after.</summary>
+    public static void KeepAliveThenClose(Socket socket)
+    {
+        ReadRequestHead(socket);
+        Send(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        GracefulClose(socket);
+    }
+
+    /// <summary>Answers the first request on a connection, then closes without a byte when the second one comes.</summary>
+    public static void SecondRequestDies(Socket socket)
+    {
+        ReadRequestHead(socket);
+        Send(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        ReadRequestHead(socket);
+        socket.Shutdown(SocketShutdown.Both);
     }
 
     /// <summary>Sends <paramref name="response"/> verbatim, then closes.</summary>
-    public static Func<Socket, CancellationToken, Task> Raw(string response) => async (socket, ct) =>
+    public static Action<Socket> Raw(string response) => socket =>
     {
-        await ReadRequestHead(socket, ct);
-        await Send(socket, response, ct);
-        await GracefulClose(socket, ct);
+        ReadRequestHead(socket);
+        Send(socket, response);
+        GracefulClose(socket);
     };
 }

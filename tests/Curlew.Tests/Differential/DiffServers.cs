@@ -13,7 +13,7 @@ public sealed class DiffServers
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static DiffServers? _instance;
-    private readonly ConcurrentDictionary<string, FaultServer> _faults = new();
+    private readonly ConcurrentDictionary<string, ThreadedFaultServer> _faults = new();
     private readonly SemaphoreSlim _nginxGate = new(1, 1);
     private NginxServer? _nginx;
 
@@ -75,8 +75,8 @@ public sealed class DiffServers
     }
 
     /// <summary>A raw fault server running <paramref name="script"/>, one per <paramref name="name"/>.</summary>
-    public FaultServer Fault(string name, Func<Socket, CancellationToken, Task> script) =>
-        _faults.GetOrAdd(name, _ => FaultServer.Start(script));
+    public ThreadedFaultServer Fault(string name, Action<Socket> script) =>
+        _faults.GetOrAdd(name, _ => ThreadedFaultServer.Start(script));
 
     /// <summary>A loopback port nothing listens on (bound and released just now).</summary>
     public static int DeadPort()

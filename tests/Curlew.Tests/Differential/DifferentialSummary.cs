@@ -7,13 +7,6 @@ public static class DifferentialSummary
 {
     public const string FilePath = "/tmp/curlew-differential-summary.txt";
 
-    private static readonly Dictionary<string, DiffResult> Results = [];
-
-    public static void Record(DiffResult result)
-    {
-        lock (Results) Results[result.Name] = result;
-    }
-
     /// <summary>One row per case; <paramref name="failures"/> holds cases that threw instead of finishing.</summary>
     public static string Table(IReadOnlyList<DiffResult> results, IReadOnlyDictionary<string, string> failures)
     {
