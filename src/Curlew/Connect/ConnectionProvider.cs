@@ -43,6 +43,7 @@ internal sealed class ConnectionProvider
         if (!fresh && !_options.FreshConnect && _cache.TryTake(key) is { } cached)
         {
             cached.Uses++;
+            Diagnostics.CurlewMetrics.ConnectionsReused.Add(1);
             io.Log.Info($"Re-using existing connection with host {url.Host}");
             return cached;
         }
@@ -67,6 +68,7 @@ internal sealed class ConnectionProvider
         var socket = await _connector.ConnectAsync(targets, connectHost, connectPort, io).ConfigureAwait(false);
         var connection = new Connection(socket, socket, key, _options.BufferSize) { Uses = 1 };
         NewConnections++;
+        Diagnostics.CurlewMetrics.ConnectionsCreated.Add(1);
         ConnectTimeUs = io.ElapsedMicroseconds;
         io.Phase = TransferPhase.Transferring;
         return connection;

@@ -66,6 +66,20 @@ internal sealed class IoContext : IDisposable
 
     public const int IdleTickMs = 1000;
 
+    private CancellationTokenSource? _tick;
+
+    /// <summary>A token that fires after <see cref="IdleTickMs"/> (or on cancellation/timeout); reused across reads so ticking allocates nothing per chunk.</summary>
+    public CancellationToken StartTick()
+    {
+        if (_tick is null || !_tick.TryReset())
+        {
+            _tick?.Dispose();
+            _tick = Token.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(Token) : new CancellationTokenSource();
+        }
+        _tick.CancelAfter(IdleTickMs);
+        return _tick.Token;
+    }
+
     public bool DeadlinePassed => _deadlineTicks != 0 && Stopwatch.GetTimestamp() >= _deadlineTicks;
 
     /// <summary>Throws the right error when an operation was cancelled: the user's cancellation, else our timeout.</summary>
@@ -90,5 +104,9 @@ internal sealed class IoContext : IDisposable
         _ => $"Operation timed out after {ElapsedMs} milliseconds with {BytesReceived} bytes received",
     });
 
-    public void Dispose() => _timeoutSource?.Dispose();
+    public void Dispose()
+    {
+        _tick?.Dispose();
+        _timeoutSource?.Dispose();
+    }
 }

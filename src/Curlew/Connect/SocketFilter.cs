@@ -59,9 +59,8 @@ internal sealed class SocketFilter : ConnectionFilter
     {
         while (true)
         {
-            using var tick = CancellationTokenSource.CreateLinkedTokenSource(io.Token);
-            tick.CancelAfter(IoContext.IdleTickMs);
-            try { return await _socket.Socket.ReceiveAsync(buffer, SocketFlags.None, tick.Token).ConfigureAwait(false); }
+            var tick = io.StartTick();
+            try { return await _socket.Socket.ReceiveAsync(buffer, SocketFlags.None, tick).ConfigureAwait(false); }
             catch (OperationCanceledException ex)
             {
                 if (io.Token.IsCancellationRequested) throw io.Interrupted(ex);

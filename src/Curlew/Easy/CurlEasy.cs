@@ -1,4 +1,5 @@
 using Curlew.Connect;
+using Curlew.Diagnostics;
 using Curlew.Sockets;
 using Curlew.Transfer;
 
@@ -70,6 +71,7 @@ public sealed partial class CurlEasy : IDisposable
             _info.Reset();
             var engine = new TransferEngine(_options.Clone(), _info, _cache, Ledger, _urlCache);
             await engine.RunAsync(synchronous, cancellationToken).ConfigureAwait(false);
+            CurlewMetrics.RecordTransfer(CurlCode.Ok);
             return CurlCode.Ok;
         }
         catch (CurlException ex)
@@ -96,6 +98,7 @@ public sealed partial class CurlEasy : IDisposable
     private CurlCode Fail(CurlCode code, string message)
     {
         ErrorMessage = message;
+        CurlewMetrics.RecordTransfer(code);
         return code;
     }
 }

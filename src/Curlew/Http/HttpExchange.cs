@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using Curlew.Connect;
 using Curlew.Transfer;
 
@@ -105,12 +106,8 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
                 }
                 if (chunked)
                 {
-                    var sizeLine = $"{n:x}\r\n";
-                    int start = prefix - sizeLine.Length;
-                    for (int i = 0; i < sizeLine.Length; i++) buffer[start + i] = (byte)sizeLine[i];
-                    buffer[prefix + n] = (byte)'\r';
-                    buffer[prefix + n + 1] = (byte)'\n';
-                    await connection.Top.SendAsync(buffer.AsMemory(start, sizeLine.Length + n + 2), io).ConfigureAwait(false);
+                    int start = WriteChunkFraming(buffer, prefix, n);
+                    await connection.Top.SendAsync(buffer.AsMemory(start, prefix - start + n + 2), io).ConfigureAwait(false);
                 }
                 else
                 {
@@ -128,6 +125,20 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    // Puts "<hex size>\r\n" just before the data at [prefix] and "\r\n" after it; returns where the chunk starts.
+    private static int WriteChunkFraming(byte[] buffer, int prefix, int n)
+    {
+        Span<byte> size = stackalloc byte[8];
+        Utf8Formatter.TryFormat(n, size, out int digits, new StandardFormat('x'));
+        int start = prefix - digits - 2;
+        size[..digits].CopyTo(buffer.AsSpan(start));
+        buffer[prefix - 2] = (byte)'\r';
+        buffer[prefix - 1] = (byte)'\n';
+        buffer[prefix + n] = (byte)'\r';
+        buffer[prefix + n + 1] = (byte)'\n';
+        return start;
     }
 
     private static int FillFixed(UploadSource body, Span<byte> target)

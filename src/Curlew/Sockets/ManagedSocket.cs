@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Curlew.Diagnostics;
 
 namespace Curlew.Sockets;
 
@@ -28,6 +29,7 @@ internal sealed class ManagedSocket
         _closeData = closeData;
         _ledger = ledger;
         ledger.Record(accepted ? LedgerEvent.Accepted : LedgerEvent.Opened, id, purpose, address, viaCallback);
+        CurlewMetrics.SocketsOpened.Add(1);
     }
 
     public Socket Socket { get; }
@@ -52,5 +54,6 @@ internal sealed class ManagedSocket
             try { Socket.Dispose(); } catch (ObjectDisposedException) { }
         }
         _ledger.Record(Accepted ? LedgerEvent.AcceptedClosed : LedgerEvent.Closed, Id, Purpose, null, ViaOpenCallback, detail);
+        CurlewMetrics.SocketsClosed.Add(1);
     }
 }

@@ -53,6 +53,7 @@ internal sealed class TransferEngine(EasyOptions options, TransferInfo info, Con
             info.ConnectTimeUs = connections.ConnectTimeUs;
             info.NameLookupTimeUs = connections.NameLookupTimeUs;
             info.TotalTimeUs = Math.Max(1, io.ElapsedMicroseconds);
+            CurlewMetrics.BytesReceived.Add(info.SizeDownload);
         }
     }
 
