@@ -66,7 +66,9 @@ internal sealed class ConnectionProvider
 
         io.Phase = TransferPhase.Connecting;
         var socket = await _connector.ConnectAsync(targets, connectHost, connectPort, io).ConfigureAwait(false);
-        var connection = new Connection(socket, socket, key, _options.BufferSize) { Uses = 1 };
+        // The typed property skips SetOpt's range check, so clamp here as libcurl clamps CURLOPT_BUFFERSIZE.
+        int bufferSize = Math.Clamp(_options.BufferSize, 1024, 10 * 1024 * 1024);
+        var connection = new Connection(socket, socket, key, bufferSize) { Uses = 1 };
         NewConnections++;
         Diagnostics.CurlewMetrics.ConnectionsCreated.Add(1);
         ConnectTimeUs = io.ElapsedMicroseconds;

@@ -93,4 +93,52 @@ public sealed partial class CurlEasy
     public object? WriteData { get => _options.WriteData; set => _options.WriteData = value; }
     /// <summary>The POST body (libcurl copies it too: CURLOPT_COPYPOSTFIELDS). Setting it makes the request a POST.</summary>
     public byte[]? PostFields { get => _options.PostFields; set => SetOpt(CurlOption.PostFields, value); }
+    /// <summary>Send the previous URL as Referer when following a redirect.</summary>
+    public bool AutoReferer { get => _options.AutoReferer; set => _options.AutoReferer = value; }
+    /// <summary>Keep sending credentials when a redirect goes to another host.</summary>
+    public bool UnrestrictedAuth { get => _options.UnrestrictedAuth; set => _options.UnrestrictedAuth = value; }
+    /// <summary>Bitmask (1 = 301, 2 = 302, 4 = 303) of redirects that keep a POST a POST.</summary>
+    public long PostRedir { get => _options.PostRedir; set => _options.PostRedir = value; }
+    /// <summary>Refuse downloads larger than this many bytes (0 = no limit): FilesizeExceeded (63).</summary>
+    public long MaxFileSize { get => _options.MaxFileSize; set => _options.MaxFileSize = value; }
+    /// <summary>0 = any address family, 1 = IPv4 only, 2 = IPv6 only.</summary>
+    public long IpResolve { get => _options.IpResolve; set => _options.IpResolve = value; }
+    /// <summary>Receive buffer size in bytes, the largest chunk a write callback gets.</summary>
+    public int BufferSize { get => _options.BufferSize; set => _options.BufferSize = value; }
+    /// <summary>Cookie header value.</summary>
+    public string? Cookie { get => _options.Cookie; set => _options.Cookie = value; }
+    /// <summary>Disable Nagle's algorithm on TCP sockets (default true, as libcurl).</summary>
+    public bool TcpNoDelay { get => _options.TcpNoDelay; set => _options.TcpNoDelay = value; }
+    /// <summary>How long to wait for 100 Continue before sending the body anyway (default 1000).</summary>
+    public long Expect100TimeoutMs { get => _options.Expect100TimeoutMs; set => _options.Expect100TimeoutMs = value; }
+    /// <summary>Bytes per second below which a transfer counts as too slow (with LowSpeedTime).</summary>
+    public long LowSpeedLimit { get => _options.LowSpeedLimit; set => _options.LowSpeedLimit = value; }
+    /// <summary>Seconds a transfer may stay below LowSpeedLimit before it fails with OperationTimedout (28).</summary>
+    public long LowSpeedTime { get => _options.LowSpeedTime; set => _options.LowSpeedTime = value; }
+    /// <summary>CURL_HTTP_VERSION_*: 1 sends HTTP/1.0 requests; anything else HTTP/1.1.</summary>
+    public long HttpVersion { get => _options.HttpVersion; set => _options.HttpVersion = value; }
+    /// <summary>Ask for compressed content (not supported yet: performs fail with NotBuiltIn).</summary>
+    public string? AcceptEncoding { get => _options.AcceptEncoding; set => _options.AcceptEncoding = value; }
+    /// <summary>Any object the application wants to keep with the handle.</summary>
+    public object? Private { get => _options.Private; set => _options.Private = value; }
+    /// <summary>CURLPROXY_* type of Proxy.</summary>
+    public long ProxyType { get => _options.ProxyType; set => _options.ProxyType = value; }
+    /// <summary>Tunnel through an HTTP proxy with CONNECT.</summary>
+    public bool HttpProxyTunnel { get => _options.HttpProxyTunnel; set => _options.HttpProxyTunnel = value; }
+    /// <summary>Verify the peer's certificate (default true).</summary>
+    public bool SslVerifyPeer { get => _options.SslVerifyPeer; set => _options.SslVerifyPeer = value; }
+    /// <summary>Verify the certificate's name: 2 (default) or 0.</summary>
+    public long SslVerifyHost { get => _options.SslVerifyHost; set => _options.SslVerifyHost = value; }
+    /// <summary>File of CA certificates to verify peers with.</summary>
+    public string? CaInfo { get => _options.CaInfo; set => _options.CaInfo = value; }
+    /// <summary>Active-mode FTP address ("-" for the control connection's).</summary>
+    public string? FtpPort { get => _options.FtpPort; set => _options.FtpPort = value; }
+    /// <summary>Try EPSV before PASV (default true).</summary>
+    public bool FtpUseEpsv { get => _options.FtpUseEpsv; set => _options.FtpUseEpsv = value; }
+    /// <summary>Try EPRT before PORT (default true).</summary>
+    public bool FtpUseEprt { get => _options.FtpUseEprt; set => _options.FtpUseEprt = value; }
+    /// <summary>FTP: list names only.</summary>
+    public bool DirListOnly { get => _options.DirListOnly; set => _options.DirListOnly = value; }
+    /// <summary>FTP commands to send before the transfer.</summary>
+    public IReadOnlyList<string>? Quote { get => _options.Quote; set => _options.Quote = value?.ToArray(); }
 }

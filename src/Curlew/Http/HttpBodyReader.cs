@@ -7,7 +7,7 @@ namespace Curlew.Http;
 /// Reads a response body framed by Content-Length, chunked coding, or the connection closing, and hands it to the
 /// body sink straight from the connection's buffer (no copies, no per-chunk allocations).
 /// </summary>
-internal sealed class HttpBodyReader(Connection connection, IoContext io, OutputSink? sink, OutputSink? trailerSink, ProgressMeter progress, long maxFileSize)
+internal sealed class HttpBodyReader(Connection connection, IoContext io, OutputSink? sink, OutputSink? trailerSink, ProgressMeter progress, LowSpeedGuard lowSpeed, long maxFileSize)
 {
     /// <summary>Body bytes delivered.</summary>
     public long Received { get; private set; }
@@ -95,6 +95,7 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
         if (maxFileSize > 0 && Received > maxFileSize)
             throw new CurlException(CurlCode.FilesizeExceeded, "Exceeded the maximum allowed file size (" + maxFileSize + ")");
         sink?.Write(data);
+        lowSpeed.Check(Received);
         if (progress.IsActive)
         {
             progress.DownloadNow = Received;

@@ -11,7 +11,7 @@ namespace Curlew.Http;
 /// delivers or drains the body, gives the connection back, and follows redirects.
 /// </summary>
 internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections, IoContext io, TransferInfo info,
-    ProgressMeter progress, OutputSink body, OutputSink? headers)
+    ProgressMeter progress, LowSpeedGuard lowSpeed, OutputSink body, OutputSink? headers)
 {
     private readonly CustomHeaders _custom = o.HttpHeader is null ? CustomHeaders.Empty : new CustomHeaders(o.HttpHeader);
 
@@ -34,7 +34,7 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
                 {
                     info.ContentLengthDownload = head.ContentLength;
                     progress.DownloadTotal = Math.Max(head.ContentLength, 0);
-                    var reader = new HttpBodyReader(connection, io, follow ? null : body, follow ? null : headers, progress, follow ? 0 : o.MaxFileSize);
+                    var reader = new HttpBodyReader(connection, io, follow ? null : body, follow ? null : headers, progress, lowSpeed, follow ? 0 : o.MaxFileSize);
                     await reader.ReadAsync(head).ConfigureAwait(false);
                     if (!follow) info.SizeDownload += reader.Received;
                 }
@@ -76,7 +76,7 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
                 : UploadSource.FromReader(o.ReadFunction, o.ReadData, o.PostFieldSize);
         }
         else method = "GET";
-        return new HttpRequest(o.CustomRequest ?? method, url, upload, SendCredentials: true, isPost, ExpectNoBody: o.NoBody);
+        return new HttpRequest(o.CustomRequest ?? method, url, upload, SendCredentials: true, isPost, ExpectNoBody: o.NoBody) { Referer = o.Referer };
     }
 
     private async ValueTask<(Connection, HttpResponseHead, HttpExchange)> ExchangeAsync(HttpRequest request)

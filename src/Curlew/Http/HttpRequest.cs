@@ -6,6 +6,9 @@ namespace Curlew.Http;
 /// <summary>One HTTP request to send: method, target and body. A redirect makes a new one.</summary>
 internal sealed record HttpRequest(string Method, CurlUrl Url, UploadSource? Body, bool SendCredentials, bool IsPost, bool ExpectNoBody)
 {
+    /// <summary>The Referer header to send (the option's, or the previous URL with <c>AutoReferer</c>).</summary>
+    public string? Referer { get; init; }
+
     /// <summary>Credentials: the URL's own user:password win over <c>UserPwd</c>, as in curl.</summary>
     public string? Credentials(string? userPwd) =>
         !SendCredentials ? null : Url.User is not null ? $"{Url.User}:{Url.Password}" : userPwd;

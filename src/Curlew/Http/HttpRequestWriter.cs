@@ -10,12 +10,14 @@ internal static class HttpRequestWriter
 {
     // libcurl 7.88 asks for 100-continue on every PUT with a body, and on POSTs above 1 MiB or of unknown size.
     private const long PostExpectThreshold = 1024 * 1024;
+    private const long HttpVersion10 = 1;   // CURL_HTTP_VERSION_1_0; every other choice speaks HTTP/1.1 here
 
     /// <summary>Builds the head into a pooled array; returns the array (to return to the pool) and the length used.</summary>
     public static (byte[] Buffer, int Length, bool ExpectContinue) Write(HttpRequest request, EasyOptions o, CustomHeaders custom, bool resend)
     {
         var head = new HeadBuilder();
-        head.Append(request.Method).Append(" "u8).Append(request.Url.PathAndQuery).Append(" HTTP/1.1\r\n"u8);
+        head.Append(request.Method).Append(" "u8).Append(request.Url.PathAndQuery)
+            .Append(o.HttpVersion == HttpVersion10 ? " HTTP/1.0\r\n"u8 : " HTTP/1.1\r\n"u8);
 
         head.Line("Host", custom.ValueOf("Host") ?? request.Url.HostAndPortForHeader);
         var credentials = request.Credentials(o.UserPwd);
@@ -25,7 +27,7 @@ internal static class HttpRequestWriter
         if (range is not null && !custom.Overrides("Range")) head.Line("Range", "bytes=" + range);
         if (o.UserAgent is not null && !custom.Overrides("User-Agent")) head.Line("User-Agent", o.UserAgent);
         if (!custom.Overrides("Accept")) head.Append("Accept: */*\r\n"u8);
-        if (o.Referer is not null && !custom.Overrides("Referer")) head.Line("Referer", o.Referer);
+        if (request.Referer is not null && !custom.Overrides("Referer")) head.Line("Referer", request.Referer);
         if (o.Cookie is not null && !custom.Overrides("Cookie")) head.Line("Cookie", o.Cookie);
 
         if (!custom.IsEmpty)

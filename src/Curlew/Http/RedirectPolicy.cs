@@ -30,12 +30,14 @@ internal static class RedirectPolicy
         bool sameOrigin = string.Equals(target.Host, original.Host, StringComparison.OrdinalIgnoreCase) && target.Port == original.Port && target.Scheme == original.Scheme;
         bool sendCredentials = previous.SendCredentials && (sameOrigin || o.UnrestrictedAuth);
 
+        // AutoReferer: the page we come from, without credentials or fragment, as curl sends it.
+        var referer = o.AutoReferer ? previous.Url.WithoutCredentialsAndFragment() : previous.Referer;
         if (toGet)
-            return new HttpRequest(o.CustomRequest ?? "GET", target, null, sendCredentials, IsPost: false, ExpectNoBody: false);
+            return new HttpRequest(o.CustomRequest ?? "GET", target, null, sendCredentials, IsPost: false, ExpectNoBody: false) { Referer = referer };
 
         var body = previous.Body;
         if (body is not null && !body.TryRewind())
             throw new CurlException(CurlCode.SendFailRewind, "necessary data rewind wasn't possible");
-        return previous with { Url = target, SendCredentials = sendCredentials, Body = body };
+        return previous with { Url = target, SendCredentials = sendCredentials, Body = body, Referer = referer };
     }
 }

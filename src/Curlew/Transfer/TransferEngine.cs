@@ -30,13 +30,17 @@ internal sealed class TransferEngine(EasyOptions options, TransferInfo info, Con
             info.Scheme = url.Scheme.ToUpperInvariant();
             info.EffectiveUrl = url.ToString();
             var progress = new ProgressMeter(options.XferInfoFunction, options.XferInfoData, enabled: !options.NoProgress);
-            if (progress.IsActive) io.IdleTick = progress.Report;
+            var lowSpeed = new LowSpeedGuard(options.LowSpeedLimit, options.LowSpeedTime);
+            if (progress.IsActive || lowSpeed.IsActive)
+                io.IdleTick = () => { progress.Report(); lowSpeed.Check(io.BytesReceived); };
+            if (options.AcceptEncoding is not null)
+                throw new CurlException(CurlCode.NotBuiltIn, "Content decoding (AcceptEncoding) is not supported by this Curlew release yet");
             var body = OutputSink.ForBody(options.WriteFunction, options.WriteData);
             var headers = OutputSink.ForHeaders(options.HeaderFunction, options.HeaderData, options.WriteFunction);
             switch (url.Scheme)
             {
                 case "http":
-                    await new HttpProtocol(options, connections, io, info, progress, body, headers).RunAsync(url).ConfigureAwait(false);
+                    await new HttpProtocol(options, connections, io, info, progress, lowSpeed, body, headers).RunAsync(url).ConfigureAwait(false);
                     break;
                 default:
                     throw new CurlException(CurlCode.UnsupportedProtocol, $"Protocol \"{url.Scheme}\" not supported by this Curlew release yet");
@@ -61,6 +65,7 @@ internal sealed class TransferEngine(EasyOptions options, TransferInfo info, Con
     {
         if (string.IsNullOrEmpty(options.Url)) throw new CurlException(CurlCode.UrlMalformat, "No URL set");
         var url = urls.Parse(options.Url);
+        if (options.Port is < 0 or > 65535) throw new CurlException(CurlCode.BadFunctionArgument, $"Port {options.Port} is out of range");
         return options.Port != 0 ? url.WithPort(options.Port) : url;
     }
 }

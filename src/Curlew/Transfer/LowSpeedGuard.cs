@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace Curlew.Transfer;
+
+/// <summary>
+/// <c>LowSpeedLimit</c>/<c>LowSpeedTime</c>: aborts with <see cref="CurlCode.OperationTimedout"/> once the transfer has
+/// stayed below the limit (bytes per second, measured per one-second window) for the given number of seconds.
+/// </summary>
+internal sealed class LowSpeedGuard(long limitBytesPerSecond, long seconds)
+{
+    private long _windowStart = Stopwatch.GetTimestamp();
+    private long _bytesAtWindowStart;
+    private long _slowSince;   // timestamp when the speed first dropped below the limit; 0 = not slow
+
+    public bool IsActive => limitBytesPerSecond > 0 && seconds > 0;
+
+    /// <summary>Called with the running byte count on every chunk and on idle ticks.</summary>
+    public void Check(long totalBytes)
+    {
+        if (!IsActive) return;
+        long now = Stopwatch.GetTimestamp();
+        double elapsed = (double)(now - _windowStart) / Stopwatch.Frequency;
+        if (elapsed < 1) return;
+        double speed = (totalBytes - _bytesAtWindowStart) / elapsed;
+        if (speed < limitBytesPerSecond)
+        {
+            if (_slowSince == 0) _slowSince = _windowStart;
+            if ((double)(now - _slowSince) / Stopwatch.Frequency >= seconds)
+                throw new CurlException(CurlCode.OperationTimedout,
+                    $"Operation too slow. Less than {limitBytesPerSecond} bytes/sec transferred the last {seconds} seconds");
+        }
+        else _slowSince = 0;
+        _windowStart = now;
+        _bytesAtWindowStart = totalBytes;
+    }
+}
