@@ -11,6 +11,7 @@ internal sealed class ConnectionCache(SocketLedger ledger)
 {
     private const int DefaultMaxConnects = 5;
     private readonly List<Connection> _idle = [];   // oldest first
+    private bool _closed;                           // after CloseAll nothing is kept: a late return is closed at once
 
     public SocketLedger Ledger { get; } = ledger;
 
@@ -41,7 +42,8 @@ internal sealed class ConnectionCache(SocketLedger ledger)
         List<Connection>? evicted = null;
         lock (_idle)
         {
-            _idle.Add(connection);
+            if (_closed) (evicted ??= []).Add(connection);
+            else _idle.Add(connection);
             while (_idle.Count > limit)
             {
                 (evicted ??= []).Add(_idle[0]);
@@ -54,7 +56,7 @@ internal sealed class ConnectionCache(SocketLedger ledger)
     public void CloseAll()
     {
         Connection[] all;
-        lock (_idle) { all = [.. _idle]; _idle.Clear(); }
+        lock (_idle) { all = [.. _idle]; _idle.Clear(); _closed = true; }
         foreach (var c in all) c.Close();
     }
 }
