@@ -20,6 +20,7 @@ internal sealed class IoContext : IDisposable
     public IoContext(bool synchronous, long timeoutMs, CancellationToken userToken)
     {
         Synchronous = synchronous;
+        timeoutMs = Math.Clamp(timeoutMs, 0, int.MaxValue);   // the typed property is unchecked; 24 days is "forever" enough
         TimeoutMs = timeoutMs;
         _userToken = userToken;
         if (timeoutMs > 0) _deadlineTicks = _startTicks + timeoutMs * Stopwatch.Frequency / 1000;
@@ -39,9 +40,15 @@ internal sealed class IoContext : IDisposable
     public CancellationToken Token { get; }
     public TransferPhase Phase { get; set; }
 
-    /// <summary>Body bytes received so far and expected (-1 unknown), for the timeout message.</summary>
+    /// <summary>Body bytes received so far in this transfer, all responses together (for the low-speed check).</summary>
     public long BytesReceived { get; set; }
+
+    /// <summary>Body bytes of the current response so far and expected (-1 unknown), for the timeout message.</summary>
+    public long ResponseBytesReceived { get; set; }
     public long BytesExpected { get; set; } = -1;
+
+    /// <summary>Request body bytes sent so far (for the low-speed check).</summary>
+    public long BytesSent { get; set; }
 
     public long ElapsedMs => (long)Stopwatch.GetElapsedTime(_startTicks).TotalMilliseconds;
 
@@ -100,8 +107,8 @@ internal sealed class IoContext : IDisposable
     {
         TransferPhase.Resolving => $"Resolving timed out after {ElapsedMs} milliseconds",
         TransferPhase.Connecting => $"Connection timed out after {ElapsedMs} milliseconds",
-        _ when BytesExpected >= 0 => $"Operation timed out after {ElapsedMs} milliseconds with {BytesReceived} out of {BytesExpected} bytes received",
-        _ => $"Operation timed out after {ElapsedMs} milliseconds with {BytesReceived} bytes received",
+        _ when BytesExpected >= 0 => $"Operation timed out after {ElapsedMs} milliseconds with {ResponseBytesReceived} out of {BytesExpected} bytes received",
+        _ => $"Operation timed out after {ElapsedMs} milliseconds with {ResponseBytesReceived} bytes received",
     });
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Curlew.Connect;
 
@@ -28,6 +29,7 @@ internal sealed class ReceiveBuffer(int size)
     }
 
     /// <summary>Reads once from <paramref name="source"/> into the free space (compacting or growing first when full). Returns bytes read; 0 = peer closed.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> FillAsync(ConnectionFilter source, IoContext io, int maxCapacity)
     {
         if (_end == Array.Length)

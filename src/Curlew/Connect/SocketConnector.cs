@@ -8,7 +8,8 @@ namespace Curlew.Connect;
 /// <summary>
 /// Makes the first hop of a connection: one attempt per target address, in order, each through the socket factory
 /// (open callback, sockopt callback, connect). A failed attempt's socket is closed at once and the next address is
-/// tried; the last attempt's error is the result when none connects.
+/// tried; the last attempt's error is the result when none connects. The connect timeout bounds the whole phase;
+/// like libcurl, an attempt with more addresses behind it gets half of the time left.
 /// </summary>
 internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, long connectTimeoutMs)
 {
@@ -17,22 +18,35 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, lo
     public async ValueTask<SocketFilter> ConnectAsync(IReadOnlyList<EndPoint> targets, string hostForMessages, int portForMessages, IoContext io)
     {
         var started = Stopwatch.GetTimestamp();
+        long budgetMs = connectTimeoutMs > 0 ? connectTimeoutMs : DefaultConnectTimeoutMs;
+        string failedTo = $"Failed to connect to {hostForMessages} port {portForMessages}";
         CurlException? last = null;
-        foreach (var target in targets)
+        for (int i = 0; i < targets.Count; i++)
         {
             io.ThrowIfStopped();
+            long left = Math.Min(budgetMs - Elapsed(started), io.RemainingMs == Timeout.Infinite ? long.MaxValue : io.RemainingMs);
+            if (left <= 0) return TimedOut(io, failedTo, started);
+            long attemptLimit = i + 1 < targets.Count ? Math.Max(left / 2, 1) : left;
+
+            var target = targets[i];
             var address = new CurlSockAddr(target);
             io.Log.Info($"  Trying {Format(target)}...");
-            var socket = factory.Open(CurlSockType.IpCxn, address);
+            ManagedSocket? socket;
+            try { socket = factory.Open(CurlSockType.IpCxn, address); }
+            catch (SocketException ex)
+            {
+                // This machine cannot make such a socket (say, IPv6 is off): the next address may still work.
+                last = Failure(failedTo, started, $"could not create a socket: {SocketFilter.Describe(ex)}", ex);
+                continue;
+            }
             if (socket is null)
             {
-                last = new CurlException(CurlCode.CouldntConnect,
-                    $"Failed to connect to {hostForMessages} port {portForMessages} after {Elapsed(started)} ms: Couldn't connect to server (the open-socket callback refused {Format(target)})");
+                last = Failure(failedTo, started, $"the open-socket callback refused {Format(target)}", null);
                 continue;
             }
             try
             {
-                var connected = await AttemptAsync(socket, address, io).ConfigureAwait(false);
+                var connected = await AttemptAsync(socket, address, attemptLimit, io).ConfigureAwait(false);
                 if (connected is not null)
                 {
                     io.Log.Info($"Connected to {hostForMessages} ({Format(address.Address)}) port {portForMessages}");
@@ -43,22 +57,18 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, lo
             catch (SocketException ex)
             {
                 socket.Close();
-                last = new CurlException(CurlCode.CouldntConnect,
-                    $"Failed to connect to {hostForMessages} port {portForMessages} after {Elapsed(started)} ms: Couldn't connect to server ({SocketFilter.Describe(ex)})", ex)
-                { OsErrno = ex.NativeErrorCode };
+                last = Failure(failedTo, started, SocketFilter.Describe(ex), ex);
             }
             catch (ConnectAttemptTimedOut)
             {
                 socket.Close();
-                last = io.DeadlinePassed ? io.TimedOut() : new CurlException(CurlCode.OperationTimedout, $"Connection timed out after {Elapsed(started)} milliseconds");
-                if (io.DeadlinePassed) break;
+                last = new CurlException(CurlCode.OperationTimedout, $"{failedTo} after {Elapsed(started)} ms: Timeout was reached");
             }
             catch (Exception ex) when (ex is not CurlException and not OperationCanceledException)
             {
                 // An odd socket from the open callback (wrong family, disposed, ...) fails this attempt, not the process.
                 socket.Close();
-                last = new CurlException(CurlCode.CouldntConnect,
-                    $"Failed to connect to {hostForMessages} port {portForMessages} after {Elapsed(started)} ms: {ex.Message}", ex);
+                last = Failure(failedTo, started, ex.Message, ex);
             }
             catch
             {
@@ -66,11 +76,20 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, lo
                 throw;
             }
         }
-        throw last ?? new CurlException(CurlCode.CouldntConnect, $"Failed to connect to {hostForMessages} port {portForMessages}: no address to try");
+        throw last ?? new CurlException(CurlCode.CouldntConnect, $"{failedTo}: no address to try");
     }
 
+    private static SocketFilter TimedOut(IoContext io, string failedTo, long started) =>
+        throw (io.DeadlinePassed ? io.TimedOut() : new CurlException(CurlCode.OperationTimedout, $"{failedTo} after {Elapsed(started)} ms: Timeout was reached"));
+
+    private static CurlException Failure(string failedTo, long started, string why, Exception? inner) =>
+        new(CurlCode.CouldntConnect, $"{failedTo} after {Elapsed(started)} ms: Couldn't connect to server ({why})", inner)
+        {
+            OsErrno = inner is SocketException se ? se.NativeErrorCode : 0,
+        };
+
     // Returns null when the sockopt callback said Error (the socket is already closed then).
-    private async ValueTask<SocketFilter?> AttemptAsync(ManagedSocket socket, CurlSockAddr address, IoContext io)
+    private async ValueTask<SocketFilter?> AttemptAsync(ManagedSocket socket, CurlSockAddr address, long limitMs, IoContext io)
     {
         var target = address.Address;
         if (tcpNoDelay && target.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)
@@ -83,25 +102,22 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, lo
             socket.Close();
             return null;
         }
+        if (io.Synchronous && !socket.Socket.Blocking) socket.Socket.Blocking = true;   // a callback's socket may come non-blocking
         if (answer != SockOptResult.AlreadyConnected)
-            await ConnectSocketAsync(socket.Socket, target, io).ConfigureAwait(false);
+            await ConnectSocketAsync(socket.Socket, target, limitMs, io).ConfigureAwait(false);
         return new SocketFilter(socket, target);
     }
 
-    private async ValueTask ConnectSocketAsync(Socket socket, EndPoint target, IoContext io)
+    private static async ValueTask ConnectSocketAsync(Socket socket, EndPoint target, long limitMs, IoContext io)
     {
-        long limit = connectTimeoutMs > 0 ? connectTimeoutMs : DefaultConnectTimeoutMs;
-        int remaining = io.RemainingMs;
-        if (remaining != Timeout.Infinite) limit = Math.Min(limit, remaining);
-        if (limit <= 0) throw new ConnectAttemptTimedOut();
-
+        int limit = (int)Math.Clamp(limitMs, 1, int.MaxValue);
         if (io.Synchronous)
         {
             ConnectBlocking(socket, target, limit);
             return;
         }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(io.Token);
-        timeout.CancelAfter(TimeSpan.FromMilliseconds(limit));
+        timeout.CancelAfter(limit);
         try { await socket.ConnectAsync(target, timeout.Token).ConfigureAwait(false); }
         catch (OperationCanceledException ex)
         {
@@ -112,22 +128,21 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, lo
 
     // A true synchronous connect with a time limit: non-blocking connect, wait for writability, read SO_ERROR.
     // Staying off the async machinery keeps later blocking sends and receives on the fast native path.
-    private static void ConnectBlocking(Socket socket, EndPoint target, long limitMs)
+    private static void ConnectBlocking(Socket socket, EndPoint target, int limitMs)
     {
-        bool wasBlocking = socket.Blocking;
         socket.Blocking = false;
         try
         {
             try { socket.Connect(target); return; }
             catch (SocketException ex) when (ex.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress or SocketError.AlreadyInProgress) { }
-            int micro = limitMs >= int.MaxValue / 1000 ? -1 : (int)(limitMs * 1000);
+            int micro = limitMs >= int.MaxValue / 1000 ? -1 : limitMs * 1000;
             if (!socket.Poll(micro, SelectMode.SelectWrite) && !socket.Poll(0, SelectMode.SelectError)) throw new ConnectAttemptTimedOut();
             var error = (SocketError)(int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
             if (error != SocketError.Success) throw new SocketException((int)error);
         }
         finally
         {
-            socket.Blocking = wasBlocking;
+            socket.Blocking = true;
         }
     }
 

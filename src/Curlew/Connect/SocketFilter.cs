@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Net.Sockets;
 using Curlew.Sockets;
 
@@ -46,6 +47,7 @@ internal sealed class SocketFilter : ConnectionFilter
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: no allocation per chunk when reads complete later
     private async ValueTask<int> ReceiveAsyncCore(Memory<byte> buffer, IoContext io)
     {
         try { return await _socket.Socket.ReceiveAsync(buffer, SocketFlags.None, io.Token).ConfigureAwait(false); }
@@ -55,6 +57,7 @@ internal sealed class SocketFilter : ConnectionFilter
     }
 
     // Wakes up once a second while waiting so the progress callback runs during a stall (only when one is set).
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: no allocation per chunk when reads complete later
     private async ValueTask<int> ReceiveWithTicksAsync(Memory<byte> buffer, IoContext io)
     {
         while (true)
@@ -85,6 +88,7 @@ internal sealed class SocketFilter : ConnectionFilter
         catch (ObjectDisposedException) { throw Closed("Send", CurlCode.SendError); }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: no allocation per chunk when reads complete later
     private async ValueTask SendAsyncCore(ReadOnlyMemory<byte> data, IoContext io)
     {
         try

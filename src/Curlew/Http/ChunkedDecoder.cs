@@ -11,7 +11,7 @@ internal sealed class ChunkedDecoder
     private const int MaxLine = 16 * 1024;
     private State _state = State.Size;
     private long _chunkLeft;
-    private int _sizeDigits, _lineLength;
+    private int _sizeDigits;
 
     public bool IsDone => _state == State.Done;
 
@@ -34,7 +34,7 @@ internal sealed class ChunkedDecoder
                     int digit = HexValue(b);
                     if (digit >= 0)
                     {
-                        if (++_sizeDigits > 15) throw Bad("chunk size too large");
+                        if (++_sizeDigits > 16 || (_sizeDigits == 16 && _chunkLeft > 0x07FF_FFFF_FFFF_FFFF)) throw Bad("chunk size too large");
                         _chunkLeft = _chunkLeft * 16 + digit;
                         i++;
                         break;
@@ -74,7 +74,7 @@ internal sealed class ChunkedDecoder
                     if (lf < 0)
                     {
                         // wait for the rest of the line; the caller keeps the unconsumed bytes
-                        if (_lineLength + input.Length - i > MaxLine) throw Bad("trailer line too long");
+                        if (input.Length - i > MaxLine) throw Bad("trailer line too long");
                         return i;
                     }
                     var line = input.Slice(i, lf + 1);
@@ -91,7 +91,7 @@ internal sealed class ChunkedDecoder
     private void EndOfSizeLine()
     {
         _sizeDigits = 0;
-        if (_chunkLeft == 0) { _state = State.TrailerLine; _lineLength = 0; }
+        if (_chunkLeft == 0) _state = State.TrailerLine;
         else _state = State.Data;
     }
 

@@ -14,6 +14,10 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
 
     public ValueTask ReadAsync(HttpResponseHead head)
     {
+        io.ResponseBytesReceived = 0;
+        io.BytesExpected = -1;
+        if (head.ContentLengthOverflow && maxFileSize > 0)
+            throw new CurlException(CurlCode.FilesizeExceeded, "Exceeded the maximum allowed file size (" + maxFileSize + ") with an overflowing Content-Length");
         if (head.Chunked) return ReadChunkedAsync();
         if (head.ContentLength >= 0) return ReadLengthAsync(head.ContentLength);
         return ReadUntilCloseAsync();
@@ -91,11 +95,12 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
     private void Deliver(ReadOnlySpan<byte> data)
     {
         Received += data.Length;
-        io.BytesReceived = Received;
+        io.BytesReceived += data.Length;
+        io.ResponseBytesReceived = Received;
         if (maxFileSize > 0 && Received > maxFileSize)
             throw new CurlException(CurlCode.FilesizeExceeded, "Exceeded the maximum allowed file size (" + maxFileSize + ")");
         sink?.Write(data);
-        lowSpeed.Check(Received);
+        lowSpeed.Check(io.BytesReceived + io.BytesSent);
         if (progress.IsActive)
         {
             progress.DownloadNow = Received;

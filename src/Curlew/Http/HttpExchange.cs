@@ -10,7 +10,7 @@ namespace Curlew.Http;
 /// skips informational responses, and reports whether the connection can still be reused afterwards.
 /// </summary>
 internal sealed class HttpExchange(Connection connection, IoContext io, EasyOptions options, CustomHeaders custom,
-    OutputSink? headerSink, OutputSink? headersIntoBody, ProgressMeter progress, TransferInfo info)
+    OutputSink? headerSink, OutputSink? headersIntoBody, ProgressMeter progress, LowSpeedGuard lowSpeed, TransferInfo info)
 {
     private static readonly byte[] LastChunk = "0\r\n\r\n"u8.ToArray();
     private const int SmallBodyInline = 16 * 1024;   // fixed bodies up to this size go out with the head in one send
@@ -56,7 +56,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
     // Returns a final response that came instead of 100 Continue (the body is then not sent), or null to send the body.
     private async ValueTask<HttpResponseHead?> WaitForContinueAsync()
     {
-        int wait = (int)Math.Min(options.Expect100TimeoutMs, int.MaxValue);
+        int wait = (int)Math.Clamp(options.Expect100TimeoutMs, 0, int.MaxValue);
         if (!await connection.Top.WaitReadableAsync(wait, io).ConfigureAwait(false)) return null;   // no answer in time: send anyway
         while (true)
         {
@@ -76,8 +76,6 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
             var head = await HttpHeadReader.ReadAsync(connection, io, headerSink, headersIntoBody, info).ConfigureAwait(false);
             info.HeaderSize += head.HeaderBytes;
             if (!head.IsInformational) return head;
-            if (head.StatusCode == 101)
-                throw new CurlException(CurlCode.WeirdServerReply, "Server switched protocols (101) without being asked to");
         }
     }
 
@@ -158,6 +156,8 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
     private void AfterBodySent(int n)
     {
         info.SizeUpload += n;
+        io.BytesSent += n;
+        lowSpeed.Check(io.BytesReceived + io.BytesSent);
         if (!progress.IsActive) return;
         progress.UploadNow = info.SizeUpload;
         progress.Report();

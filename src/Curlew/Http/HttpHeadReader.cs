@@ -40,6 +40,7 @@ internal static class HttpHeadReader
 
             if (!statusSeen)
             {
+                if (content.IsEmpty) throw new CurlException(CurlCode.UnsupportedProtocol, "Received HTTP/0.9 when not allowed");
                 CheckLooksLikeHttp(content);
                 ParseStatusLine(content, head);
                 info.ResponseCode = head.StatusCode;
@@ -72,35 +73,51 @@ internal static class HttpHeadReader
             throw new CurlException(CurlCode.UnsupportedProtocol, "Received HTTP/0.9 when not allowed");
     }
 
+    // Status lines are judged as libcurl 7.88 judges them: anything malformed after "HTTP/" is UnsupportedProtocol (1),
+    // with "version" or "response code" in the message depending on which part is wrong.
     private static void ParseStatusLine(ReadOnlySpan<byte> line, HttpResponseHead head)
     {
-        // "HTTP/1.1 200 Reason" (reason optional)
-        if (line.Length >= 12 && line[5] == '1' && line[6] == '.' && IsDigit(line[7]) && line[8] == ' '
-            && IsDigit(line[9]) && IsDigit(line[10]) && IsDigit(line[11]) && (line.Length == 12 || line[12] == ' '))
+        var rest = line[5..];   // after "HTTP/"
+        int afterVersion;
+        if (rest.Length >= 3 && IsDigit(rest[0]) && rest[1] == '.' && IsDigit(rest[2]))
         {
-            head.MinorVersion = line[7] - '0';
-            head.StatusCode = (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
-            return;
+            if (rest[0] != '1' || rest[2] > '1')
+                throw new CurlException(CurlCode.UnsupportedProtocol, $"Unsupported HTTP version ({(char)rest[0]}.{(char)rest[2]}) in response");
+            head.MinorVersion = rest[2] - '0';
+            afterVersion = 3;
         }
-        if (line.Length >= 6 && IsDigit(line[5]) && line[5] != '1')
-            throw new CurlException(CurlCode.UnsupportedProtocol, "Unsupported HTTP version in response");
-        throw new CurlException(CurlCode.WeirdServerReply, $"Invalid status line: \"{Printable(line)}\"");
+        else if (rest.Length >= 2 && rest[0] == '2' && rest[1] == ' ')
+        {
+            afterVersion = 1;   // "HTTP/2 200" on a plain connection: libcurl takes it, so do we (as HTTP/1.1 framing)
+        }
+        else throw UnsupportedVersion();
+
+        var status = rest[afterVersion..];
+        int spaces = 0;
+        while (spaces < status.Length && status[spaces] == ' ') spaces++;
+        status = status[spaces..];
+        int digits = 0;
+        while (digits < status.Length && IsDigit(status[digits])) digits++;
+        if (digits == 0) throw UnsupportedVersion();
+        if (spaces == 0 || digits != 3 || (status.Length > 3 && status[3] != ' '))
+            throw UnsupportedCode();
+        head.StatusCode = (status[0] - '0') * 100 + (status[1] - '0') * 10 + (status[2] - '0');
+        if (head.StatusCode < 100) throw UnsupportedCode();
     }
+
+    private static CurlException UnsupportedVersion() => new(CurlCode.UnsupportedProtocol, "Unsupported HTTP version in response");
+
+    private static CurlException UnsupportedCode() => new(CurlCode.UnsupportedProtocol, "Unsupported response code in HTTP response");
 
     private static void ParseHeader(ReadOnlySpan<byte> line, HttpResponseHead head)
     {
-        if (line[0] is (byte)' ' or (byte)'\t') return;   // obsolete line folding: passed on, not interpreted
+        // libcurl 7.88 refuses header lines without a colon, folded continuation lines included.
         int colon = line.IndexOf((byte)':');
-        if (colon <= 0) return;
+        if (colon <= 0 || line[0] is (byte)' ' or (byte)'\t')
+            throw new CurlException(CurlCode.WeirdServerReply, "Header without colon");
         var name = line[..colon];
         var value = line[(colon + 1)..].Trim(" \t"u8);
-        if (Ascii.EqualsIgnoreCase(name, "Content-Length"u8))
-        {
-            if (!Utf8Parser.TryParse(value, out long length, out int used) || used != value.Length || length < 0
-                || (head.ContentLength >= 0 && head.ContentLength != length))
-                throw new CurlException(CurlCode.WeirdServerReply, $"Invalid Content-Length: {Printable(value)}");
-            head.ContentLength = length;
-        }
+        if (Ascii.EqualsIgnoreCase(name, "Content-Length"u8)) ParseContentLength(value, head);
         else if (Ascii.EqualsIgnoreCase(name, "Transfer-Encoding"u8))
         {
             // chunked must be the last coding; anything else is read until close
@@ -116,6 +133,25 @@ internal static class HttpHeadReader
         }
         else if (Ascii.EqualsIgnoreCase(name, "Location"u8)) head.Location = Encoding.UTF8.GetString(value);
         else if (Ascii.EqualsIgnoreCase(name, "Content-Type"u8)) head.ContentType = Encoding.UTF8.GetString(value);
+    }
+
+    // Like libcurl: the leading number counts and anything after it is ignored; no number or a negative one is an
+    // error; a number too big for 64 bits is dropped (the body then runs until the server closes).
+    private static void ParseContentLength(ReadOnlySpan<byte> value, HttpResponseHead head)
+    {
+        int digits = 0;
+        while (digits < value.Length && IsDigit(value[digits])) digits++;
+        if (digits == 0) throw new CurlException(CurlCode.WeirdServerReply, "Invalid Content-Length: value");
+        if (Utf8Parser.TryParse(value[..digits], out long length, out _))
+        {
+            head.ContentLength = length;   // a later Content-Length header wins, as in libcurl
+            head.ContentLengthOverflow = false;
+        }
+        else
+        {
+            head.ContentLength = -1;
+            head.ContentLengthOverflow = true;
+        }
     }
 
     private static bool ContainsToken(ReadOnlySpan<byte> value, ReadOnlySpan<byte> token)

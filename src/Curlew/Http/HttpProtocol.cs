@@ -88,7 +88,8 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
             var connection = await connections.AcquireAsync(request.Url, io, fresh).ConfigureAwait(false);
             RecordEndpoints(connection);
             long filledBefore = connection.Buffer.TotalFilled;
-            var exchange = new HttpExchange(connection, io, o, _custom, headers, o.Header ? body : null, progress, info);
+            var exchange = new HttpExchange(connection, io, o, _custom, headers, o.Header ? body : null, progress, lowSpeed, info);
+            lowSpeed.Restart(io.BytesReceived + io.BytesSent);   // name lookup and connect time do not count as slow transfer
             try
             {
                 var head = await exchange.RunAsync(request, resend: attempt > 0).ConfigureAwait(false);

@@ -6,6 +6,7 @@ internal sealed class HttpResponseHead
     public int StatusCode;
     public int MinorVersion = 1;          // HTTP/1.x
     public long ContentLength = -1;
+    public bool ContentLengthOverflow;    // a Content-Length beyond 64 bits: ignored, body read until close
     public bool Chunked;
     public bool ConnectionClose;
     public bool ConnectionKeepAlive;
@@ -16,5 +17,5 @@ internal sealed class HttpResponseHead
     public bool IsInformational => StatusCode is >= 100 and < 200;
 
     /// <summary>HTTP/1.1 keeps the connection unless told to close; HTTP/1.0 only when asked to keep it.</summary>
-    public bool AllowsReuse => !ConnectionClose && (MinorVersion >= 1 || ConnectionKeepAlive);
+    public bool AllowsReuse => !ConnectionClose && !ContentLengthOverflow && (MinorVersion >= 1 || ConnectionKeepAlive);
 }

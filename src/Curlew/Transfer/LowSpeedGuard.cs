@@ -14,7 +14,15 @@ internal sealed class LowSpeedGuard(long limitBytesPerSecond, long seconds)
 
     public bool IsActive => limitBytesPerSecond > 0 && seconds > 0;
 
-    /// <summary>Called with the running byte count on every chunk and on idle ticks.</summary>
+    /// <summary>Starts a fresh measuring window (when a request goes out).</summary>
+    public void Restart(long totalBytes)
+    {
+        _windowStart = Stopwatch.GetTimestamp();
+        _bytesAtWindowStart = totalBytes;
+        _slowSince = 0;
+    }
+
+    /// <summary>Called with the running byte count (both directions) on every chunk and on idle ticks.</summary>
     public void Check(long totalBytes)
     {
         if (!IsActive) return;

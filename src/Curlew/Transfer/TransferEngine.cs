@@ -32,7 +32,7 @@ internal sealed class TransferEngine(EasyOptions options, TransferInfo info, Con
             var progress = new ProgressMeter(options.XferInfoFunction, options.XferInfoData, enabled: !options.NoProgress);
             var lowSpeed = new LowSpeedGuard(options.LowSpeedLimit, options.LowSpeedTime);
             if (progress.IsActive || lowSpeed.IsActive)
-                io.IdleTick = () => { progress.Report(); lowSpeed.Check(io.BytesReceived); };
+                io.IdleTick = () => { progress.Report(); lowSpeed.Check(io.BytesReceived + io.BytesSent); };
             if (options.AcceptEncoding is not null)
                 throw new CurlException(CurlCode.NotBuiltIn, "Content decoding (AcceptEncoding) is not supported by this Curlew release yet");
             var body = OutputSink.ForBody(options.WriteFunction, options.WriteData);
