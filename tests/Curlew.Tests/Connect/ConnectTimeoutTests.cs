@@ -47,13 +47,15 @@ public sealed class ConnectTimeoutTests
         easy.Url = $"http://blackhole.test:{hole.Port}/";
         easy.Resolve = [$"blackhole.test:{hole.Port}:127.0.0.1,127.0.0.1,127.0.0.1"];
         easy.ConnectTimeoutMs = 300;
+        using (var warmUp = new CurlEasy { Url = "http://127.0.0.1:9/", ConnectTimeoutMs = 50 })
+            warmUp.Perform();   // compile the connect path first, so JIT time on a slow machine is not counted below
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var code = await easy.PerformGuarded(ledger);
         clock.Stop();
 
         Run.AssertCode(CurlCode.OperationTimedout, code, easy, ledger);
-        Assert.True(clock.ElapsedMilliseconds < 600,
+        Assert.True(clock.ElapsedMilliseconds < 800,   // one budget: ~300 ms; one budget per address would be 900 ms and more
             $"libcurl (curl 7.88 --connect-timeout 0.3 with three addresses) gives up after 300 ms in total; Curlew took {clock.ElapsedMilliseconds} ms (one full ConnectTimeoutMs per address). {ledger.Describe()}");
         easy.Dispose();
         ledger.AssertBalanced();
