@@ -30,7 +30,11 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
             {
                 CheckResponse(request, head, follow);
                 bool hasBody = !request.ExpectNoBody && head.StatusCode is not (204 or 304);
-                if (hasBody)
+                bool framed = !hasBody || head.Chunked || head.ContentLength >= 0;
+                // A redirect on a connection that closes anyway is left unread, as libcurl does: no need to wait for
+                // the end of a body nobody wants. On a reusable connection it is drained so the connection stays usable.
+                bool skipBody = follow && (!framed || !head.AllowsReuse || !exchange.RequestComplete);
+                if (hasBody && !skipBody)
                 {
                     info.ContentLengthDownload = head.ContentLength;
                     progress.DownloadTotal = Math.Max(head.ContentLength, 0);
@@ -38,9 +42,8 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
                     await reader.ReadAsync(head).ConfigureAwait(false);
                     if (!follow) info.SizeDownload += reader.Received;
                 }
-                bool framed = !hasBody || head.Chunked || head.ContentLength >= 0;
                 // Bytes beyond the body mean the server and we disagree on framing: never reuse such a connection.
-                reusable = exchange.RequestComplete && head.AllowsReuse && framed && connection.Buffer.Count == 0;
+                reusable = !skipBody && exchange.RequestComplete && head.AllowsReuse && framed && connection.Buffer.Count == 0;
             }
             finally
             {

@@ -82,3 +82,35 @@ public class MoreOptionTests : IClassFixture<KestrelFixture>
         Assert.Empty(ledger.Opens);
     }
 }
+
+public class RedirectBodyTests
+{
+    [Fact]
+    public async Task A_redirect_whose_body_only_ends_at_close_is_followed_without_waiting_for_that_close()
+    {
+        await using var server = FaultServer.Start(async (socket, ct) =>
+        {
+            var head = await FaultScripts.ReadRequestHeadAsync(socket, ct);
+            if (head.StartsWith("GET /b ", StringComparison.Ordinal))
+                await FaultScripts.SendAsync(socket, "HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\ndone", ct);
+            else
+                await FaultScripts.SendAsync(socket, "HTTP/1.1 302 Found\r\nLocation: /b\r\n\r\nthis body never ends", ct);
+            await FaultScripts.WaitForClientCloseAsync(socket, ct);   // the 302's connection stays open: no end-of-body
+        });
+        var body = new StringBuilder();
+        using var easy = new CurlEasy
+        {
+            Url = server.BaseUrl + "/",
+            FollowLocation = true,
+            TimeoutMs = 5000,
+            WriteFunction = (d, _) => { body.Append(Encoding.ASCII.GetString(d)); return d.Length; },
+        };
+        var ledger = new CallbackLedger().Install(easy);
+
+        Assert.Equal(CurlCode.Ok, await easy.PerformGuarded(ledger));
+        Assert.Equal("done", body.ToString());
+        Assert.Equal(2L, easy.GetInfo(CurlInfo.NumConnects));
+        easy.Dispose();
+        ledger.AssertBalanced();
+    }
+}
