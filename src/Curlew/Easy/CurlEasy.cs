@@ -13,7 +13,7 @@ namespace Curlew;
 /// </summary>
 public sealed partial class CurlEasy : IDisposable
 {
-    private readonly EasyOptions _options = new();
+    private EasyOptions _options = new();
     private readonly TransferInfo _info = new();
     private readonly ConnectionCache _cache;
     private readonly ParsedUrlCache _urlCache = new();
@@ -51,6 +51,18 @@ public sealed partial class CurlEasy : IDisposable
     /// </summary>
     public Task<CurlCode> PerformAsync(CancellationToken cancellationToken = default) =>
         Run(synchronous: false, cancellationToken).AsTask();
+
+    /// <summary>
+    /// Puts every option back to its default (libcurl's <c>curl_easy_reset</c>). Cached connections stay cached and are
+    /// still closed through the close callback they were opened with.
+    /// </summary>
+    public void Reset()
+    {
+        if (Volatile.Read(ref _busy) != 0) throw new InvalidOperationException("Reset was called while a transfer runs on this handle");
+        _options = new EasyOptions();
+        ErrorMessage = null;
+        CallbackException = null;
+    }
 
     /// <summary>Closes every cached connection. The handle cannot be used afterwards.</summary>
     public void Dispose()

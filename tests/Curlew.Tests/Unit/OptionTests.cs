@@ -67,3 +67,32 @@ public class OptionTests
         Assert.StartsWith("Curlew/", Curl.Version);
     }
 }
+
+public class ResetTests
+{
+    [Fact]
+    public async Task Reset_restores_default_options_but_keeps_the_cached_connection_and_its_close_callback()
+    {
+        await using var server = await Curlew.Tests.Servers.KestrelTestServer.StartAsync();
+        var easy = new CurlEasy();
+        var ledger = new Curlew.Tests.Support.CallbackLedger().Install(easy);
+        easy.Url = server.BaseUrl + "/hello";
+        easy.WriteFunction = (d, _) => d.Length;
+        easy.FollowLocation = true;
+        Assert.Equal(CurlCode.Ok, easy.Perform());
+
+        easy.Reset();
+        Assert.Null(easy.Url);
+        Assert.False(easy.FollowLocation);
+        Assert.Null(easy.OpenSocketFunction);
+        Assert.Equal(-1, easy.MaxRedirs);
+
+        easy.Url = server.BaseUrl + "/hello";
+        easy.WriteFunction = (d, _) => d.Length;
+        Assert.Equal(CurlCode.Ok, easy.Perform());
+        Assert.Equal(0L, easy.GetInfo(CurlInfo.NumConnects));   // the connection from before the reset was reused
+        easy.Dispose();
+        Assert.Single(ledger.Opens);
+        ledger.AssertBalanced();                                // ...and closed through the callback it was opened with
+    }
+}
