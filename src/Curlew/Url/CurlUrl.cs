@@ -72,14 +72,18 @@ internal sealed class CurlUrl
     /// <summary>The scheme's default port.</summary>
     public int DefaultPort => UrlSchemes.DefaultPort(Scheme);
 
-    /// <summary>The Host header value: brackets around IPv6, no zone, and the port only when it is not the default.</summary>
-    public string HostAndPortForHeader
+    /// <summary>
+    /// The Host header value: the name as written (curl keeps its case), brackets around IPv6 without the zone, and the
+    /// port only when it is not the default. Made once: the URL is immutable and this is on every request.
+    /// </summary>
+    public string HostAndPortForHeader => _hostHeader ??= FormatHostHeader();
+
+    private string? _hostHeader;
+
+    private string FormatHostHeader()
     {
-        get
-        {
-            string host = IsIPv6Literal ? "[" + Host + "]" : Host;
-            return Port == DefaultPort ? host : host + ":" + Port.ToString(CultureInfo.InvariantCulture);
-        }
+        string host = IsIPv6Literal ? "[" + Host + "]" : _hostUrlForm;
+        return Port == DefaultPort ? host : host + ":" + Port.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>The normalised URL as libcurl reports it (CURLINFO_EFFECTIVE_URL): credentials kept as written,

@@ -32,6 +32,21 @@ public class MoreOptionTests : IClassFixture<KestrelFixture>
     }
 
     [Fact]
+    public async Task The_Host_header_keeps_the_host_name_as_written_like_curl()
+    {
+        using var easy = new CurlEasy
+        {
+            Url = $"http://Curlew.Example:{_server.Port}/headers",
+            Resolve = [$"curlew.example:{_server.Port}:127.0.0.1"],
+        };
+        var body = new StringBuilder();
+        easy.WriteFunction = (d, _) => { body.Append(Encoding.UTF8.GetString(d)); return d.Length; };
+
+        Assert.Equal(CurlCode.Ok, await easy.PerformGuarded());
+        Assert.Contains($"Host: Curlew.Example:{_server.Port}\n", body.ToString());
+    }
+
+    [Fact]
     public async Task A_transfer_slower_than_LowSpeedLimit_for_LowSpeedTime_seconds_times_out()
     {
         await using var stall = FaultServer.Start(async (socket, ct) =>
