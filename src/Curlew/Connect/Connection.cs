@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 
 namespace Curlew.Connect;
 
@@ -23,7 +24,13 @@ internal sealed class Connection(ConnectionFilter top, SocketFilter socket, Conn
     public EndPoint? Local => Top.LocalEndPoint;
 
     /// <summary>Address texts for GetInfo, made once per connection rather than once per transfer.</summary>
-    public string? RemoteIp => _remoteIp ??= (Remote as IPEndPoint)?.Address.ToString();
+    /// <remarks>For a Unix socket this is the socket's path, as libcurl reports it.</remarks>
+    public string? RemoteIp => _remoteIp ??= Remote switch
+    {
+        IPEndPoint ip => ip.Address.ToString(),
+        UnixDomainSocketEndPoint unix => unix.ToString(),
+        _ => null,
+    };
     public string? LocalIp => _localIp ??= (Local as IPEndPoint)?.Address.ToString();
 
     private string? _remoteIp, _localIp;

@@ -57,7 +57,10 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, lo
             catch (SocketException ex)
             {
                 socket.Close();
-                last = Failure(failedTo, started, SocketFilter.Describe(ex), ex);
+                // .NET reports a missing Unix socket file as "address not available"; say what it is.
+                var why = target is UnixDomainSocketEndPoint && ex.SocketErrorCode is SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported
+                    ? $"no socket at {target}" : SocketFilter.Describe(ex);
+                last = Failure(failedTo, started, why, ex);
             }
             catch (ConnectAttemptTimedOut)
             {

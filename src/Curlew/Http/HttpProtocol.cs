@@ -132,11 +132,9 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
 
     private void RecordEndpoints(Connection connection)
     {
-        if (connection.Remote is IPEndPoint remote)
-        {
-            info.PrimaryIp = connection.RemoteIp;
-            info.PrimaryPort = remote.Port;
-        }
+        info.PrimaryIp = connection.RemoteIp;
+        // A Unix socket has no port; libcurl 7.88 reports the URL's port then.
+        info.PrimaryPort = connection.Remote is IPEndPoint remote ? remote.Port : connection.Key.Port;
         if (connection.Local is IPEndPoint local)
         {
             info.LocalIp = connection.LocalIp;

@@ -27,9 +27,10 @@ public sealed class CurlewRecorder : IDiffEasy
     /// <summary>Callback problems: exceptions, or a *Data object that did not arrive unchanged.</summary>
     public List<Exception> CallbackErrors { get; } = [];
 
-    public CurlewRecorder(SocketPolicy? policy = null)
+    public CurlewRecorder(SocketPolicy? policy = null, CurlewMode mode = CurlewMode.Sync)
     {
         _policy = policy ?? SocketPolicy.Default;
+        Mode = mode;
         _easy.WriteFunction = OnWrite;
         _easy.HeaderFunction = OnHeader;
         if (_policy.Install)
@@ -43,7 +44,10 @@ public sealed class CurlewRecorder : IDiffEasy
         }
     }
 
-    public string Engine => "curlew";
+    public string Engine => Mode == CurlewMode.Async ? "curlew PerformAsync" : "curlew Perform";
+
+    /// <summary>Which I/O path the harness drives: <see cref="Perform"/> or <see cref="PerformAsync"/>.</summary>
+    public CurlewMode Mode { get; }
 
     /// <summary>The underlying handle, for what the common surface does not cover.</summary>
     public CurlEasy Easy => _easy;
@@ -64,6 +68,7 @@ public sealed class CurlewRecorder : IDiffEasy
     public string? Url { set => _easy.Url = value; }
     public IReadOnlyList<string>? Resolve { set => _easy.Resolve = value; }
     public IReadOnlyList<string>? ConnectTo { set => _easy.ConnectTo = value; }
+    public string? UnixSocketPath { set => _easy.UnixSocketPath = value; }
     public IReadOnlyList<string>? HttpHeader { set => _easy.HttpHeader = value; }
     public byte[]? PostFields { set => Check(_easy.SetOpt(CurlOption.PostFields, value), "PostFields"); }
     public bool Post { set => _easy.Post = value; }
@@ -111,6 +116,9 @@ public sealed class CurlewRecorder : IDiffEasy
 
     public int Perform() => (int)_easy.Perform();
 
+    /// <summary>The async path: <see cref="CurlEasy.PerformAsync"/>, awaited, no cancellation.</summary>
+    public async Task<int> PerformAsync() => (int)await _easy.PerformAsync();
+
     public long ResponseCode => InfoLong(CurlInfo.ResponseCode);
     public long NumConnects => InfoLong(CurlInfo.NumConnects);
     public string? PrimaryIp => _easy.GetInfo(CurlInfo.PrimaryIp) as string;
@@ -151,9 +159,21 @@ public sealed class CurlewRecorder : IDiffEasy
     private Socket? OnOpenSocket(object? clientp, CurlSockType purpose, CurlSockAddr address)
     {
         CheckClientp(clientp, "OpenSocketFunction");
+        var index = Interlocked.Increment(ref _opens) - 1;
+        if (address.Address is UnixDomainSocketEndPoint unix)
+        {
+            // Recorded as libcurl's side records a sockaddr_un: the path as the "address", port 0. The IP-based
+            // policy hooks (refuse, rewrite, connect-in-open) do not apply to Unix sockets.
+            var path = unix.ToString();
+            lock (_events)
+                _events.Add(new SockEvent(SockEventKind.Open, (int)purpose, address.Family, path, 0,
+                    (int)address.SocketType, (int)address.SocketType, (int)address.Protocol));
+            var unixSocket = new Socket(address.Family, address.SocketType, address.Protocol);
+            _sockets.AddOrUpdate(unixSocket, new Target(address.Family, path, 0, (int)purpose));
+            return unixSocket;
+        }
         if (address.Address is not IPEndPoint target)
             throw new InvalidOperationException($"unexpected address {address.Address}");
-        var index = Interlocked.Increment(ref _opens) - 1;
         var open = new SockEvent(SockEventKind.Open, (int)purpose, address.Family, EndPointText.Ip(target.Address), target.Port,
             (int)address.SocketType, (int)address.SocketType, (int)address.Protocol);
 

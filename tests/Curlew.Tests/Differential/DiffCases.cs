@@ -102,7 +102,39 @@ public static class DiffCases
         new("IPv6 address via Resolve", s => s.DualStack is null
             ? throw new InvalidOperationException("this machine has no IPv6 loopback; the case needs [::1]")
             : Get($"http://curlew.test:{s.DualStack.Port}/hello", e => e.Resolve = [$"curlew.test:{s.DualStack.Port}:[::1]"], expect: 0)),
+        new("GET http://[::1]:port/ (IPv6 literal)", s => Get($"http://[::1]:{NeedIPv6(s).Port}/hello", expect: 0)),
+        new("Resolve [::1] and 127.0.0.1 where both listen", s => Get($"http://curlew.test:{NeedIPv6(s).Port}/hello",
+            e => e.Resolve = [$"curlew.test:{NeedIPv6(s).Port}:[::1],127.0.0.1"], expect: 0)),
+        new("Resolve 127.0.0.2, [::1] and 127.0.0.1 where only IPv4 listens", s => Get($"http://curlew.test:{s.Port}/hello",
+            e => e.Resolve = [$"curlew.test:{s.Port}:127.0.0.2,[::1],127.0.0.1"], expect: 0)),
+        new("Resolve [::1] and 127.0.0.1 where only IPv4 listens, IPv6 refused by the open callback", s => Get($"http://curlew.test:{s.Port}/hello",
+            e => e.Resolve = [$"curlew.test:{s.Port}:[::1],127.0.0.1"],
+            new SocketPolicy { Refuse = (_, target) => target.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 }, expect: 0)),
+        // Unix domain sockets: the open callback sees AF_UNIX with the path (recorded as "path:0" on both sides).
+        new("Unix socket GET", s => Get("http://localhost/hello", e => e.UnixSocketPath = s.Unix.Path, expect: 0)),
+        new("Unix socket GET without socket callbacks", s => Get("http://localhost/hello", e => e.UnixSocketPath = s.Unix.Path,
+            new SocketPolicy { Install = false }, expect: 0)),
+        new("Unix socket: two performs reuse one connection", s => new DiffScenario
+        {
+            Setup = e =>
+            {
+                e.Url = "http://localhost/hello";
+                e.UnixSocketPath = s.Unix.Path;
+            },
+            Performs = 2,
+            ExpectCode = 0,
+        }),
+        new("Unix socket POST to /echo", s => Get("http://unix.test/echo", e =>
+        {
+            e.UnixSocketPath = s.Unix.Path;
+            e.PostFields = Bytes("over=unix");
+        }, expect: 0)),
+        new("Unix socket path with no listener", s => Get("http://localhost/hello",
+            e => e.UnixSocketPath = $"/tmp/cdiff-none-{Environment.ProcessId}.sock", expect: 7)),
     ];
+
+    private static Servers.KestrelTestServer NeedIPv6(DiffServers s) =>
+        s.DualStack ?? throw new InvalidOperationException("this machine has no IPv6 loopback; the case needs [::1]");
 
     // ---- connection reuse and the cache ---------------------------------------------------------------------------
     public static readonly DiffCase[] Reuse =
@@ -291,6 +323,36 @@ public static class DiffCases
         RedirectPost(308),
         new("redirect to another host", s => Get($"{s.BaseUrl}/redirect/302?to={Uri.EscapeDataString(s.Second.BaseUrl + "/hello")}",
             e => e.FollowLocation = true, expect: 0)),
+        new("302 without Content-Length on a kept-open connection, followed", s => Get(
+            s.Fault("redirectnolength", DiffFaults.RedirectWithoutLengthKeptOpen).BaseUrl + "/", e =>
+            {
+                e.FollowLocation = true;
+                e.TimeoutMs = 3000; // "promptly": neither engine may wait for the server to close the 302's connection
+            }, expect: 0)),
+        new("FailOnError 404 with a 1 MiB body (Content-Length)", s => Get(
+            s.Fault("404big", DiffFaults.NotFoundWithLargeBody(1 << 20, chunked: false)).BaseUrl + "/404", e => e.FailOnError = true, expect: 22)),
+        new("FailOnError 404 with a 1 MiB body (chunked)", s => Get(
+            s.Fault("404bigchunked", DiffFaults.NotFoundWithLargeBody(1 << 20, chunked: true)).BaseUrl + "/404", e => e.FailOnError = true, expect: 22)),
+        new("FailOnError 404 with a 1 MiB body, then a 200 on the same handle", s => new DiffScenario
+        {
+            Setup = e => e.FailOnError = true,
+            Performs = 2,
+            BeforePerform = (e, i) => e.Url = s.Fault("404big", DiffFaults.NotFoundWithLargeBody(1 << 20, chunked: false)).BaseUrl + (i == 0 ? "/404" : "/ok"),
+            ExpectCode = 0,
+        }),
+        new("404 with a 1 MiB body without FailOnError, then a 200 on the same handle", s => new DiffScenario
+        {
+            Setup = _ => { },
+            Performs = 2,
+            BeforePerform = (e, i) => e.Url = s.Fault("404big", DiffFaults.NotFoundWithLargeBody(1 << 20, chunked: false)).BaseUrl + (i == 0 ? "/404" : "/ok"),
+            ExpectCode = 0,
+        }),
+        new("POST fields of 1 MiB + 1 byte (Expect: 100-continue)", s => Get(s.BaseUrl + "/echo",
+            e => e.PostFields = Servers.KestrelTestServer.Pattern((1 << 20) + 1), expect: 0)),
+        new("POST fields of 4 MiB (Expect: 100-continue)", s => Get(s.BaseUrl + "/echo",
+            e => e.PostFields = Servers.KestrelTestServer.Pattern(4 << 20), expect: 0)),
+        new("POST fields of exactly 1 MiB (no Expect)", s => Get(s.BaseUrl + "/echo",
+            e => e.PostFields = Servers.KestrelTestServer.Pattern(1 << 20), expect: 0)),
         new("nginx small file", s => Get(s.Nginx.BaseUrl + "/small.txt", expect: 0)),
         new("nginx 4 MiB file", s => Get(s.Nginx.BaseUrl + "/big.bin", expect: 0)),
         new("nginx Range", s => Get(s.Nginx.BaseUrl + "/big.bin", e => e.Range = "1000-1999", expect: 0)),
@@ -399,13 +461,20 @@ public static class DiffCases
 
     public static IEnumerable<DiffCase> All => [.. SocketCallbacks, .. Reuse, .. Http, .. Faults, .. Aborts];
 
+    /// <summary>Two theory rows per case, one per Curlew I/O path: "plain GET [sync]", "plain GET [async]".</summary>
     public static TheoryData<string> Names(DiffCase[] group)
     {
         var data = new TheoryData<string>();
-        foreach (var c in group) data.Add(c.Name);
+        foreach (var c in group)
+            foreach (var mode in CurlewModes.All)
+                data.Add(CurlewModes.Row(c.Name, mode));
         return data;
     }
 
-    public static DiffCase Find(string name) =>
-        All.FirstOrDefault(c => c.Name == name) ?? throw new ArgumentException($"no differential case named '{name}'");
+    /// <summary>The case named <paramref name="name"/> (a row name's mode suffix is ignored).</summary>
+    public static DiffCase Find(string name)
+    {
+        var bare = CurlewModes.Parse(name).Name;
+        return All.FirstOrDefault(c => c.Name == bare) ?? throw new ArgumentException($"no differential case named '{name}'");
+    }
 }

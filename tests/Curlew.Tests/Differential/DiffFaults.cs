@@ -142,4 +142,58 @@ internal static class DiffFaults
         Send(socket, response);
         GracefulClose(socket);
     };
+
+    /// <summary>Reads one request head; returns its target ("/b"), or null when the client closed first.</summary>
+    public static string? ReadRequestTarget(Socket socket)
+    {
+        var buffer = new byte[1];
+        var seen = new StringBuilder();
+        // Byte by byte, so nothing of a pipelined next request is swallowed (the heads here are tiny).
+        while (!seen.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
+        {
+            if (socket.Receive(buffer) == 0) return null;
+            seen.Append((char)buffer[0]);
+        }
+        var line = seen.ToString()[..seen.ToString().IndexOf('\r')];
+        var parts = line.Split(' ');
+        return parts.Length >= 2 ? parts[1] : "";
+    }
+
+    /// <summary>
+    /// Keep-alive server: "/" gets a 302 to /b with a body but no Content-Length (and no chunking) and the connection is
+    /// never closed by the server (only when the client leaves); any other target gets a 200 with Content-Length.
+    /// </summary>
+    public static void RedirectWithoutLengthKeptOpen(Socket socket)
+    {
+        while (ReadRequestTarget(socket) is { } target)
+        {
+            if (target == "/")
+            {
+                Send(socket, "HTTP/1.1 302 Found\r\nLocation: /b\r\nContent-Type: text/plain\r\n\r\nbody of the redirect, no length given\n");
+                WaitForClientToLeave(socket);
+                return;
+            }
+            Send(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 12\r\n\r\nthis is /b.\n");
+        }
+    }
+
+    /// <summary>
+    /// Keep-alive server: "/404" gets a 404 with a <paramref name="bodyBytes"/> body (Content-Length, or chunked), sent
+    /// in full unless the client leaves first; any other target gets a 200 "ok".
+    /// </summary>
+    public static Action<Socket> NotFoundWithLargeBody(int bodyBytes, bool chunked) => socket =>
+    {
+        while (ReadRequestTarget(socket) is { } target)
+        {
+            if (target == "/404")
+            {
+                var body = new string('n', bodyBytes);
+                Send(socket, chunked
+                    ? $"HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n{bodyBytes:x}\r\n{body}\r\n0\r\n\r\n"
+                    : $"HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: {bodyBytes}\r\n\r\n{body}");
+                continue;
+            }
+            Send(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\nok\n");
+        }
+    };
 }

@@ -70,6 +70,31 @@ public sealed class DiffScenario
     public int? ExpectCode { get; init; }
 }
 
+/// <summary>Which of Curlew's two I/O paths runs a case: blocking sockets (<c>Perform</c>) or async sockets (<c>PerformAsync</c>).</summary>
+public enum CurlewMode
+{
+    Sync,
+    Async,
+}
+
+public static class CurlewModes
+{
+    public static readonly CurlewMode[] All = [CurlewMode.Sync, CurlewMode.Async];
+
+    /// <summary>The suffix that names a theory row: "plain GET [async]".</summary>
+    public static string Tag(this CurlewMode mode) => mode == CurlewMode.Async ? "[async]" : "[sync]";
+
+    public static string Row(string caseName, CurlewMode mode) => $"{caseName} {mode.Tag()}";
+
+    /// <summary>Splits a row name into the case name and the mode (no suffix = sync).</summary>
+    public static (string Name, CurlewMode Mode) Parse(string row)
+    {
+        foreach (var mode in All)
+            if (row.EndsWith(" " + mode.Tag(), StringComparison.Ordinal)) return (row[..^(mode.Tag().Length + 1)], mode);
+        return (row, CurlewMode.Sync);
+    }
+}
+
 /// <summary>A named case: builds its scenario from the shared servers.</summary>
 public sealed record DiffCase(string Name, Func<DiffServers, DiffScenario> Build)
 {
@@ -101,12 +126,33 @@ public static class DiffHarness
 
     private static readonly TimeSpan PerformGuard = TimeSpan.FromSeconds(40);
 
-    public static DiffResult Run(DiffCase diffCase)
+    /// <summary>Runs the case on libcurl and on Curlew through <paramref name="mode"/>'s I/O path.</summary>
+    public static DiffResult Run(DiffCase diffCase, CurlewMode mode = CurlewMode.Sync)
     {
         var servers = DiffServers.Get();
         var scenario = diffCase.Build(servers);
-        var lib = RunOne(() => new LibCurlEasy(scenario.Policy), scenario, e => ((LibCurlEasy)e).CallbackErrors);
-        var cur = RunOne(() => new CurlewRecorder(scenario.Policy), scenario, e => ((CurlewRecorder)e).CallbackErrors);
+        var lib = RunLibcurl(scenario);
+        var cur = RunCurlew(scenario, mode);
+        return Judge(CurlewModes.Row(diffCase.Name, mode), scenario, lib, cur);
+    }
+
+    /// <summary>Runs the case once on libcurl and on both Curlew paths; each Curlew run is compared with that one libcurl result.</summary>
+    public static IReadOnlyList<DiffResult> RunBothModes(DiffCase diffCase)
+    {
+        var servers = DiffServers.Get();
+        var scenario = diffCase.Build(servers);
+        var lib = RunLibcurl(scenario);
+        return [.. CurlewModes.All.Select(mode => Judge(CurlewModes.Row(diffCase.Name, mode), scenario, lib, RunCurlew(scenario, mode)))];
+    }
+
+    public static Outcome RunLibcurl(DiffScenario scenario) =>
+        RunOne(() => new LibCurlEasy(scenario.Policy), scenario, e => ((LibCurlEasy)e).CallbackErrors);
+
+    public static Outcome RunCurlew(DiffScenario scenario, CurlewMode mode) =>
+        RunOne(() => new CurlewRecorder(scenario.Policy, mode), scenario, e => ((CurlewRecorder)e).CallbackErrors);
+
+    private static DiffResult Judge(string name, DiffScenario scenario, Outcome lib, Outcome cur)
+    {
         var differences = new List<string>();
         if (scenario.ExpectCode is int expected && lib.Code != expected)
             differences.Add($"libcurl returned {lib.Code}, the case expects {expected}: the scenario is not testing what it says");
@@ -120,12 +166,14 @@ public static class DiffHarness
         {
             differences.AddRange(Compare(lib, cur));
         }
-        return new DiffResult(diffCase.Name, lib, cur, differences, scenario.Known?.Why);
+        return new DiffResult(name, lib, cur, differences, scenario.Known?.Why);
     }
 
     public static Outcome RunOne(Func<IDiffEasy> create, DiffScenario scenario, Func<IDiffEasy, List<Exception>> errors)
     {
-        var work = Task.Factory.StartNew(() =>
+        // A dedicated thread runs the blocking performs (libcurl, Curlew's Perform); Curlew's PerformAsync is awaited,
+        // so after its first await the rest runs on the thread pool, as an async caller's would.
+        var work = Task.Factory.StartNew(async () =>
         {
             var snapshots = new List<PerformSnapshot>();
             var easy = create();
@@ -137,7 +185,9 @@ public static class DiffHarness
                 {
                     scenario.BeforePerform?.Invoke(easy, i);
                     easy.ClearReceived();
-                    var code = easy.Perform();
+                    var code = easy is CurlewRecorder { Mode: CurlewMode.Async } recorder
+                        ? await recorder.PerformAsync()
+                        : easy.Perform();
                     snapshots.Add(Snapshot(easy, code));
                     easy.Mark($"perform {i} returned");
                 }
@@ -150,7 +200,7 @@ public static class DiffHarness
             List<string> problems;
             lock (errors(easy)) problems = [.. errors(easy).Select(e => e.Message)];
             return new Outcome(easy.Engine, snapshots, easy.Events, problems);
-        }, TaskCreationOptions.LongRunning);
+        }, TaskCreationOptions.LongRunning).Unwrap();
         if (!work.Wait(PerformGuard))
             throw new TimeoutException($"a perform did not return within {PerformGuard.TotalSeconds} s (TimeoutMs was set): the engine hangs");
         return work.Result;

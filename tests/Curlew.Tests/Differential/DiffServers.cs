@@ -16,6 +16,7 @@ public sealed class DiffServers
     private readonly ConcurrentDictionary<string, ThreadedFaultServer> _faults = new();
     private readonly SemaphoreSlim _nginxGate = new(1, 1);
     private NginxServer? _nginx;
+    private DiffUnixServer? _unix;
 
     private DiffServers(KestrelTestServer kestrel, KestrelTestServer second, KestrelTestServer? dual)
     {
@@ -66,6 +67,23 @@ public sealed class DiffServers
             try
             {
                 return _nginx ??= NginxServer.StartAsync().GetAwaiter().GetResult();
+            }
+            finally
+            {
+                _nginxGate.Release();
+            }
+        }
+    }
+
+    /// <summary>Kestrel on a Unix domain socket, started on first use.</summary>
+    public DiffUnixServer Unix
+    {
+        get
+        {
+            _nginxGate.Wait();
+            try
+            {
+                return _unix ??= DiffUnixServer.StartAsync().GetAwaiter().GetResult();
             }
             finally
             {

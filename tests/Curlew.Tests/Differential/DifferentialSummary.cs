@@ -13,7 +13,8 @@ public static class DifferentialSummary
         var width = Math.Max(40, results.Select(r => r.Name.Length).Concat(failures.Keys.Select(k => k.Length)).DefaultIfEmpty(0).Max());
         var text = new StringBuilder();
         text.AppendLine($"Curlew vs libcurl ({LibCurlNative.Version.Split(' ')[0]}) differential summary, {DateTime.UtcNow:u}");
-        text.AppendLine($"{"case".PadRight(width)}  libcurl  curlew  identical");
+        text.AppendLine("Each case runs once on libcurl; Curlew runs it through Perform [sync] and PerformAsync [async], each compared with that run.");
+        text.AppendLine($"{"case [Curlew mode]".PadRight(width)}  libcurl  curlew  identical");
         text.AppendLine(new string('-', width + 29));
         foreach (var r in results)
         {
@@ -24,7 +25,14 @@ public static class DifferentialSummary
             text.AppendLine($"{name.PadRight(width)}  {"-",7}  {"-",6}  ERROR {error}");
         var same = results.Count(r => r.Identical);
         text.AppendLine(new string('-', width + 29));
-        text.AppendLine($"{results.Count + failures.Count} cases, {same} identical, {results.Count - same} different, {failures.Count} errors");
+        text.AppendLine($"{results.Count + failures.Count} rows, {same} identical, {results.Count - same} different, {failures.Count} errors");
+        foreach (var mode in CurlewModes.All)
+        {
+            var rows = results.Where(r => CurlewModes.Parse(r.Name).Mode == mode).ToList();
+            var errors = failures.Keys.Count(k => CurlewModes.Parse(k).Mode == mode);
+            text.AppendLine($"  Curlew {(mode == CurlewMode.Async ? "PerformAsync" : "Perform     ")} {mode.Tag(),-7}: {rows.Count + errors} cases, " +
+                $"{rows.Count(r => r.Identical)} identical, {rows.Count(r => !r.Identical)} different, {errors} errors");
+        }
         foreach (var r in results.Where(r => !r.Identical))
         {
             text.AppendLine();

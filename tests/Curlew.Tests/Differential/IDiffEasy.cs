@@ -35,6 +35,7 @@ public interface IDiffEasy : IDisposable
     string? Url { set; }
     IReadOnlyList<string>? Resolve { set; }
     IReadOnlyList<string>? ConnectTo { set; }
+    string? UnixSocketPath { set; }
     IReadOnlyList<string>? HttpHeader { set; }
     byte[]? PostFields { set; }
     bool Post { set; }

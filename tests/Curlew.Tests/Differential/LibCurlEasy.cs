@@ -79,6 +79,7 @@ public sealed unsafe class LibCurlEasy : IDiffEasy
     public string? Url { set => Check(SetOptString(_handle, CURLOPT_URL, value), "URL"); }
     public IReadOnlyList<string>? Resolve { set => Check(SetOptPtr(_handle, CURLOPT_RESOLVE, MakeList(value)), "RESOLVE"); }
     public IReadOnlyList<string>? ConnectTo { set => Check(SetOptPtr(_handle, CURLOPT_CONNECT_TO, MakeList(value)), "CONNECT_TO"); }
+    public string? UnixSocketPath { set => Check(SetOptString(_handle, CURLOPT_UNIX_SOCKET_PATH, value), "UNIX_SOCKET_PATH"); }
     public IReadOnlyList<string>? HttpHeader { set => Check(SetOptPtr(_handle, CURLOPT_HTTPHEADER, MakeList(value)), "HTTPHEADER"); }
 
     public byte[]? PostFields
@@ -282,6 +283,7 @@ public sealed unsafe class LibCurlEasy : IDiffEasy
         var sockTypeRaw = *(int*)(address + 4);
         var protocol = *(int*)(address + 8);
         var sa = address + 16;
+        if (family == AF_UNIX) return OpenUnixSocket(purpose, sockTypeRaw, protocol, sa, *(uint*)(address + 12));
         var target = ReadSockAddr(sa) ?? throw new InvalidOperationException($"unexpected address family {family}");
         var index = _opens++;
         var masked = sockTypeRaw & ~(SOCK_CLOEXEC | SOCK_NONBLOCK);
@@ -313,6 +315,25 @@ public sealed unsafe class LibCurlEasy : IDiffEasy
             var rc = connect(fd, sa, *(uint*)(address + 12));
             if (rc != 0) Fault(new InvalidOperationException($"external connect() failed: errno {Marshal.GetLastPInvokeError()}"));
         }
+        return fd;
+    }
+
+    /// <summary>
+    /// A sockaddr_un: recorded with its path as the "address" and port 0, as Curlew's side records a
+    /// <see cref="UnixDomainSocketEndPoint"/>. The IP-based policy hooks do not apply.
+    /// </summary>
+    private int OpenUnixSocket(int purpose, int sockTypeRaw, int protocol, byte* sa, uint addrLen)
+    {
+        _opens++;
+        var pathBytes = new ReadOnlySpan<byte>(sa + 2, (int)Math.Max(0, Math.Min(addrLen, 110) - 2));
+        var end = pathBytes.IndexOf((byte)0);
+        var path = System.Text.Encoding.UTF8.GetString(end < 0 ? pathBytes : pathBytes[..end]);
+        var masked = sockTypeRaw & ~(SOCK_CLOEXEC | SOCK_NONBLOCK);
+        lock (_events)
+            _events.Add(new SockEvent(SockEventKind.Open, purpose, AddressFamily.Unix, path, 0, sockTypeRaw, masked, protocol));
+        var fd = socket(AF_UNIX, sockTypeRaw & ~SOCK_CLOEXEC, protocol);
+        if (fd < 0) throw new InvalidOperationException($"socket(AF_UNIX) failed: errno {Marshal.GetLastPInvokeError()}");
+        lock (_sockets) _sockets[fd] = (AddressFamily.Unix, path, 0, purpose);
         return fd;
     }
 

@@ -57,6 +57,7 @@ internal static unsafe partial class LibCurlNative
     public const int CURLOPT_CLOSESOCKETDATA = OptObject + 209;
     public const int CURLOPT_XFERINFOFUNCTION = OptFunction + 219;
     public const int CURLOPT_CONNECT_TO = OptObject + 243;
+    public const int CURLOPT_UNIX_SOCKET_PATH = OptObject + 231;
 
     // Info type bases (curl.h: CURLINFO_STRING etc.)
     public const int InfoString = 0x100000, InfoLong = 0x200000, InfoDouble = 0x300000, InfoOffT = 0x600000;
