@@ -40,7 +40,8 @@ internal static class HttpHeadReader
 
             if (!statusSeen)
             {
-                if (content.IsEmpty) throw new CurlException(CurlCode.UnsupportedProtocol, "Received HTTP/0.9 when not allowed");
+                // A complete first line must at least hold "HTTP/"; anything shorter is HTTP/0.9 to libcurl.
+                if (content.Length < 5) throw new CurlException(CurlCode.UnsupportedProtocol, "Received HTTP/0.9 when not allowed");
                 CheckLooksLikeHttp(content);
                 ParseStatusLine(content, head);
                 info.ResponseCode = head.StatusCode;

@@ -38,9 +38,18 @@ public class HostileCallbackTests : IClassFixture<KestrelFixture>
     [Fact]
     public void Misbehaving_callbacks_end_the_transfer_with_a_curl_code_and_leak_nothing()
     {
+        _okTransfers = 0;
+        _socketsOpened = 0;
         var property = Prop.ForAll(Arb.From(Misbehaviours), (Misbehaviour m) => RunOne(m));
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
+        // The property is only worth something if the cases really reached the server: some must have opened sockets
+        // and some (those without misbehaviour) must have succeeded.
+        Assert.True(_socketsOpened > 0, "no case opened a socket, so a balanced ledger proved nothing");
+        Assert.True(_okTransfers > 0, "no case succeeded, not even one with well-behaved callbacks");
     }
+
+    private int _okTransfers;
+    private int _socketsOpened;
 
     private void RunOne(Misbehaviour m)
     {
@@ -110,6 +119,12 @@ public class HostileCallbackTests : IClassFixture<KestrelFixture>
         catch (OperationCanceledException) when (m.CancelAfterMs >= 0) { }
 
         Assert.True(code != CurlCode.FailedInit, $"{m}: internal error: {easy.ErrorMessage}");
+        // A transfer that ran to a result went through the connect phase, so the open callback was asked at least once
+        // (unless the progress callback, which libcurl already calls before connecting, ended it first).
+        if (code is not null && m.Progress == 0)
+            Assert.True(ledger.OpenAttempts.Count >= 1, $"{m}: {code} without the open callback ever being called. {ledger.Describe()}");
+        if (code == CurlCode.Ok) Interlocked.Increment(ref _okTransfers);
+        _socketsOpened += ledger.Opens.Count;
         if (code is { } c && c != CurlCode.Ok)
             Assert.False(string.IsNullOrWhiteSpace(easy.ErrorMessage), $"{m}: {c} without a message");
         if (code == CurlCode.AbortedByCallback && easy.CallbackException is { } thrown)

@@ -35,7 +35,15 @@ public static class HostileReplyGen
         "\0\0\0\u00ff\u00fe",
     ];
 
-    public static Gen<byte[]> Reply { get; } =
+    public static Gen<byte[]> Reply => Gen.Frequency((4, Shaped), (1, ShortFromHttpAlphabet));   // a getter: the parts below are initialised after this line
+
+    // Short strings over the characters status lines are made of: finds edge cases like "HT\r\n" or "HTTP/1.\n".
+    private static readonly Gen<byte[]> ShortFromHttpAlphabet =
+        from length in Gen.Choose(0, 16)
+        from chars in Gen.ArrayOf(Gen.Elements("HTP/1.0 2\r\n:"u8.ToArray()), length)
+        select chars;
+
+    private static Gen<byte[]> Shaped { get; } =
         from status in Gen.Elements(StatusLines)
         from headers in Gen.ListOf(Gen.Elements(Headers)).Select(l => l.Take(6).ToArray())
         from lineEnd in Gen.Elements("\r\n", "\n")

@@ -16,6 +16,9 @@ public sealed class StatusLineAndLengthTests
         easy.Url = server.BaseUrl + "/";
         setup?.Invoke(easy);
         var code = await easy.PerformGuarded(ledger);
+        // The verdict must come from the server's reply, so the transfer must have connected and sent its request.
+        Assert.True(ledger.Opens.Count == 1 && server.Accepted == 1,
+            $"expected one connection to the fault server, got {ledger.Opens.Count} opened and {server.Accepted} accepted. {ledger.Describe()}");
         return (code, easy, ledger, capture);
     }
 
@@ -24,8 +27,10 @@ public sealed class StatusLineAndLengthTests
     {
         // curl 7.88: "curl: (1) Unsupported response code in HTTP response"
         await using var server = FaultServer.Start(FaultScripts.RawResponseThenClose("HTTP/1.1 099 Weird\r\nContent-Length: 5\r\n\r\nhello"));
-        var (code, easy, ledger, _) = await Get(server);
+        var (code, easy, ledger, capture) = await Get(server);
         Run.AssertCode(CurlCode.UnsupportedProtocol, code, easy, ledger);
+        Assert.Equal("Unsupported response code in HTTP response", easy.ErrorMessage);
+        Assert.Empty(capture.Body);
         easy.Dispose();
         ledger.AssertBalanced();
     }
@@ -35,8 +40,10 @@ public sealed class StatusLineAndLengthTests
     {
         // curl 7.88: "curl: (1) Unsupported response code in HTTP response"
         await using var server = FaultServer.Start(FaultScripts.RawResponseThenClose("HTTP/1.1 2000 OK\r\nContent-Length: 5\r\n\r\nhello"));
-        var (code, easy, ledger, _) = await Get(server);
+        var (code, easy, ledger, capture) = await Get(server);
         Run.AssertCode(CurlCode.UnsupportedProtocol, code, easy, ledger);
+        Assert.Equal("Unsupported response code in HTTP response", easy.ErrorMessage);
+        Assert.Empty(capture.Body);
         easy.Dispose();
         ledger.AssertBalanced();
     }
@@ -48,6 +55,7 @@ public sealed class StatusLineAndLengthTests
         await using var server = FaultServer.Start(FaultScripts.RawResponseThenClose("HTTP/1.1 200 OK\r\nContent-Length: 99999999999999999999\r\n\r\nhello"));
         var (code, easy, ledger, capture) = await Get(server);
         Run.AssertOk(code, easy, ledger);
+        Assert.Equal("hello", capture.Text);
         easy.Dispose();
         ledger.AssertBalanced();
     }

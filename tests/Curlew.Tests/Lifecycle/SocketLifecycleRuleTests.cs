@@ -452,10 +452,13 @@ public sealed class SocketLifecycleRuleTests(KestrelFixture kestrel) : IClassFix
     public async Task Data_objects_set_through_SetOpt_reach_the_callbacks_unchanged()
     {
         using var easy = new CurlEasy();
-        var ledger = new CallbackLedger();
-        Assert.Equal(CurlCode.Ok, easy.SetOpt(CurlOption.OpenSocketFunction, (OpenSocketCallback)((c, p, a) => new Socket(a.Family, a.SocketType, a.Protocol))));
-        ledger.Install(easy);
-        // Re-set the data through SetOpt to prove that path stores the very same object.
+        var ledger = new CallbackLedger().Install(easy);
+        // Install set the data objects through the properties; overwrite them with a decoy so that only a SetOpt
+        // that really stores the object it is given can make the callbacks see the ledger again.
+        var decoy = new object();
+        easy.OpenSocketData = decoy;
+        easy.SockOptData = decoy;
+        easy.CloseSocketData = decoy;
         Assert.Equal(CurlCode.Ok, easy.SetOpt(CurlOption.OpenSocketData, ledger));
         Assert.Equal(CurlCode.Ok, easy.SetOpt(CurlOption.SockOptData, ledger));
         Assert.Equal(CurlCode.Ok, easy.SetOpt(CurlOption.CloseSocketData, ledger));
@@ -465,7 +468,10 @@ public sealed class SocketLifecycleRuleTests(KestrelFixture kestrel) : IClassFix
         Run.AssertOk(await easy.PerformGuarded(ledger), easy, ledger);
         easy.Dispose();
 
+        // One open, one sockopt and one close, each of which checked that its clientp was the ledger itself.
         Assert.Single(ledger.Opens);
+        Assert.Single(ledger.SockOpts);
+        Assert.Single(ledger.Closes);
         ledger.AssertBalanced();
     }
 }

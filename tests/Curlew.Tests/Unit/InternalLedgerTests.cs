@@ -28,8 +28,8 @@ public class InternalLedgerTests
     {
         await using var server = await KestrelTestServer.StartAsync();
         var easy = new CurlEasy { Url = server.BaseUrl + "/hello", WriteFunction = (d, _) => d.Length };
-        Assert.Equal(CurlCode.Ok, easy.Perform());
-        Assert.Equal(CurlCode.Ok, await easy.PerformAsync());
+        Assert.Equal(CurlCode.Ok, await easy.PerformGuarded());
+        Assert.Equal(CurlCode.Ok, await easy.PerformAsyncGuarded(CancellationToken.None));
         Assert.Single(easy.Ledger.OpenSocketIds());   // cached, not yet closed
         easy.Dispose();
         AssertEveryOpenedSocketClosedOnce(easy, atLeastOpened: 1);
@@ -51,7 +51,7 @@ public class InternalLedgerTests
         Assert.Equal(CurlCode.GotNothing, await easy.PerformGuarded());
         easy.Url = stall.BaseUrl + "/";
         easy.TimeoutMs = 300;
-        Assert.Equal(CurlCode.OperationTimedout, await easy.PerformAsync());
+        Assert.Equal(CurlCode.OperationTimedout, await easy.PerformAsyncGuarded(CancellationToken.None));
         easy.TimeoutMs = 0;
         easy.Url = garbage.BaseUrl + "/";
         Assert.Equal(CurlCode.UnsupportedProtocol, await easy.PerformGuarded());
@@ -65,10 +65,22 @@ public class InternalLedgerTests
     [Fact]
     public async Task Cancellation_without_callbacks_closes_the_socket_before_the_exception_arrives()
     {
-        await using var stall = FaultServer.Start(FaultScripts.Stall);
+        // Cancel once the server has the request (not after a fixed delay, which on a loaded machine may come before the
+        // socket even exists and prove nothing).
+        var requestSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var stall = FaultServer.Start(async (socket, ct) =>
+        {
+            await FaultScripts.ReadRequestHeadAsync(socket, ct);
+            requestSeen.TrySetResult();
+            await FaultScripts.WaitForClientCloseAsync(socket, ct);
+        });
         var easy = new CurlEasy { Url = stall.BaseUrl + "/", WriteFunction = (d, _) => d.Length };
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => easy.PerformAsync(cts.Token));
+        using var cts = new CancellationTokenSource();
+        var perform = easy.PerformAsync(cts.Token);
+        await requestSeen.Task.WaitAsync(Run.HangLimit);
+        Assert.Single(easy.Ledger.OpenSocketIds());   // the transfer's socket is open while it waits for the reply
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => perform.WaitAsync(Run.HangLimit));
         Assert.Empty(easy.Ledger.OpenSocketIds());
         easy.Dispose();
         AssertEveryOpenedSocketClosedOnce(easy, atLeastOpened: 1);
