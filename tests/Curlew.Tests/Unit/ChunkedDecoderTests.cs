@@ -79,3 +79,41 @@ public class ChunkedDecoderTests
         Assert.False(done);
     }
 }
+
+public class ChunkedDecoderPropertyTests
+{
+    // Any bytes, fed in any split: the decoder consumes progressively and either finishes, waits for more, or
+    // throws a CurlException (RecvError) — never another exception, never an endless loop.
+    [Fact]
+    public void Arbitrary_input_in_arbitrary_pieces_never_breaks_the_decoder()
+    {
+        var alphabet = "0123456789abcdefxz;\r\n \t:Xy"u8.ToArray();
+        var input = FsCheck.Fluent.Gen.ArrayOf(FsCheck.Fluent.Gen.Elements(alphabet));
+        var pieces = FsCheck.Fluent.Gen.Choose(1, 8);
+        var property = FsCheck.Fluent.Prop.ForAll(FsCheck.Fluent.Arb.From(input), FsCheck.Fluent.Arb.From(pieces), (byte[] bytes, int piece) =>
+        {
+            var decoder = new ChunkedDecoder();
+            var pending = new List<byte>();
+            try
+            {
+                for (int offset = 0; offset < bytes.Length && !decoder.IsDone; offset += piece)
+                {
+                    pending.AddRange(bytes.Skip(offset).Take(piece));
+                    for (int guard = 0; pending.Count > 0 && !decoder.IsDone; guard++)
+                    {
+                        Assert.True(guard < 10_000, "the decoder stopped making progress");
+                        int used = decoder.Decode(pending.ToArray(), out _, out _);
+                        Assert.InRange(used, 0, pending.Count);
+                        if (used == 0) break;
+                        pending.RemoveRange(0, used);
+                    }
+                }
+            }
+            catch (CurlException ex)
+            {
+                Assert.Equal(CurlCode.RecvError, ex.Code);
+            }
+        });
+        FsCheck.Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(2000), property);
+    }
+}
