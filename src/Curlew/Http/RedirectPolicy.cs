@@ -31,7 +31,7 @@ internal static class RedirectPolicy
         bool sendCredentials = previous.SendCredentials && (sameOrigin || o.UnrestrictedAuth);
 
         // AutoReferer: the page we come from, without credentials or fragment, as curl sends it.
-        var referer = o.AutoReferer ? previous.Url.WithoutCredentialsAndFragment() : previous.Referer;
+        var referer = o.AutoReferer ? previous.Url.RefererForm() : previous.Referer;
         if (toGet)
             return new HttpRequest(o.CustomRequest ?? "GET", target, null, sendCredentials, IsPost: false, ExpectNoBody: false) { Referer = referer };
 

@@ -122,6 +122,17 @@ internal sealed class CurlUrl
         return sb.ToString();
     }
 
+    /// <summary>The URL as curl sends it in a Referer: without credentials and fragment.</summary>
+    public string RefererForm()
+    {
+        var port = HasExplicitPort ? ":" + Port.ToString(CultureInfo.InvariantCulture) : "";
+        return $"{Scheme}://{_hostUrlForm}{port}{PathAndQuery}";
+    }
+
+    /// <summary>The same URL with another port (the <c>Port</c> option); everything else stays exactly as parsed.</summary>
+    public CurlUrl WithPort(int port) =>
+        new(Scheme, _rawUser, _rawPassword, User, Password, new UrlHost(Host, _hostUrlForm, ZoneId, IsIPv6Literal), port, hasExplicitPort: true, Path, Query, Fragment);
+
     /// <summary>Parses the URL an easy handle was given; guesses a missing scheme.</summary>
     /// <exception cref="CurlException">UrlMalformat, or UnsupportedProtocol for a scheme Curlew does not speak.</exception>
     public static CurlUrl Parse(string url) => Parse(url, isRedirect: false);

@@ -32,6 +32,19 @@ public class MoreOptionTests : IClassFixture<KestrelFixture>
     }
 
     [Fact]
+    public async Task The_Port_option_overrides_the_URLs_port_and_keeps_everything_else()
+    {
+        using var easy = new CurlEasy { Url = "http://127.0.0.1:9/headers?x=1", Port = _server.Port };
+        var body = new StringBuilder();
+        easy.WriteFunction = (d, _) => { body.Append(Encoding.UTF8.GetString(d)); return d.Length; };
+
+        Assert.Equal(CurlCode.Ok, await easy.PerformGuarded());
+        Assert.Equal((long)_server.Port, easy.GetInfo(CurlInfo.PrimaryPort));
+        Assert.Equal($"http://127.0.0.1:{_server.Port}/headers?x=1", easy.GetInfo(CurlInfo.EffectiveUrl));
+        Assert.Contains($"Host: 127.0.0.1:{_server.Port}\n", body.ToString());
+    }
+
+    [Fact]
     public async Task The_Host_header_keeps_the_host_name_as_written_like_curl()
     {
         using var easy = new CurlEasy
