@@ -10,46 +10,64 @@ internal readonly record struct LedgerEntry(LedgerEvent Event, long SocketId, Cu
 
 /// <summary>
 /// Records every socket's open, sockopt and close so tests can prove the exactly-once rule from inside
-/// (the user's callbacks prove it from outside). Cheap enough to be always on: one lock and one list append per event.
+/// (the user's callbacks prove it from outside). Always on, so it must stay bounded on a handle that lives for
+/// millions of transfers: the set of open sockets and the double-close list are exact (their size follows live
+/// sockets and bugs, not history), while the readable history keeps only the most recent <see cref="HistoryCapacity"/> events.
 /// </summary>
 internal sealed class SocketLedger
 {
-    private readonly List<LedgerEntry> _entries = [];
+    /// <summary>How many recent events <see cref="Snapshot"/> can show.</summary>
+    public const int HistoryCapacity = 4096;
+
+    private readonly Queue<LedgerEntry> _history = new();
+    private readonly HashSet<long> _open = [];
+    private readonly List<long> _closedWhileNotOpen = [];
+    private readonly Lock _gate = new();
     private long _nextId;
 
     public long NextSocketId() => Interlocked.Increment(ref _nextId);
 
+    /// <summary>Sockets opened or accepted over the ledger's life.</summary>
+    public long TotalOpened { get; private set; }
+
+    /// <summary>Sockets closed over the ledger's life.</summary>
+    public long TotalClosed { get; private set; }
+
     public void Record(LedgerEvent ev, long id, CurlSockType purpose, EndPoint? address, bool viaCallback, string? detail = null)
     {
-        lock (_entries) _entries.Add(new LedgerEntry(ev, id, purpose, address, viaCallback, detail));
+        lock (_gate)
+        {
+            if (_history.Count == HistoryCapacity) _history.Dequeue();
+            _history.Enqueue(new LedgerEntry(ev, id, purpose, address, viaCallback, detail));
+            switch (ev)
+            {
+                case LedgerEvent.Opened or LedgerEvent.Accepted:
+                    _open.Add(id);
+                    TotalOpened++;
+                    break;
+                case LedgerEvent.Closed or LedgerEvent.AcceptedClosed:
+                    if (!_open.Remove(id)) _closedWhileNotOpen.Add(id);
+                    TotalClosed++;
+                    break;
+            }
+        }
     }
 
+    /// <summary>The most recent events, oldest first (at most <see cref="HistoryCapacity"/>).</summary>
     public IReadOnlyList<LedgerEntry> Snapshot()
     {
-        lock (_entries) return _entries.ToArray();
+        lock (_gate) return _history.ToArray();
     }
 
     /// <summary>Ids of sockets that were opened but not (yet) closed.</summary>
     public IReadOnlyList<long> OpenSocketIds()
     {
-        var open = new HashSet<long>();
-        lock (_entries)
-            foreach (var e in _entries)
-            {
-                if (e.Event is LedgerEvent.Opened or LedgerEvent.Accepted) open.Add(e.SocketId);
-                else if (e.Event is LedgerEvent.Closed or LedgerEvent.AcceptedClosed) open.Remove(e.SocketId);
-            }
-        return [.. open];
+        lock (_gate) return [.. _open];
     }
 
-    /// <summary>Ids closed more than once (must always be empty).</summary>
+    /// <summary>Ids closed more than once, or closed without being opened (must always be empty).</summary>
     public IReadOnlyList<long> DoubleClosedSocketIds()
     {
-        var seen = new HashSet<long>();
-        var twice = new List<long>();
-        lock (_entries)
-            foreach (var e in _entries)
-                if (e.Event is LedgerEvent.Closed or LedgerEvent.AcceptedClosed && !seen.Add(e.SocketId)) twice.Add(e.SocketId);
-        return twice;
+        lock (_gate) return [.. _closedWhileNotOpen];
     }
 }
