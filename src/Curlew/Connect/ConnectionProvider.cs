@@ -43,9 +43,9 @@ internal sealed class ConnectionProvider
         if (!fresh && !_options.FreshConnect && _cache.TryTake(key) is { } cached)
         {
             cached.Uses++;
-            Diagnostics.CurlewMetrics.ConnectionsReused.Add(1);
+            Diagnostics.CurlewMetrics.ConnectionReused();
             io.Log.Info($"Re-using existing connection with host {url.Host}");
-            return cached;
+            return cached;   // nothing above throws (diagnostics swallow their failures), so the caller owns it now
         }
 
         IReadOnlyList<EndPoint> targets;
@@ -68,9 +68,15 @@ internal sealed class ConnectionProvider
         var socket = await _connector.ConnectAsync(targets, connectHost, connectPort, io).ConfigureAwait(false);
         // The typed property skips SetOpt's range check, so clamp here as libcurl clamps CURLOPT_BUFFERSIZE.
         int bufferSize = Math.Clamp(_options.BufferSize, 1024, 10 * 1024 * 1024);
-        var connection = new Connection(socket, socket, key, bufferSize) { Uses = 1 };
+        Connection connection;
+        try { connection = new Connection(socket, socket, key, bufferSize) { Uses = 1 }; }
+        catch
+        {
+            socket.Close();   // say, the buffer could not be had: the socket must not be left without an owner
+            throw;
+        }
         NewConnections++;
-        Diagnostics.CurlewMetrics.ConnectionsCreated.Add(1);
+        Diagnostics.CurlewMetrics.ConnectionCreated();
         ConnectTimeUs = io.ElapsedMicroseconds;
         io.Phase = TransferPhase.Transferring;
         return connection;

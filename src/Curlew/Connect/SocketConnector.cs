@@ -105,18 +105,22 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, lo
             socket.Close();
             return null;
         }
-        if (io.Synchronous && !socket.Socket.Blocking) socket.Socket.Blocking = true;   // a callback's socket may come non-blocking
+        // A callback's socket may come non-blocking. Making it blocking again only flips .NET's flag: on Unix the
+        // descriptor stays non-blocking and .NET emulates blocking calls, and its emulated connect ignores SO_SNDTIMEO.
+        bool emulatedBlocking = !socket.Socket.Blocking;
+        if (io.Synchronous && emulatedBlocking) socket.Socket.Blocking = true;
         if (answer != SockOptResult.AlreadyConnected)
-            await ConnectSocketAsync(socket.Socket, target, limitMs, io).ConfigureAwait(false);
+            await ConnectSocketAsync(socket.Socket, target, limitMs, io, emulatedBlocking).ConfigureAwait(false);
         return new SocketFilter(socket, target);
     }
 
-    private static async ValueTask ConnectSocketAsync(Socket socket, EndPoint target, long limitMs, IoContext io)
+    private static async ValueTask ConnectSocketAsync(Socket socket, EndPoint target, long limitMs, IoContext io, bool emulatedBlocking)
     {
         int limit = (int)Math.Clamp(limitMs, 1, int.MaxValue);
         if (io.Synchronous)
         {
-            ConnectBlocking(socket, target, limit);
+            if (emulatedBlocking) ConnectWithTokenBlocking(socket, target, limit);
+            else ConnectBlocking(socket, target, limit);
             return;
         }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(io.Token);
@@ -144,6 +148,15 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, lo
         {
             try { socket.SendTimeout = 0; } catch (SocketException) { }   // SocketFilter assumes no send timeout to start with
         }
+    }
+
+    // For a socket whose descriptor is non-blocking underneath: SO_SNDTIMEO does not bound .NET's emulated connect,
+    // so wait for the asynchronous connect with a timer instead (the socket's I/O is emulated anyway, nothing is lost).
+    private static void ConnectWithTokenBlocking(Socket socket, EndPoint target, int limitMs)
+    {
+        using var timeout = new CancellationTokenSource(limitMs);
+        try { socket.ConnectAsync(target, timeout.Token).AsTask().GetAwaiter().GetResult(); }
+        catch (OperationCanceledException) { throw new ConnectAttemptTimedOut(); }
     }
 
     private static long Elapsed(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;

@@ -4,8 +4,14 @@ namespace Curlew.Diagnostics;
 
 /// <summary>
 /// curl's <c>-v</c> style trace: "* " for what Curlew does, "> " for request header lines sent, "&lt; " for response
-/// header lines received. Off unless <c>Verbose</c> is set; then it writes to standard error, like libcurl.
+/// header lines received. Off unless <c>Verbose</c> is set; then it writes to <c>Stderr</c> (standard error by default),
+/// like libcurl.
 /// </summary>
+/// <remarks>
+/// The trace is written from the middle of Curlew's bookkeeping (a connection just taken from the cache, a socket just
+/// connected). A writer that throws (a closed pipe, a disposed stream) must not leak that connection or fail the
+/// transfer, so a failed write is dropped, as libcurl ignores errors writing its trace.
+/// </remarks>
 internal sealed class VerboseLog(TextWriter? writer)
 {
     public static readonly VerboseLog Off = new(null);
@@ -15,7 +21,7 @@ internal sealed class VerboseLog(TextWriter? writer)
     public void Info(string text)
     {
         if (writer is null) return;
-        lock (writer) writer.WriteLine("* " + text);
+        Write(static (w, t) => w.WriteLine("* " + t), text);
     }
 
     /// <summary>Logs each line of a request head.</summary>
@@ -23,11 +29,11 @@ internal sealed class VerboseLog(TextWriter? writer)
     {
         if (writer is null) return;
         var lines = Encoding.Latin1.GetString(head).TrimEnd('\r', '\n').Split("\r\n");
-        lock (writer)
+        Write(static (w, ls) =>
         {
-            foreach (var line in lines) writer.WriteLine("> " + line);
-            writer.WriteLine(">");
-        }
+            foreach (var line in ls) w.WriteLine("> " + line);
+            w.WriteLine(">");
+        }, lines);
     }
 
     /// <summary>Logs one response header line (the line end is dropped).</summary>
@@ -35,6 +41,16 @@ internal sealed class VerboseLog(TextWriter? writer)
     {
         if (writer is null) return;
         var text = Encoding.Latin1.GetString(line).TrimEnd('\r', '\n');
-        lock (writer) writer.WriteLine("< " + text);
+        Write(static (w, t) => w.WriteLine("< " + t), text);
+    }
+
+    private void Write<T>(Action<TextWriter, T> write, T state)
+    {
+        var w = writer!;
+        try
+        {
+            lock (w) write(w, state);
+        }
+        catch (Exception) { }   // see remarks: the trace never changes a transfer
     }
 }

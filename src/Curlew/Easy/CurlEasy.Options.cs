@@ -121,6 +121,8 @@ public sealed partial class CurlEasy
     public string? AcceptEncoding { get => _options.AcceptEncoding; set => _options.AcceptEncoding = value; }
     /// <summary>Any object the application wants to keep with the handle.</summary>
     public object? Private { get => _options.Private; set => _options.Private = value; }
+    /// <summary>Where the verbose trace goes (libcurl's CURLOPT_STDERR); <c>null</c> = standard error.</summary>
+    public TextWriter? Stderr { get => _options.Stderr; set => _options.Stderr = value; }
     /// <summary>CURLPROXY_* type of Proxy.</summary>
     public long ProxyType { get => _options.ProxyType; set => _options.ProxyType = value; }
     /// <summary>Tunnel through an HTTP proxy with CONNECT.</summary>

@@ -120,6 +120,8 @@ public enum CurlOption
     HeaderData = 10029,
     /// <summary>CURLOPT_CUSTOMREQUEST: the request method to send.</summary>
     CustomRequest = 10036,
+    /// <summary>CURLOPT_STDERR: where the verbose trace goes instead of standard error (a <see cref="System.IO.TextWriter"/> or a <see cref="System.IO.Stream"/>).</summary>
+    Stderr = 10037,
     /// <summary>CURLOPT_XFERINFODATA: user data for the progress callback.</summary>
     XferInfoData = 10057,
     /// <summary>CURLOPT_CAINFO.</summary>

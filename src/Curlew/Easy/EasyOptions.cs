@@ -18,6 +18,7 @@ internal sealed class EasyOptions
     public byte[]? PostFields;
     public string? Range, UserPwd, UserAgent, CustomRequest, Referer, Cookie, Proxy, NoProxy, CaInfo, FtpPort, UnixSocketPath, AcceptEncoding;
     public object? Private;
+    public TextWriter? Stderr;
     public IReadOnlyList<string>? HttpHeader, Resolve, ConnectTo, Quote;
     public WriteCallback? WriteFunction, HeaderFunction;
     public object? WriteData, HeaderData, ReadData, XferInfoData, OpenSocketData, CloseSocketData, SockOptData;

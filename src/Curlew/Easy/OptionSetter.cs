@@ -88,6 +88,15 @@ internal static class OptionSetter
             case CurlOption.UnixSocketPath: o.UnixSocketPath = Str(value); break;
             case CurlOption.AcceptEncoding: o.AcceptEncoding = Str(value); break;
             case CurlOption.Private: o.Private = value; break;
+            case CurlOption.Stderr:
+                o.Stderr = value switch
+                {
+                    null => null,
+                    TextWriter w => w,
+                    Stream { CanWrite: true } st => new StreamWriter(st, leaveOpen: true) { AutoFlush = true },
+                    _ => throw new InvalidCastException(),
+                };
+                break;
             case CurlOption.HttpHeader: o.HttpHeader = List(value); break;
             case CurlOption.Resolve: o.Resolve = List(value); break;
             case CurlOption.ConnectTo: o.ConnectTo = List(value); break;

@@ -29,7 +29,7 @@ internal sealed class ManagedSocket
         _closeData = closeData;
         _ledger = ledger;
         ledger.Record(accepted ? LedgerEvent.Accepted : LedgerEvent.Opened, id, purpose, address, viaCallback);
-        CurlewMetrics.SocketsOpened.Add(1);
+        CurlewMetrics.SocketOpened();
     }
 
     public Socket Socket { get; }
@@ -39,21 +39,18 @@ internal sealed class ManagedSocket
     public bool Accepted { get; }
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
-    /// <summary>Hands the socket to the close callback (or disposes it). Safe to call any number of times, from any thread.</summary>
+    /// <summary>Hands the socket to the close callback (or disposes it). Safe to call any number of times, from any thread; never throws.</summary>
     public void Close()
     {
         if (Interlocked.Exchange(ref _closed, 1) != 0) return;
         string? detail = null;
-        if (_closeCallback is not null)
+        try
         {
-            try { _closeCallback(_closeData, Socket); }
-            catch (Exception ex) { detail = "close callback threw " + ex.GetType().Name; } // return value and failures are ignored, as in libcurl
+            if (_closeCallback is not null) _closeCallback(_closeData, Socket);
+            else Socket.Dispose();
         }
-        else
-        {
-            try { Socket.Dispose(); } catch (ObjectDisposedException) { }
-        }
+        catch (Exception ex) { detail = "close threw " + ex.GetType().Name; } // return value and failures are ignored, as in libcurl
         _ledger.Record(Accepted ? LedgerEvent.AcceptedClosed : LedgerEvent.Closed, Id, Purpose, null, ViaOpenCallback, detail);
-        CurlewMetrics.SocketsClosed.Add(1);
+        CurlewMetrics.SocketClosed();
     }
 }

@@ -49,6 +49,18 @@ internal sealed class SocketFactory(SocketCallbacks callbacks, SocketLedger ledg
         return result is SockOptResult.Ok or SockOptResult.AlreadyConnected ? result : SockOptResult.Error;
     }
 
-    private ManagedSocket Wrap(Socket socket, long id, CurlSockType purpose, CurlSockAddr address, bool viaCallback) =>
-        new(socket, id, purpose, address.Address, viaCallback, accepted: false, Callbacks.Close, Callbacks.CloseData, Ledger);
+    private ManagedSocket Wrap(Socket socket, long id, CurlSockType purpose, CurlSockAddr address, bool viaCallback)
+    {
+        try
+        {
+            return new(socket, id, purpose, address.Address, viaCallback, accepted: false, Callbacks.Close, Callbacks.CloseData, Ledger);
+        }
+        catch
+        {
+            // Nothing owns the socket yet, so its close is ours: through the callback when it came from the open callback.
+            try { if (viaCallback && Callbacks.Close is not null) Callbacks.Close(Callbacks.CloseData, socket); else socket.Dispose(); }
+            catch (Exception) { }
+            throw;
+        }
+    }
 }

@@ -17,7 +17,7 @@ internal sealed class TransferEngine(EasyOptions options, TransferInfo info, Con
     {
         using var io = new IoContext(synchronous, options.TimeoutMs, cancellationToken)
         {
-            Log = options.Verbose ? new VerboseLog(Console.Error) : VerboseLog.Off,
+            Log = options.Verbose ? new VerboseLog(options.Stderr ?? Console.Error) : VerboseLog.Off,
         };
         var factory = new SocketFactory(new SocketCallbacks(
             options.OpenSocketFunction, options.OpenSocketData,
@@ -57,7 +57,7 @@ internal sealed class TransferEngine(EasyOptions options, TransferInfo info, Con
             info.ConnectTimeUs = connections.ConnectTimeUs;
             info.NameLookupTimeUs = connections.NameLookupTimeUs;
             info.TotalTimeUs = Math.Max(1, io.ElapsedMicroseconds);
-            CurlewMetrics.BytesReceived.Add(info.SizeDownload);
+            CurlewMetrics.BodyBytesDelivered(info.SizeDownload);
         }
     }
 

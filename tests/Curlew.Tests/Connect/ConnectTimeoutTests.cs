@@ -66,6 +66,29 @@ public sealed class ConnectTimeoutTests
     }
 
     [Fact]
+    public async Task Perform_bounds_the_connect_of_a_non_blocking_socket_from_the_open_callback_by_ConnectTimeoutMs()
+    {
+        // .NET emulates blocking calls on such a socket, and its emulated connect ignores SO_SNDTIMEO: without care the
+        // synchronous Perform waits for the kernel to give up (over two minutes) instead of the 300 ms asked for.
+        using var hole = new BlackholeListener();
+        using var easy = new CurlEasy();
+        var ledger = new CallbackLedger().Install(easy);
+        ledger.OnOpen = a => new Socket(a.Family, a.SocketType, a.Protocol) { Blocking = false };
+        new TransferCapture().Install(easy);
+        easy.Url = $"http://127.0.0.1:{hole.Port}/";
+        easy.ConnectTimeoutMs = 300;
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var code = await easy.PerformGuarded(ledger, TimeSpan.FromSeconds(20));
+        clock.Stop();
+
+        Run.AssertCode(CurlCode.OperationTimedout, code, easy, ledger);
+        Assert.True(clock.ElapsedMilliseconds < 10_000, $"a 300 ms connect timeout took {clock.ElapsedMilliseconds} ms. {ledger.Describe()}");
+        easy.Dispose();
+        ledger.AssertBalanced();
+    }
+
+    [Fact]
     public async Task A_large_TimeoutMs_set_through_the_typed_property_does_not_time_out_at_once()
     {
         await using var server = Servers.FaultServer.Start(Servers.FaultScripts.RawResponse("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
