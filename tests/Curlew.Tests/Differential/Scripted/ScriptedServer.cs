@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Curlew.Tests.Differential.Scripted;
+
+public sealed record ProbeRequest(int Conn, int Index, string Head, byte[] Body)
+{
+    public string RequestLine => Head.Split("\r\n")[0];
+    public string Target => RequestLine.Split(' ').ElementAtOrDefault(1) ?? "";
+    public string Method => RequestLine.Split(' ')[0];
+}
+
+public sealed record ProbeReply(byte[] Bytes, bool Close = false, bool SendContinue = true, bool ReadBody = true)
+{
+    public static ProbeReply Text(string s, bool close = false) => new(Encoding.Latin1.GetBytes(s), close);
+}
+
+/// <summary>Scripted raw HTTP server on 0.0.0.0 (so 127.0.0.x all reach it); records every request.</summary>
+public sealed class ProbeServer : IAsyncDisposable
+{
+    private readonly TcpListener _listener;
+    private readonly Func<ProbeRequest, ProbeReply> _handler;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private int _conns;
+    public List<ProbeRequest> Requests { get; } = [];
+    public int Port { get; }
+
+    public ProbeServer(Func<ProbeRequest, ProbeReply> handler)
+    {
+        _handler = handler;
+        _listener = new TcpListener(IPAddress.Any, 0);
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _loop = Task.Run(Accept);
+    }
+
+    /// <summary>The requests seen so far (after a short settle, so a last request in flight is counted), and forgets them.</summary>
+    public async Task<List<ProbeRequest>> TakeRequestsAsync()
+    {
+        await Task.Delay(100);
+        lock (Requests)
+        {
+            var taken = Requests.ToList();
+            Requests.Clear();
+            return taken;
+        }
+    }
+
+    private async Task Accept()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket s;
+            try { s = await _listener.AcceptSocketAsync(_stop.Token); } catch { return; }
+            int c = Interlocked.Increment(ref _conns);
+            _ = Task.Run(() => Serve(s, c));
+        }
+    }
+
+    private async Task Serve(Socket s, int conn)
+    {
+        var ct = _stop.Token;
+        var buf = new List<byte>();
+        var tmp = new byte[65536];
+        int index = 0;
+        try
+        {
+            while (true)
+            {
+                int headEnd;
+                while ((headEnd = IndexOf(buf, "\r\n\r\n"u8)) < 0)
+                {
+                    int n = await s.ReceiveAsync(tmp, SocketFlags.None, ct).AsTask().WaitAsync(TimeSpan.FromSeconds(8), ct);
+                    if (n == 0) return;
+                    buf.AddRange(tmp.AsSpan(0, n));
+                }
+                var head = Encoding.Latin1.GetString(buf.GetRange(0, headEnd + 4).ToArray());
+                buf.RemoveRange(0, headEnd + 4);
+                var lower = head.ToLowerInvariant();
+                // peek at reply policy for continue: call handler lazily after body
+                byte[] body = [];
+                bool expect = lower.Contains("expect: 100-continue");
+                var pre = new ProbeRequest(conn, index, head, []);
+                var probe = _handler(pre with { Body = [] });
+                if (!probe.ReadBody)
+                {
+                    lock (Requests) Requests.Add(pre);
+                    await s.SendAsync(probe.Bytes, SocketFlags.None, ct);
+                    if (probe.Close) { s.Shutdown(SocketShutdown.Send); await Drain(s, ct); return; }
+                    index++;
+                    continue;
+                }
+                if (expect && probe.SendContinue) await s.SendAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), SocketFlags.None, ct);
+                var cl = HeaderValue(head, "content-length");
+                if (cl is not null && long.TryParse(cl, out var len))
+                {
+                    while (buf.Count < len)
+                    {
+                        int n = await s.ReceiveAsync(tmp, SocketFlags.None, ct).AsTask().WaitAsync(TimeSpan.FromSeconds(3), ct);
+                        if (n == 0) break;
+                        buf.AddRange(tmp.AsSpan(0, n));
+                    }
+                    int take = (int)Math.Min(len, buf.Count);
+                    body = buf.GetRange(0, take).ToArray();
+                    buf.RemoveRange(0, take);
+                }
+                else if (HeaderValue(head, "transfer-encoding")?.Contains("chunked") == true)
+                {
+                    while (IndexOf(buf, "0\r\n\r\n"u8) < 0)
+                    {
+                        int n = await s.ReceiveAsync(tmp, SocketFlags.None, ct).AsTask().WaitAsync(TimeSpan.FromSeconds(3), ct);
+                        if (n == 0) break;
+                        buf.AddRange(tmp.AsSpan(0, n));
+                    }
+                    int e = IndexOf(buf, "0\r\n\r\n"u8);
+                    int take = e < 0 ? buf.Count : e + 5;
+                    body = buf.GetRange(0, take).ToArray();
+                    buf.RemoveRange(0, take);
+                }
+                var req = new ProbeRequest(conn, index++, head, body);
+                lock (Requests) Requests.Add(req);
+                var reply = _handler(req);
+                await s.SendAsync(reply.Bytes, SocketFlags.None, ct);
+                if (reply.Close) { s.Shutdown(SocketShutdown.Send); await Drain(s, ct); return; }
+            }
+        }
+        catch (Exception) { }
+        finally { s.Dispose(); }
+    }
+
+    private static async Task Drain(Socket s, CancellationToken ct)
+    {
+        var b = new byte[4096];
+        try { while (await s.ReceiveAsync(b, SocketFlags.None, ct).AsTask().WaitAsync(TimeSpan.FromSeconds(5), ct) > 0) { } } catch { }
+    }
+
+    public static string? HeaderValue(string head, string name)
+    {
+        foreach (var line in head.Split("\r\n"))
+        {
+            int c = line.IndexOf(':');
+            if (c > 0 && line[..c].Trim().Equals(name, StringComparison.OrdinalIgnoreCase)) return line[(c + 1)..].Trim();
+        }
+        return null;
+    }
+
+    private static int IndexOf(List<byte> data, ReadOnlySpan<byte> pat)
+    {
+        for (int i = 0; i + pat.Length <= data.Count; i++)
+        {
+            int j = 0;
+            while (j < pat.Length && data[i + j] == pat[j]) j++;
+            if (j == pat.Length) return i;
+        }
+        return -1;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        try { await _loop; } catch { }
+    }
+}
