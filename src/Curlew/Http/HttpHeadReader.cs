@@ -132,7 +132,12 @@ internal static class HttpHeadReader
             if (ContainsToken(value, "close"u8)) head.ConnectionClose = true;
             if (ContainsToken(value, "keep-alive"u8)) head.ConnectionKeepAlive = true;
         }
-        else if (Ascii.EqualsIgnoreCase(name, "Location"u8)) head.Location = Encoding.UTF8.GetString(value);
+        else if (Ascii.EqualsIgnoreCase(name, "Location"u8))
+        {
+            // The first non-empty Location counts, as in curl; an empty one is no redirect at all.
+            if (head.Location is null && !value.IsEmpty) head.Location = LocationHeader.ToUrlText(value);
+        }
+        else if (Ascii.EqualsIgnoreCase(name, "Content-Range"u8)) head.ContentRangeStart = ContentRange.ParseStart(value);
         else if (Ascii.EqualsIgnoreCase(name, "Content-Type"u8)) head.ContentType = Encoding.UTF8.GetString(value);
     }
 

@@ -23,39 +23,45 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
         {
             info.EffectiveUrl = request.Url.ToString();
             info.EffectiveMethod = request.Method;
+            info.SizeUpload = 0;     // libcurl reports the last request's sizes, not the sum over redirects
+            info.SizeDownload = 0;
             var (connection, head, exchange) = await ExchangeAsync(request).ConfigureAwait(false);
-            bool follow = o.FollowLocation && RedirectPolicy.IsRedirect(head.StatusCode) && head.Location is not null;
+            bool redirect = o.FollowLocation && RedirectPolicy.IsRedirect(head);
+            bool maxReached = redirect && o.MaxRedirs >= 0 && redirects >= o.MaxRedirs;
             bool reusable = false;
             try
             {
-                CheckResponse(request, head, follow);
-                bool hasBody = !request.ExpectNoBody && head.StatusCode is not (204 or 304);
+                var delivery = CheckResponse(request, head, redirect, maxReached);
+                bool hasBody = !request.ExpectNoBody && head.StatusCode is not (204 or 304) && delivery != BodyDelivery.AlreadyComplete;
                 bool framed = !hasBody || head.Chunked || head.ContentLength >= 0;
                 // A redirect on a connection that closes anyway is left unread, as libcurl does: no need to wait for
                 // the end of a body nobody wants. On a reusable connection it is drained so the connection stays usable.
-                bool skipBody = follow && (!framed || !head.AllowsReuse || !exchange.RequestComplete);
+                bool skipBody = redirect && !maxReached && (!framed || !head.AllowsReuse || !exchange.RequestComplete);
                 if (hasBody && !skipBody)
                 {
+                    bool deliver = !redirect && delivery == BodyDelivery.Deliver;
                     info.ContentLengthDownload = head.ContentLength;
                     progress.DownloadTotal = Math.Max(head.ContentLength, 0);
-                    var reader = new HttpBodyReader(connection, io, follow ? null : body, follow ? null : headers, progress, lowSpeed, follow ? 0 : o.MaxFileSize);
+                    var reader = new HttpBodyReader(connection, io, deliver ? body : null, deliver ? headers : null, progress, lowSpeed, deliver ? o.MaxFileSize : 0);
                     await reader.ReadAsync(head).ConfigureAwait(false);
-                    if (!follow) info.SizeDownload += reader.Received;
+                    info.SizeDownload += reader.Received;
                 }
                 // Bytes beyond the body mean the server and we disagree on framing: never reuse such a connection.
-                reusable = !skipBody && exchange.RequestComplete && head.AllowsReuse && framed && connection.Buffer.Count == 0;
+                reusable = !skipBody && delivery != BodyDelivery.AlreadyComplete && exchange.RequestComplete && head.AllowsReuse && framed
+                    && connection.Buffer.Count == 0;
             }
             finally
             {
                 connections.Release(connection, reusable, io.Log);
             }
             progress.Report();
-            if (!follow) return;
-            if (o.MaxRedirs >= 0 && redirects >= o.MaxRedirs)
-                throw new CurlException(CurlCode.TooManyRedirects, $"Maximum ({o.MaxRedirs}) redirects followed");
+            if (!redirect) return;
+            if (maxReached) throw new CurlException(CurlCode.TooManyRedirects, $"Maximum ({o.MaxRedirs}) redirects followed");
             redirects++;
-            info.RedirectCount = redirects;
-            request = RedirectPolicy.Next(request, head, o, url);
+            info.RedirectCount = redirects;   // counted before the target is checked, as libcurl counts it
+            var target = RedirectPolicy.Target(request, head);
+            info.EffectiveUrl = target.ToString();
+            request = RedirectPolicy.Next(request, head, target, o, url);
         }
     }
 
@@ -116,18 +122,32 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
         }
     }
 
-    private void CheckResponse(HttpRequest request, HttpResponseHead head, bool follow)
+    /// <summary>What happens to a response body.</summary>
+    private enum BodyDelivery
     {
-        if (head.Location is not null && RedirectPolicy.IsRedirect(head.StatusCode))
-        {
-            try { info.RedirectUrl = request.Url.Resolve(head.Location).ToString(); }
-            catch (CurlException) when (!follow) { }
-        }
-        if (follow) return;
+        /// <summary>To the write callback.</summary>
+        Deliver,
+        /// <summary>Read and counted, never delivered: a 416 answering a resume means the file is already complete.</summary>
+        Discard,
+        /// <summary>Not read at all: the server sent the whole file and the resume offset is its size, so nothing is missing.</summary>
+        AlreadyComplete,
+    }
+
+    private BodyDelivery CheckResponse(HttpRequest request, HttpResponseHead head, bool redirect, bool maxReached)
+    {
+        if (RedirectPolicy.IsRedirect(head) && (!redirect || maxReached))
+            info.RedirectUrl = RedirectPolicy.WouldGoTo(request, head);
+        if (redirect) return BodyDelivery.Deliver;
+
+        // A "*" Content-Range means the server sends everything: libcurl then forgets the resume offset.
+        long resumeFrom = head.ContentRangeStart == ContentRange.Unsatisfied ? 0 : o.ResumeFrom;
+        bool resumedGet = resumeFrom > 0 && request.Body is null && !request.ExpectNoBody;
+        if (resumedGet && head.StatusCode == 416) return BodyDelivery.Discard;   // not a failure, even with FailOnError
         if (o.FailOnError && head.StatusCode >= 400)
             throw new CurlException(CurlCode.HttpReturnedError, $"The requested URL returned error: {head.StatusCode}");
-        if (o.ResumeFrom > 0 && head.StatusCode == 200 && !request.ExpectNoBody)
-            throw new CurlException(CurlCode.RangeError, "HTTP server doesn't seem to support byte ranges. Cannot resume.");
+        if (!resumedGet || head.ContentRangeStart == resumeFrom) return BodyDelivery.Deliver;
+        if (head.ContentLength == resumeFrom) return BodyDelivery.AlreadyComplete;
+        throw new CurlException(CurlCode.RangeError, "HTTP server doesn't seem to support byte ranges. Cannot resume.");
     }
 
     private void RecordEndpoints(Connection connection)

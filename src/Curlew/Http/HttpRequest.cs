@@ -9,6 +9,12 @@ internal sealed record HttpRequest(string Method, CurlUrl Url, UploadSource? Bod
     /// <summary>The Referer header to send (the option's, or the previous URL with <c>AutoReferer</c>).</summary>
     public string? Referer { get; init; }
 
+    /// <summary>
+    /// Whether the user's own <c>Host:</c> header applies: not once a redirect has left the first host, where curl
+    /// names the real host instead. (<see cref="SendCredentials"/> likewise governs the user's Authorization and Cookie headers.)
+    /// </summary>
+    public bool CustomHostAllowed { get; init; } = true;
+
     /// <summary>Credentials: the URL's own user:password win over <c>UserPwd</c>, as in curl.</summary>
     public string? Credentials(string? userPwd) =>
         !SendCredentials ? null : Url.User is not null ? $"{Url.User}:{Url.Password}" : userPwd;

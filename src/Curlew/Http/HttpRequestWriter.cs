@@ -19,7 +19,7 @@ internal static class HttpRequestWriter
         head.Append(request.Method).Append(" "u8).Append(request.Url.PathAndQuery)
             .Append(o.HttpVersion == HttpVersion10 ? " HTTP/1.0\r\n"u8 : " HTTP/1.1\r\n"u8);
 
-        head.Line("Host", custom.ValueOf("Host") ?? request.Url.HostAndPortForHeader);
+        head.Line("Host", (request.CustomHostAllowed ? custom.ValueOf("Host") : null) ?? request.Url.HostAndPortForHeader);
         var credentials = request.Credentials(o.UserPwd);
         if (credentials is not null && !custom.Overrides("Authorization"))
             head.Line("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
@@ -31,7 +31,8 @@ internal static class HttpRequestWriter
         if (o.Cookie is not null && !custom.Overrides("Cookie")) head.Line("Cookie", o.Cookie);
 
         if (!custom.IsEmpty)
-            foreach (var (name, value) in custom.ToSend(skip: "Host")) head.Line(name, value);
+            foreach (var (name, value) in custom.ToSend(skip: "Host"))
+                if (request.SendCredentials || !IsCredentialHeader(name)) head.Line(name, value);   // never leak them to another host
 
         bool expect = false;
         if (request.Body is { } body)
@@ -55,4 +56,7 @@ internal static class HttpRequestWriter
         var (buffer, length) = head.Detach();
         return (buffer, length, expect);
     }
+
+    private static bool IsCredentialHeader(string name) =>
+        name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("Cookie", StringComparison.OrdinalIgnoreCase);
 }

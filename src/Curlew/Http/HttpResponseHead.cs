@@ -10,7 +10,8 @@ internal sealed class HttpResponseHead
     public bool Chunked;
     public bool ConnectionClose;
     public bool ConnectionKeepAlive;
-    public string? Location;
+    public string? Location;              // the first non-empty one, ready to resolve
+    public long? ContentRangeStart;       // null: no Content-Range; ContentRange.Unsatisfied for "*"
     public string? ContentType;
     public long HeaderBytes;
 
