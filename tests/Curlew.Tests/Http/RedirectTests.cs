@@ -98,4 +98,49 @@ public sealed class RedirectTests(KestrelFixture kestrel) : IClassFixture<Kestre
         Assert.Equal(other.Port, t.Easy.InfoLong(CurlInfo.PrimaryPort));
         t.Finish();
     }
+    // Two names for the one local server: to the handle they are two different hosts.
+    private string Named(string host, string path) => $"http://{host}:{kestrel.Server.Port}{path}";
+    private string[] BothNames => [$"first.test:{kestrel.Server.Port}:127.0.0.1", $"second.test:{kestrel.Server.Port}:127.0.0.1"];
+
+    [Fact]
+    public async Task The_users_Authorization_Cookie_and_Host_headers_are_not_sent_to_another_host_after_a_redirect()
+    {
+        using var t = new TestTransfer(Named("first.test", $"/redirect/302?to={Uri.EscapeDataString(Named("second.test", "/headers"))}"));
+        t.Easy.Resolve = BothNames;
+        t.Easy.FollowLocation = true;
+        t.Easy.HttpHeader = ["Authorization: Bearer secret-token", "Cookie: session=secret", "Host: first.test", "X-Kept: yes"];
+        await t.PerformOk();
+        var seen = t.Capture.Text;
+        Assert.DoesNotContain("secret", seen);
+        Assert.Contains($"Host: second.test:{kestrel.Server.Port}", seen);
+        Assert.Contains("X-Kept: yes", seen);
+        t.Finish();
+    }
+
+    [Fact]
+    public async Task UserPwd_credentials_come_back_when_a_redirect_chain_returns_to_the_first_host()
+    {
+        var back = Named("first.test", "/basic-auth/user/pass");
+        var away = Named("second.test", $"/redirect/302?to={Uri.EscapeDataString(back)}");
+        using var t = new TestTransfer(Named("first.test", $"/redirect/302?to={Uri.EscapeDataString(away)}"));
+        t.Easy.Resolve = BothNames;
+        t.Easy.FollowLocation = true;
+        t.Easy.UserPwd = "user:pass";
+        await t.PerformOk();
+        Assert.Equal("authenticated user\n", t.Capture.Text);
+        Assert.Equal(2, t.Easy.InfoLong(CurlInfo.RedirectCount));
+        t.Finish();
+    }
+
+    [Fact]
+    public async Task An_empty_Location_is_no_redirect_and_ends_the_transfer_with_that_response()
+    {
+        using var t = new TestTransfer(kestrel.BaseUrl + "/redirect/302?to=");
+        t.Easy.FollowLocation = true;
+        await t.PerformOk();
+        Assert.Equal("", t.Capture.Header("Location"));   // the server really sent the empty header
+        Assert.Equal(302, t.Easy.InfoLong(CurlInfo.ResponseCode));
+        Assert.Equal(0, t.Easy.InfoLong(CurlInfo.RedirectCount));
+        t.Finish();
+    }
 }
