@@ -61,8 +61,10 @@ internal static class HttpRequestWriter
             if (request.IsPost && !custom.Overrides("Content-Type"))
                 head.Append("Content-Type: application/x-www-form-urlencoded\r\n"u8);
             bool wanted = !http10 && (request.IsPost ? body.Size < 0 || body.Size > PostExpectThreshold : body.Size != 0);
-            expect = !resend && wanted && !custom.Overrides("Expect");
-            if (expect) head.Append("Expect: 100-continue\r\n"u8);
+            bool ours = !resend && wanted && !custom.Overrides("Expect");
+            if (ours) head.Append("Expect: 100-continue\r\n"u8);
+            // A user's own "Expect: 100-continue" is honoured too: the body then waits for the 100 as well.
+            expect = ours || custom.ValueContains("Expect", "100-continue");
         }
         head.Append("\r\n"u8);
         int headLength = head.Length;
