@@ -14,13 +14,13 @@ public sealed partial class CurlEasy
     /// <summary>When false, the progress callback is called (libcurl default: true).</summary>
     public bool NoProgress { get => _options.NoProgress; set => _options.NoProgress = value; }
     /// <summary>Do not get the body (HEAD for HTTP).</summary>
-    public bool NoBody { get => _options.NoBody; set => _options.NoBody = value; }
+    public bool NoBody { get => _options.NoBody; set => _options.SetNoBody(value); }
     /// <summary>Fail with HttpReturnedError (22) on HTTP status 400 or more.</summary>
     public bool FailOnError { get => _options.FailOnError; set => _options.FailOnError = value; }
     /// <summary>Upload (PUT for HTTP) from ReadFunction/ReadData.</summary>
-    public bool Upload { get => _options.Upload; set => _options.Upload = value; }
+    public bool Upload { get => _options.Upload; set => _options.SetUpload(value); }
     /// <summary>Do a POST.</summary>
-    public bool Post { get => _options.Post; set => _options.Post = value; }
+    public bool Post { get => _options.Post; set => _options.SetPost(value); }
     /// <summary>Follow redirects.</summary>
     public bool FollowLocation { get => _options.FollowLocation; set => _options.FollowLocation = value; }
     /// <summary>Redirect limit; -1 for unlimited.</summary>

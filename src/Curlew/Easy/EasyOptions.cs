@@ -8,7 +8,8 @@ internal sealed class EasyOptions
 {
     public string? Url;
     public int Port;
-    public bool Verbose, Header, NoBody, FailOnError, Upload, Post, FollowLocation, ForbidReuse, FreshConnect;
+    public bool Verbose, Header, NoBody, FailOnError, FollowLocation, ForbidReuse, FreshConnect;
+    public RequestKind Method;
     public bool HttpProxyTunnel, DirListOnly, UnrestrictedAuth, AutoReferer;
     public bool NoProgress = true, SslVerifyPeer = true, FtpUseEpsv = true, FtpUseEprt = true, TcpNoDelay = true;
     public long SslVerifyHost = 2, MaxRedirs = -1, MaxConnects = 5, InFileSize = -1, PostFieldSize = -1, ResumeFrom;
@@ -27,6 +28,27 @@ internal sealed class EasyOptions
     public OpenSocketCallback? OpenSocketFunction;
     public CloseSocketCallback? CloseSocketFunction;
     public SockOptCallback? SockOptFunction;
+
+    /// <summary>Whether the request kind is an upload (PUT for HTTP).</summary>
+    public bool Upload => Method == RequestKind.Put;
+
+    /// <summary>Whether the request kind is a POST.</summary>
+    public bool Post => Method == RequestKind.Post;
+
+    // libcurl's rules for the request kind: switching a kind on takes over (and Post/Upload/HttpGet also undo NoBody);
+    // switching Post or Upload off falls back to GET, whatever the kind was.
+    public void SetUpload(bool on) { Method = on ? RequestKind.Put : RequestKind.Get; if (on) NoBody = false; }
+
+    public void SetPost(bool on) { Method = on ? RequestKind.Post : RequestKind.Get; if (on) NoBody = false; }
+
+    public void SetNoBody(bool on)
+    {
+        NoBody = on;
+        if (on) Method = RequestKind.Head;
+        else if (Method == RequestKind.Head) Method = RequestKind.Get;
+    }
+
+    public void SetHttpGet(bool on) { if (on) { Method = RequestKind.Get; NoBody = false; } }
 
     public EasyOptions Clone() => (EasyOptions)MemberwiseClone();
 }

@@ -27,38 +27,38 @@ internal static class OptionSetter
             case CurlOption.Verbose: o.Verbose = Bool(value); break;
             case CurlOption.Header: o.Header = Bool(value); break;
             case CurlOption.NoProgress: o.NoProgress = Bool(value); break;
-            case CurlOption.NoBody: o.NoBody = Bool(value); break;
+            case CurlOption.NoBody: o.SetNoBody(Bool(value)); break;
             case CurlOption.FailOnError: o.FailOnError = Bool(value); break;
-            case CurlOption.Upload or CurlOption.Put: o.Upload = Bool(value); if (o.Upload) o.NoBody = false; break;
-            case CurlOption.Post: o.Post = Bool(value); if (o.Post) { o.Upload = false; o.NoBody = false; } break;
-            case CurlOption.HttpGet: if (Bool(value)) { o.Post = false; o.Upload = false; o.NoBody = false; o.PostFields = null; } break;
+            case CurlOption.Upload or CurlOption.Put: o.SetUpload(Bool(value)); break;
+            case CurlOption.Post: o.SetPost(Bool(value)); break;
+            case CurlOption.HttpGet: o.SetHttpGet(Bool(value)); break;
             case CurlOption.DirListOnly: o.DirListOnly = Bool(value); break;
             case CurlOption.FollowLocation: o.FollowLocation = Bool(value); break;
             case CurlOption.AutoReferer: o.AutoReferer = Bool(value); break;
             case CurlOption.UnrestrictedAuth: o.UnrestrictedAuth = Bool(value); break;
             case CurlOption.HttpProxyTunnel: o.HttpProxyTunnel = Bool(value); break;
             case CurlOption.SslVerifyPeer: o.SslVerifyPeer = Bool(value); break;
-            case CurlOption.SslVerifyHost: return Range(Long(value), 0, 2, v => o.SslVerifyHost = v);
-            case CurlOption.MaxRedirs: return Range(Long(value), -1, int.MaxValue, v => o.MaxRedirs = v);
-            case CurlOption.MaxConnects: return Range(Long(value), 0, int.MaxValue, v => o.MaxConnects = v);
+            case CurlOption.SslVerifyHost: o.SslVerifyHost = Long(value) != 0 ? 2 : 0; break;   // libcurl takes any value: non-zero means verify
+            case CurlOption.MaxRedirs: return Range(Long(value), -1, long.MaxValue, v => o.MaxRedirs = v);
+            case CurlOption.MaxConnects: return Range(Long(value), 0, long.MaxValue, v => o.MaxConnects = v);
             case CurlOption.FreshConnect: o.FreshConnect = Bool(value); break;
             case CurlOption.ForbidReuse: o.ForbidReuse = Bool(value); break;
             case CurlOption.Timeout: return Range(Long(value), 0, int.MaxValue / 1000, v => o.TimeoutMs = v * 1000);
-            case CurlOption.TimeoutMs: return Range(Long(value), 0, int.MaxValue, v => o.TimeoutMs = v);
+            case CurlOption.TimeoutMs: o.TimeoutMs = UnsignedMs(Long(value)); break;
             case CurlOption.ConnectTimeout: return Range(Long(value), 0, int.MaxValue / 1000, v => o.ConnectTimeoutMs = v * 1000);
-            case CurlOption.ConnectTimeoutMs: return Range(Long(value), 0, int.MaxValue, v => o.ConnectTimeoutMs = v);
-            case CurlOption.Expect100TimeoutMs: return Range(Long(value), 0, int.MaxValue, v => o.Expect100TimeoutMs = v);
+            case CurlOption.ConnectTimeoutMs: o.ConnectTimeoutMs = UnsignedMs(Long(value)); break;
+            case CurlOption.Expect100TimeoutMs: return Range(Long(value), 0, long.MaxValue, v => o.Expect100TimeoutMs = v);
             case CurlOption.LowSpeedLimit: return Range(Long(value), 0, long.MaxValue, v => o.LowSpeedLimit = v);
-            case CurlOption.LowSpeedTime: return Range(Long(value), 0, int.MaxValue, v => o.LowSpeedTime = v);
+            case CurlOption.LowSpeedTime: return Range(Long(value), 0, long.MaxValue, v => o.LowSpeedTime = v);
             case CurlOption.InFileSize or CurlOption.InFileSizeLarge: return Range(Long(value), -1, long.MaxValue, v => o.InFileSize = v);
             case CurlOption.PostFieldSize or CurlOption.PostFieldSizeLarge: return Range(Long(value), -1, long.MaxValue, v => o.PostFieldSize = v);
-            case CurlOption.ResumeFrom or CurlOption.ResumeFromLarge: return Range(Long(value), 0, long.MaxValue, v => o.ResumeFrom = v);
+            case CurlOption.ResumeFrom or CurlOption.ResumeFromLarge: return Range(Long(value), -1, long.MaxValue, v => o.ResumeFrom = v);   // -1: upload resume from the end of what the server has
             case CurlOption.MaxFileSize or CurlOption.MaxFileSizeLarge: return Range(Long(value), 0, long.MaxValue, v => o.MaxFileSize = v);
-            case CurlOption.PostRedir: return Range(Long(value), 0, 7, v => o.PostRedir = v);
+            case CurlOption.PostRedir: return Range(Long(value), 0, long.MaxValue, v => o.PostRedir = v & 7);   // libcurl keeps only the three known bits
             case CurlOption.IpResolve: return Range(Long(value), 0, 2, v => o.IpResolve = v);
-            case CurlOption.HttpVersion: return Range(Long(value), 0, 31, v => o.HttpVersion = v);
+            case CurlOption.HttpVersion: return HttpVersion(o, Long(value));
             case CurlOption.ProxyType: return Range(Long(value), 0, 7, v => o.ProxyType = v);
-            case CurlOption.BufferSize: return Range(Long(value), 1024, 10 * 1024 * 1024, v => o.BufferSize = (int)v);
+            case CurlOption.BufferSize: o.BufferSize = ClampBufferSize(Long(value)); break;
             case CurlOption.TcpNoDelay: o.TcpNoDelay = Bool(value); break;
             case CurlOption.NoSignal: Bool(value); break;
             case CurlOption.FtpUseEpsv: o.FtpUseEpsv = Bool(value); break;
@@ -73,7 +73,7 @@ internal static class OptionSetter
                     ReadOnlyMemory<byte> m => m.ToArray(),
                     _ => throw new InvalidCastException(),
                 };
-                if (o.PostFields is not null) { o.Post = true; o.Upload = false; o.NoBody = false; }
+                o.Method = RequestKind.Post;   // as libcurl: even a null body makes it a POST, and NoBody stays as it was
                 break;
             case CurlOption.Range: o.Range = Str(value); break;
             case CurlOption.UserPwd: o.UserPwd = Str(value); break;
@@ -124,6 +124,28 @@ internal static class OptionSetter
     {
         if (v < min || v > max) return CurlCode.BadFunctionArgument;
         set(v);
+        return CurlCode.Ok;
+    }
+
+    // libcurl reads these as unsigned and caps them at UINT_MAX: -1 is accepted and means about 49.7 days.
+    private static long UnsignedMs(long v) => v is < 0 or > uint.MaxValue ? uint.MaxValue : v;
+
+    // libcurl never refuses a buffer size: above 512 KiB it takes 512 KiB, below 1 its 16 KiB default, else at least 1 KiB.
+    private static int ClampBufferSize(long v) => v switch
+    {
+        > 512 * 1024 => 512 * 1024,
+        < 1 => 16 * 1024,
+        < 1024 => 1024,
+        _ => (int)v,
+    };
+
+    // 0-5 are the versions libcurl 7.88 knows without HTTP/3 (Curlew speaks HTTP/1.1 for all but 1.0); HTTP/3 (30, 31)
+    // and anything else larger is "unsupported protocol", negatives a bad argument.
+    private static CurlCode HttpVersion(EasyOptions o, long v)
+    {
+        if (v < 0) return CurlCode.BadFunctionArgument;
+        if (v > 5) return CurlCode.UnsupportedProtocol;
+        o.HttpVersion = v;
         return CurlCode.Ok;
     }
 

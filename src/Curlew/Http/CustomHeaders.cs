@@ -1,13 +1,15 @@
 namespace Curlew.Http;
 
 /// <summary>
-/// The <c>HttpHeader</c> list with curl's rules: "Name: value" is sent and replaces Curlew's own header of that name,
-/// "Name:" (nothing after the colon) removes Curlew's header and sends nothing, "Name;" sends the header with an
-/// empty value. Entries that fit none of these are ignored.
+/// The <c>HttpHeader</c> list with curl's rules: a line with a colon and something after it is sent exactly as written
+/// and replaces Curlew's own header of that name; "Name:" (only blanks after the colon) removes Curlew's header and
+/// sends nothing; "Name;" sends "Name:" with an empty value. Lines that fit none of these are ignored. A name matches
+/// only when the line starts with it, so " X: y" overrides nothing (but is still sent as written).
 /// </summary>
 internal sealed class CustomHeaders
 {
-    private readonly List<(string Name, string? Value)> _entries = [];   // Value null = remove only
+    // Line: what goes on the wire (null = remove only). Value: the text after the separator, verbatim.
+    private readonly List<(string Name, string? Line, string Value)> _entries = [];
 
     public static readonly CustomHeaders Empty = new(null);
 
@@ -18,45 +20,49 @@ internal sealed class CustomHeaders
         {
             if (line.AsSpan().ContainsAny('\r', '\n')) continue;   // never let a header smuggle another request line
             int colon = line.IndexOf(':');
+            if (colon > 0)
+            {
+                var value = line[(colon + 1)..];
+                _entries.Add((line[..colon], value.AsSpan().Trim().IsEmpty ? null : line, value));
+                continue;
+            }
+            if (colon == 0) continue;
             int semi = line.IndexOf(';');
-            if (colon > 0 && (semi < 0 || colon < semi))
-            {
-                var value = line[(colon + 1)..].Trim();
-                _entries.Add((line[..colon].Trim(), value.Length == 0 ? null : value));
-            }
-            else if (semi > 0 && line[(semi + 1)..].Trim().Length == 0)
-            {
-                _entries.Add((line[..semi].Trim(), ""));
-            }
+            if (semi > 0 && line.AsSpan(semi + 1).Trim().IsEmpty)
+                _entries.Add((line[..semi], line[..semi] + ":", ""));
         }
     }
 
     /// <summary>True when the user set or removed <paramref name="name"/>, so Curlew must not send its own.</summary>
-    public bool Overrides(string name)
-    {
-        foreach (var (n, _) in _entries)
-            if (string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
-    }
+    public bool Overrides(string name) => Find(name) >= 0;
 
-    /// <summary>The user's value for <paramref name="name"/>, or null when not set (or removed).</summary>
-    public string? ValueOf(string name)
-    {
-        foreach (var (n, v) in _entries)
-            if (string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) return v;
-        return null;
-    }
+    /// <summary>True when the user removed <paramref name="name"/> ("Name:" with nothing after it).</summary>
+    public bool Removes(string name) => Find(name) is int i and >= 0 && _entries[i].Line is null;
 
-    /// <summary>Headers to send, in the user's order (removals skipped). <paramref name="skip"/> names go elsewhere in the request.</summary>
-    public IEnumerable<(string Name, string Value)> ToSend(string? skip = null)
+    /// <summary>The text after the user's "Name:" exactly as written (leading blank included), or null when not set or removed.</summary>
+    public string? RawValueOf(string name) => Find(name) is int i and >= 0 && _entries[i].Line is not null ? _entries[i].Value : null;
+
+    /// <summary>Whether the user's value for <paramref name="name"/> contains <paramref name="token"/> (case-insensitive).</summary>
+    public bool ValueContains(string name, string token) =>
+        RawValueOf(name)?.Contains(token, StringComparison.OrdinalIgnoreCase) ?? false;
+
+    /// <summary>Lines to send as written, in the user's order (removals skipped). <paramref name="skip"/> goes elsewhere in the request.</summary>
+    public IEnumerable<string> ToSend(string? skip = null)
     {
-        foreach (var (n, v) in _entries)
+        foreach (var (n, line, _) in _entries)
         {
-            if (v is null) continue;
+            if (line is null) continue;
             if (skip is not null && string.Equals(n, skip, StringComparison.OrdinalIgnoreCase)) continue;
-            yield return (n, v);
+            yield return line;
         }
     }
 
     public bool IsEmpty => _entries.Count == 0;
+
+    private int Find(string name)
+    {
+        for (int i = 0; i < _entries.Count; i++)
+            if (string.Equals(_entries[i].Name, name, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
+    }
 }

@@ -33,6 +33,26 @@ internal sealed class HeadBuilder
         return this;
     }
 
+    /// <summary>Appends <paramref name="value"/> in lower-case hex (a chunk size).</summary>
+    public HeadBuilder AppendHex(long value)
+    {
+        Ensure(16);
+        Utf8Formatter.TryFormat(value, _buffer.AsSpan(_length), out int written, new StandardFormat('x'));
+        _length += written;
+        return this;
+    }
+
+    /// <summary>Room for <paramref name="count"/> more bytes, to fill and then <see cref="Advance"/> over.</summary>
+    public Span<byte> Reserve(int count)
+    {
+        Ensure(count);
+        return _buffer.AsSpan(_length, count);
+    }
+
+    public void Advance(int count) => _length += count;
+
+    public int Length => _length;
+
     public HeadBuilder Line(string name, string value) => Append(name).Append(": "u8).Append(value).Append("\r\n"u8);
 
     /// <summary>Hands over the array (the caller returns it to the pool) and the length written.</summary>

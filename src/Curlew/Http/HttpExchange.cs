@@ -13,43 +13,52 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
     OutputSink? headerSink, OutputSink? headersIntoBody, ProgressMeter progress, LowSpeedGuard lowSpeed, TransferInfo info)
 {
     private static readonly byte[] LastChunk = "0\r\n\r\n"u8.ToArray();
-    private const int SmallBodyInline = 16 * 1024;   // fixed bodies up to this size go out with the head in one send
+    private const int UploadBufferSize = 64 * 1024;   // libcurl offers the read callback this much room each time
 
     /// <summary>False when the body was not (fully) sent, so the connection is out of step and must close.</summary>
     public bool RequestComplete { get; private set; } = true;
 
+    private bool _retriedAfter417;
+
     public async ValueTask<HttpResponseHead> RunAsync(HttpRequest request, bool resend)
     {
-        var (headBuffer, headLength, expectContinue) = HttpRequestWriter.Write(request, options, custom, resend);
+        // An upload resume passes over the part the server has before anything is sent, as libcurl does.
+        if (options.ResumeFrom > 0) request.Body?.SkipPrefix(options.ResumeFrom);
+        var requestHead = HttpRequestWriter.Write(request, options, custom, resend);
         try
         {
-            info.RequestSize += headLength;
-            io.Log.Sent(headBuffer.AsSpan(0, headLength));
+            info.RequestSize += requestHead.Length;
+            io.Log.Sent(requestHead.Buffer.AsSpan(0, requestHead.HeadLength));
+            await connection.Top.SendAsync(requestHead.Buffer.AsMemory(0, requestHead.Length), io).ConfigureAwait(false);
             var body = request.Body;
-            if (body is not null && !expectContinue && body.Size is >= 0 and <= SmallBodyInline && headLength + body.Size <= headBuffer.Length)
-            {
-                int n = FillFixed(body, headBuffer.AsSpan(headLength, (int)body.Size));
-                await connection.Top.SendAsync(headBuffer.AsMemory(0, headLength + n), io).ConfigureAwait(false);
-                AfterBodySent(n);
-                body = null;
-            }
-            else
-            {
-                await connection.Top.SendAsync(headBuffer.AsMemory(0, headLength), io).ConfigureAwait(false);
-            }
             if (body is null) return await ReadFinalHeadAsync().ConfigureAwait(false);
+            if (requestHead.BodyIncluded)
+            {
+                AfterBodySent(requestHead.InlineBodyBytes);
+                return await ReadFinalHeadAsync().ConfigureAwait(false);
+            }
 
-            if (expectContinue)
+            if (requestHead.ExpectContinue)
             {
                 var early = await WaitForContinueAsync().ConfigureAwait(false);
-                if (early is not null) return early;
+                if (early is not null)
+                {
+                    if (early.StatusCode == 417 && await DrainForRetryAsync(early).ConfigureAwait(false))
+                    {
+                        // libcurl repeats a request refused with 417 without the Expect header, on the same
+                        // connection, and counts the repeat as a followed redirect to the same URL.
+                        info.RedirectCount++;
+                        return await RunAsync(request, resend: true).ConfigureAwait(false);
+                    }
+                    return early;
+                }
             }
-            await SendBodyAsync(body).ConfigureAwait(false);
+            await SendBodyAsync(body, requestHead.Chunked).ConfigureAwait(false);
             return await ReadFinalHeadAsync().ConfigureAwait(false);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(headBuffer);
+            ArrayPool<byte>.Shared.Return(requestHead.Buffer);
         }
     }
 
@@ -62,11 +71,25 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
         {
             var head = await HttpHeadReader.ReadAsync(connection, io, headerSink, headersIntoBody, info).ConfigureAwait(false);
             info.HeaderSize += head.HeaderBytes;
+            info.HttpVersion = head.MinorVersion == 0 ? 1 : 2;   // reported even when the upload fails after a 100
             if (head.StatusCode == 100) return null;
             if (head.IsInformational) continue;
-            RequestComplete = false;   // a final answer before the body: the body is never sent
+            // A final answer before the body: the body is never sent. As libcurl, the connection stays usable after a
+            // success answer (the server did not want the body) but not after an error, whose server may still read one.
+            if (head.StatusCode >= 300) RequestComplete = false;
             return head;
         }
+    }
+
+    // Reads away the body of a 417 so the same connection can carry the repeat; false when that is impossible.
+    private async ValueTask<bool> DrainForRetryAsync(HttpResponseHead head)
+    {
+        bool framed = head.Chunked || head.ContentLength >= 0;
+        if (!framed || !head.AllowsReuse || _retriedAfter417) return false;
+        _retriedAfter417 = true;
+        await new HttpBodyReader(connection, io, null, null, progress, lowSpeed, 0).ReadAsync(head).ConfigureAwait(false);
+        RequestComplete = true;
+        return true;
     }
 
     private async ValueTask<HttpResponseHead> ReadFinalHeadAsync()
@@ -79,39 +102,44 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
         }
     }
 
-    private async ValueTask SendBodyAsync(UploadSource body)
+    private async ValueTask SendBodyAsync(UploadSource body, bool chunked)
     {
-        bool chunked = body.Size < 0;
         const int prefix = 10;   // room for "ffffffff\r\n" in front of a chunk
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var buffer = ArrayPool<byte>.Shared.Rent(UploadBufferSize);
         try
         {
             progress.UploadTotal = Math.Max(body.Size, 0);
-            while (true)
+            while (chunked || body.Sent < body.Size)
             {
-                int space = buffer.Length - prefix - 2;
-                if (!chunked) space = (int)Math.Min(space, body.Size - body.Sent);
-                int n = space > 0 ? body.Read(buffer.AsSpan(prefix, space)) : 0;
+                // The callback always gets the whole buffer (less chunk framing), whatever is left to send, as libcurl.
+                var room = chunked ? buffer.AsSpan(prefix, UploadBufferSize - prefix - 2) : buffer.AsSpan(0, UploadBufferSize);
+                long before = body.Sent;
+                int n = body.Read(room);
                 if (n == 0)
                 {
-                    if (!chunked && body.Sent < body.Size)
+                    if (chunked)
                     {
-                        RequestComplete = false;
-                        throw new CurlException(CurlCode.ReadError, $"The read callback ended the upload after {body.Sent} of {body.Size} bytes");
+                        await connection.Top.SendAsync(LastChunk, io).ConfigureAwait(false);
+                        AfterBodySent(LastChunk.Length);
+                        return;
                     }
-                    if (chunked) await connection.Top.SendAsync(LastChunk, io).ConfigureAwait(false);
-                    return;
+                    throw new CurlException(CurlCode.ReadError, $"The read callback ended the upload after {body.Sent} of {body.Size} bytes");
                 }
+                if (!chunked && before + n > body.Size)
+                    throw new CurlException(CurlCode.ReadError,
+                        $"The read callback gave {before + n} bytes, more than the {body.Size} announced in Content-Length");
                 if (chunked)
                 {
                     int start = WriteChunkFraming(buffer, prefix, n);
-                    await connection.Top.SendAsync(buffer.AsMemory(start, prefix - start + n + 2), io).ConfigureAwait(false);
+                    int framed = prefix - start + n + 2;
+                    await connection.Top.SendAsync(buffer.AsMemory(start, framed), io).ConfigureAwait(false);
+                    AfterBodySent(framed);   // libcurl counts chunk framing as uploaded bytes
                 }
                 else
                 {
-                    await connection.Top.SendAsync(buffer.AsMemory(prefix, n), io).ConfigureAwait(false);
+                    await connection.Top.SendAsync(buffer.AsMemory(0, n), io).ConfigureAwait(false);
+                    AfterBodySent(n);
                 }
-                AfterBodySent(n);
             }
         }
         catch
@@ -137,20 +165,6 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
         buffer[prefix + n] = (byte)'\r';
         buffer[prefix + n + 1] = (byte)'\n';
         return start;
-    }
-
-    private static int FillFixed(UploadSource body, Span<byte> target)
-    {
-        int total = 0;
-        while (total < target.Length)
-        {
-            int n = body.Read(target[total..]);
-            if (n == 0) break;
-            total += n;
-        }
-        if (total < target.Length)
-            throw new CurlException(CurlCode.ReadError, $"The read callback ended the upload after {total} of {target.Length} bytes");
-        return total;
     }
 
     private void AfterBodySent(int n)

@@ -67,25 +67,16 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
 
     private HttpRequest FirstRequest(CurlUrl url)
     {
-        UploadSource? upload = null;
-        bool isPost = false;
-        string method;
-        if (o.NoBody) method = "HEAD";
-        else if (o.Upload)
+        UploadSource? upload = o.NoBody ? null : o.Method switch
         {
-            method = "PUT";
-            upload = UploadSource.FromReader(o.ReadFunction, o.ReadData, o.InFileSize);
-        }
-        else if (o.Post || o.PostFields is not null)
-        {
-            method = "POST";
-            isPost = true;
-            upload = o.PostFields is not null
+            RequestKind.Put => UploadSource.FromReader(o.ReadFunction, o.ReadData, o.InFileSize),
+            RequestKind.Post => o.PostFields is not null
                 ? UploadSource.FromBytes(o.PostFields, o.PostFieldSize)
-                : UploadSource.FromReader(o.ReadFunction, o.ReadData, o.PostFieldSize);
-        }
-        else method = "GET";
-        return new HttpRequest(o.CustomRequest ?? method, url, upload, SendCredentials: true, isPost, ExpectNoBody: o.NoBody) { Referer = o.Referer };
+                : UploadSource.FromReader(o.ReadFunction, o.ReadData, o.PostFieldSize),
+            _ => null,
+        };
+        return new HttpRequest(RequestMethod.Name(o), url, upload, SendCredentials: true, IsPost: upload is not null && o.Post, ExpectNoBody: o.NoBody)
+            { Referer = o.Referer };
     }
 
     private async ValueTask<(Connection, HttpResponseHead, HttpExchange)> ExchangeAsync(HttpRequest request)

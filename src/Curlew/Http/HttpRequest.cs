@@ -15,7 +15,12 @@ internal sealed record HttpRequest(string Method, CurlUrl Url, UploadSource? Bod
     /// </summary>
     public bool CustomHostAllowed { get; init; } = true;
 
-    /// <summary>Credentials: the URL's own user:password win over <c>UserPwd</c>, as in curl.</summary>
+    /// <summary>
+    /// Credentials as "user:password": <c>UserPwd</c> wins over the URL's own, as in libcurl 7.88, and a
+    /// <c>UserPwd</c> without a colon is a user with an empty password.
+    /// </summary>
     public string? Credentials(string? userPwd) =>
-        !SendCredentials ? null : Url.User is not null ? $"{Url.User}:{Url.Password}" : userPwd;
+        !SendCredentials ? null
+        : userPwd is not null ? (userPwd.Contains(':') ? userPwd : userPwd + ":")
+        : Url.User is not null ? $"{Url.User}:{Url.Password}" : null;
 }

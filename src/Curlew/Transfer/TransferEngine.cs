@@ -64,7 +64,15 @@ internal sealed class TransferEngine(EasyOptions options, TransferInfo info, Con
     private CurlUrl ParseUrl()
     {
         if (string.IsNullOrEmpty(options.Url)) throw new CurlException(CurlCode.UrlMalformat, "No URL set");
-        var url = urls.Parse(options.Url);
+        CurlUrl url;
+        try { url = urls.Parse(options.Url); }
+        catch (CurlException)
+        {
+            // libcurl reports the URL as given and the method it would have used even when the URL does not parse.
+            info.EffectiveUrl = options.Url;
+            info.EffectiveMethod = RequestMethod.Name(options);
+            throw;
+        }
         if (options.Port is < 0 or > 65535) throw new CurlException(CurlCode.BadFunctionArgument, $"Port {options.Port} is out of range");
         return options.Port != 0 ? url.WithPort(options.Port) : url;
     }

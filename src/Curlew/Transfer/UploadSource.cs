@@ -12,7 +12,9 @@ internal sealed class UploadSource
     private readonly object? _userData;
     private readonly Stream? _stream;
     private readonly bool _isFixed;
+    private readonly long _declaredSize;
     private int _fixedOffset;
+    private long _skipped;   // bytes passed over for an upload resume; a rewind comes back to here, not to 0
 
     private UploadSource(ReadOnlyMemory<byte> fixedData, ReadCallback? callback, object? userData, Stream? stream, long size, bool isFixed)
     {
@@ -20,12 +22,15 @@ internal sealed class UploadSource
         _callback = callback;
         _userData = userData;
         _stream = stream;
-        Size = size;
+        _declaredSize = size;
         _isFixed = isFixed;
     }
 
-    /// <summary>Bytes to send, or -1 when unknown (HTTP then uses chunked encoding).</summary>
-    public long Size { get; }
+    /// <summary>Bytes to send (after any skipped prefix), or -1 when unknown (HTTP then uses chunked encoding).</summary>
+    public long Size => _declaredSize < 0 ? -1 : _declaredSize - _skipped;
+
+    /// <summary>Fixed bytes (<c>PostFields</c>): small enough ones go out in the same send as the request head.</summary>
+    public bool IsFixed => _isFixed;
 
     /// <summary>Bytes handed out so far.</summary>
     public long Sent { get; private set; }
@@ -43,9 +48,45 @@ internal sealed class UploadSource
     public bool TryRewind()
     {
         if (Sent == 0) return true;
-        if (_isFixed) { _fixedOffset = 0; Sent = 0; return true; }
-        if (_stream is { CanSeek: true }) { _stream.Position = 0; Sent = 0; return true; }
+        if (_isFixed) { _fixedOffset = (int)_skipped; Sent = 0; return true; }
+        if (_stream is { CanSeek: true }) { _stream.Position = _skipped; Sent = 0; return true; }
         return false;
+    }
+
+    /// <summary>
+    /// Passes over the first <paramref name="count"/> bytes (an upload resume): seeks a seekable stream, else reads
+    /// and discards, asking for at most 16 KiB at a time as libcurl does. Fails when the source ends first.
+    /// </summary>
+    public void SkipPrefix(long count)
+    {
+        if (count <= 0 || _skipped > 0) return;
+        if (_isFixed)
+        {
+            _fixedOffset = (int)Math.Min(count, _fixed.Length);
+        }
+        else if (_stream is { CanSeek: true })
+        {
+            _stream.Seek(count, SeekOrigin.Current);
+        }
+        else
+        {
+            var scratch = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
+            {
+                for (long passed = 0; passed < count;)
+                {
+                    int ask = (int)Math.Min(16 * 1024, count - passed);
+                    int n = _callback is null ? ReadStream(scratch.AsSpan(0, ask)) : ReadCallbackRaw(scratch.AsSpan(0, ask));
+                    if (n <= 0 || n > ask)
+                        throw new CurlException(CurlCode.ReadError, $"Could only read {passed + Math.Max(n, 0)} bytes from the input");
+                    passed += n;
+                }
+            }
+            finally { System.Buffers.ArrayPool<byte>.Shared.Return(scratch); }
+        }
+        _skipped = count;
+        if (_declaredSize >= 0 && Size <= 0)
+            throw new CurlException(CurlCode.PartialFile, "File already completely uploaded");
     }
 
     /// <summary>Fills <paramref name="buffer"/>; returns 0 at the end.</summary>
@@ -75,11 +116,22 @@ internal sealed class UploadSource
 
     private int ReadCallbackChecked(Span<byte> buffer)
     {
+        long n = ReadCallbackRaw(buffer);
+        if (n == ReadFuncPause)
+            throw new CurlException(CurlCode.ReadError, "Pausing the upload from the read callback is not supported");
+        if (n < 0 || n > buffer.Length) throw new CurlException(CurlCode.ReadError, $"read function returned funny value: {n}");
+        return (int)n;
+    }
+
+    // The callback's own answer; only abort is handled here, range checks are the caller's.
+    private int ReadCallbackRaw(Span<byte> buffer)
+    {
         long n;
         try { n = _callback!(buffer, _userData); }
         catch (Exception ex) { throw CurlException.FromCallback("read", ex); }
         if (n == Curl.ReadFuncAbort) throw new CurlException(CurlCode.AbortedByCallback, "operation aborted by callback");
-        if (n < 0 || n > buffer.Length) throw new CurlException(CurlCode.ReadError, $"read function returned funny value: {n}");
-        return (int)n;
+        return (int)Math.Clamp(n, int.MinValue, int.MaxValue);
     }
+
+    private const long ReadFuncPause = 0x10000001;   // CURL_READFUNC_PAUSE
 }

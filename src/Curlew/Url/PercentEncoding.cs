@@ -76,5 +76,27 @@ internal static class PercentEncoding
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The request target as libcurl sends it: non-ASCII characters become their UTF-8 bytes as lower-case %xx;
+    /// everything else is kept. Returns <paramref name="text"/> itself when it is all ASCII (the usual case).
+    /// </summary>
+    public static string EncodeNonAsciiLower(string text)
+    {
+        int first = text.AsSpan().IndexOfAnyExceptInRange('\0', '\x7f');
+        if (first < 0) return text;
+        var sb = new StringBuilder(text.Length + 16).Append(text, 0, first);
+        Span<byte> utf8 = stackalloc byte[4];
+        for (int i = first; i < text.Length;)
+        {
+            if (text[i] < 0x80) { sb.Append(text[i++]); continue; }
+            Rune.DecodeFromUtf16(text.AsSpan(i), out Rune rune, out int consumed);
+            int written = rune.EncodeToUtf8(utf8);
+            for (int b = 0; b < written; b++)
+                sb.Append('%').Append(utf8[b].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            i += consumed;
+        }
+        return sb.ToString();
+    }
+
     private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 }

@@ -240,6 +240,14 @@ public static class ScriptedCases
     {
         ["Location fragment only"] = "libcurl 7.88.1 resolves a fragment-only Location against the root path (\"/\"); Curlew resolves it as RFC 3986 says (the same path), so this server loops until MaxRedirs",
         ["Location to ftp"] = "FTP is not built yet: Curlew stops with UnsupportedProtocol (1) where libcurl follows and tries to connect (7)",
+        ["read short (infilesize 10, gives 3)"] =
+            "libcurl treats an early 0 as the end and then waits for a server that waits for the rest of the body (56 when the server gives up); Curlew fails at once with 26",
+        ["read long (infilesize 3, gives 10)"] =
+            "libcurl writes all 10 bytes after a Content-Length of 3, so the surplus reaches the server as the start of another request; Curlew refuses the surplus with 26",
+        ["read returns PAUSE"] =
+            "Curlew has no pause/unpause; it fails with 26 at once instead of stalling until the server gives up (libcurl 56)",
+        ["resume 200 POST"] =
+            "libcurl reads the resume offset from the read callback (stdin by default) even though the body is PostFields; Curlew skips it within PostFields",
     };
 
     public const int Shards = 4;

@@ -1,0 +1,12 @@
+namespace Curlew.Http;
+
+/// <summary>The method name the options ask for: CustomRequest when set, else from NoBody and the request kind.</summary>
+internal static class RequestMethod
+{
+    public static string Name(EasyOptions o) => o.CustomRequest ?? (o.NoBody ? "HEAD" : o.Method switch
+    {
+        RequestKind.Put => "PUT",
+        RequestKind.Post => "POST",
+        _ => "GET",
+    });
+}
