@@ -19,12 +19,10 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
     {
         var request = FirstRequest(url);
         long redirects = 0;
+        BeginRequest(request.Url);
         while (true)
         {
-            info.EffectiveUrl = request.Url.ToString();
             info.EffectiveMethod = request.Method;
-            info.SizeUpload = 0;     // libcurl reports the last request's sizes, not the sum over redirects
-            info.SizeDownload = 0;
             var (connection, head, exchange) = await ExchangeAsync(request).ConfigureAwait(false);
             bool redirect = o.FollowLocation && RedirectPolicy.IsRedirect(head);
             bool maxReached = redirect && o.MaxRedirs >= 0 && redirects >= o.MaxRedirs;
@@ -60,9 +58,18 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
             redirects++;
             info.RedirectCount = redirects;   // counted before the target is checked, as libcurl counts it
             var target = RedirectPolicy.Target(request, head);
-            info.EffectiveUrl = target.ToString();
+            BeginRequest(target);   // before the rewind or scheme checks, which fail as part of the new request
             request = RedirectPolicy.Next(request, head, target, o, url);
         }
+    }
+
+    // libcurl reports the last request's URL and sizes, not sums over a redirect chain.
+    private void BeginRequest(CurlUrl url)
+    {
+        info.EffectiveUrl = url.ToString();
+        info.SizeUpload = 0;
+        info.SizeDownload = 0;
+        info.ContentLengthDownload = -1;
     }
 
     private HttpRequest FirstRequest(CurlUrl url)
