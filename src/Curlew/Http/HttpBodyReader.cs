@@ -5,17 +5,25 @@ namespace Curlew.Http;
 
 /// <summary>
 /// Reads a response body framed by Content-Length, chunked coding, or the connection closing, and hands it to the
-/// body sink straight from the connection's buffer (no copies, no per-chunk allocations).
+/// body sink straight from the connection's buffer (no copies, no per-chunk allocations). Bytes received are counted
+/// into SizeDownloadT as they arrive, so a transfer that fails mid-body still reports what came, as libcurl does.
 /// </summary>
-internal sealed class HttpBodyReader(Connection connection, IoContext io, OutputSink? sink, OutputSink? trailerSink, ProgressMeter progress, LowSpeedGuard lowSpeed, long maxFileSize)
+internal sealed class HttpBodyReader(Connection connection, IoContext io, OutputSink? sink, OutputSink? trailerSink, ProgressMeter progress,
+    LowSpeedGuard lowSpeed, long maxFileSize, TransferInfo info)
 {
-    /// <summary>Body bytes delivered.</summary>
+    private string? _undecodable;
+    private bool _chunked;
+
+    /// <summary>Body bytes received (after chunked decoding).</summary>
     public long Received { get; private set; }
 
     public ValueTask ReadAsync(HttpResponseHead head)
     {
         io.ResponseBytesReceived = 0;
         io.BytesExpected = -1;
+        if (head.EndedByClose) return ValueTask.CompletedTask;   // the head never ended, so no body ever started
+        _undecodable = head.UndecodableCoding;
+        _chunked = head.Chunked;
         if (head.ContentLengthOverflow && maxFileSize > 0)
             throw new CurlException(CurlCode.FilesizeExceeded, "Exceeded the maximum allowed file size (" + maxFileSize + ") with an overflowing Content-Length");
         if (head.Chunked) return ReadChunkedAsync();
@@ -94,17 +102,28 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
 
     private void Deliver(ReadOnlySpan<byte> data)
     {
-        Received += data.Length;
         io.BytesReceived += data.Length;
-        io.ResponseBytesReceived = Received;
-        if (maxFileSize > 0 && Received > maxFileSize)
+        // libcurl counts plain bodies as they are read and chunked ones once a chunk's data is written on; the
+        // difference shows when the write fails, as it does for a transfer coding that cannot be undone.
+        if (!_chunked) Count(data.Length);
+        if (_undecodable is not null)
+            throw new CurlException(CurlCode.BadContentEncoding, $"Unrecognized transfer coding \"{_undecodable}\": Curlew undoes only chunked and identity");
+        if (maxFileSize > 0 && Received + (_chunked ? data.Length : 0) > maxFileSize)
             throw new CurlException(CurlCode.FilesizeExceeded, "Exceeded the maximum allowed file size (" + maxFileSize + ")");
         sink?.Write(data);
+        if (_chunked) Count(data.Length);
         lowSpeed.Check(io.BytesReceived + io.BytesSent);
         if (progress.IsActive)
         {
             progress.DownloadNow = Received;
             progress.Report();
         }
+    }
+
+    private void Count(int n)
+    {
+        Received += n;
+        io.ResponseBytesReceived = Received;
+        info.SizeDownload = Received;
     }
 }

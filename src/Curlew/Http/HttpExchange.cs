@@ -20,6 +20,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
 
     public async ValueTask<HttpResponseHead> RunAsync(HttpRequest request, bool resend)
     {
+        info.SizeDownload = 0;   // each request starts a fresh download count, as in libcurl; a followed redirect's body was counted
         var (headBuffer, headLength, expectContinue) = HttpRequestWriter.Write(request, options, custom, resend);
         try
         {
@@ -61,7 +62,6 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
         while (true)
         {
             var head = await HttpHeadReader.ReadAsync(connection, io, headerSink, headersIntoBody, info).ConfigureAwait(false);
-            info.HeaderSize += head.HeaderBytes;
             if (head.StatusCode == 100) return null;
             if (head.IsInformational) continue;
             RequestComplete = false;   // a final answer before the body: the body is never sent
@@ -74,7 +74,6 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
         while (true)
         {
             var head = await HttpHeadReader.ReadAsync(connection, io, headerSink, headersIntoBody, info).ConfigureAwait(false);
-            info.HeaderSize += head.HeaderBytes;
             if (!head.IsInformational) return head;
         }
     }

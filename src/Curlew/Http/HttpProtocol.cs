@@ -36,11 +36,9 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
                 bool skipBody = follow && (!framed || !head.AllowsReuse || !exchange.RequestComplete);
                 if (hasBody && !skipBody)
                 {
-                    info.ContentLengthDownload = head.ContentLength;
                     progress.DownloadTotal = Math.Max(head.ContentLength, 0);
-                    var reader = new HttpBodyReader(connection, io, follow ? null : body, follow ? null : headers, progress, lowSpeed, follow ? 0 : o.MaxFileSize);
+                    var reader = new HttpBodyReader(connection, io, follow ? null : body, follow ? null : headers, progress, lowSpeed, follow ? 0 : o.MaxFileSize, info);
                     await reader.ReadAsync(head).ConfigureAwait(false);
-                    if (!follow) info.SizeDownload += reader.Received;
                 }
                 // Bytes beyond the body mean the server and we disagree on framing: never reuse such a connection.
                 reusable = !skipBody && exchange.RequestComplete && head.AllowsReuse && framed && connection.Buffer.Count == 0;
@@ -96,9 +94,6 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
             try
             {
                 var head = await exchange.RunAsync(request, resend: attempt > 0).ConfigureAwait(false);
-                info.ResponseCode = head.StatusCode;
-                info.ContentType = head.ContentType;
-                info.HttpVersion = head.MinorVersion == 0 ? 1 : 2;   // CURL_HTTP_VERSION_1_0 / _1_1
                 return (connection, head, exchange);
             }
             catch (CurlException ex) when (attempt == 0 && connection.IsReused && connection.Buffer.TotalFilled == filledBefore
