@@ -20,7 +20,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
 
     public async ValueTask<HttpResponseHead> RunAsync(HttpRequest request, bool resend)
     {
-        info.SizeDownload = 0;   // each request starts a fresh download count, as in libcurl; a followed redirect's body was counted
+        info.StartDownload();
         var (headBuffer, headLength, expectContinue) = HttpRequestWriter.Write(request, options, custom, resend);
         try
         {
