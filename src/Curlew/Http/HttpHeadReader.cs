@@ -70,7 +70,8 @@ internal static class HttpHeadReader
         if (head.Chunked || head.CodedWithoutChunks) head.ContentLength = -1;
         if (!head.IsInformational)
         {
-            info.ContentLengthDownload = head.ContentLengthInfo;
+            // libcurl publishes the length only when the head completes; a head cut short leaves it unknown.
+            if (!head.EndedByClose) info.ContentLengthDownload = head.ContentLengthInfo;
             info.ContentType = head.ContentType;
         }
         return head;

@@ -119,7 +119,8 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
             catch (CurlException) when (!follow) { }
         }
         if (follow) return;
-        if (o.FailOnError && head.StatusCode >= 400)
+        // A head cut short by the close is not judged by libcurl: FailOnError only looks at completed heads.
+        if (o.FailOnError && head.StatusCode >= 400 && !head.EndedByClose)
             throw new CurlException(CurlCode.HttpReturnedError, $"The requested URL returned error: {head.StatusCode}");
         if (o.ResumeFrom > 0 && head.StatusCode == 200 && !request.ExpectNoBody)
             throw new CurlException(CurlCode.RangeError, "HTTP server doesn't seem to support byte ranges. Cannot resume.");
