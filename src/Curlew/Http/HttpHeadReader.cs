@@ -7,8 +7,9 @@ namespace Curlew.Http;
 
 /// <summary>
 /// Reads one response head (status line and header lines up to the blank line) from a connection, passing every raw
-/// line to the header sinks as it is parsed. Guards: a reply that is not HTTP/1.x, a malformed status line, more than
-/// 100 KiB of headers, a peer that closes early.
+/// line to the header sinks as it is parsed and keeping the response's GetInfo values current line by line (libcurl
+/// reports what it had counted when a head fails). Guards: a reply that is not HTTP, a malformed status line, a NUL
+/// byte, over-long lines, more than 300 KiB of headers; a close before the blank line is judged as libcurl judges it.
 /// </summary>
 internal static class HttpHeadReader
 {
