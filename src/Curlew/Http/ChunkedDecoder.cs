@@ -6,7 +6,7 @@ namespace Curlew.Http;
 /// </summary>
 internal sealed class ChunkedDecoder
 {
-    private enum State { Size, Extension, SizeLf, Data, DataCr, DataLf, TrailerLine, Done }
+    private enum State { Size, Extension, Data, DataEnd, TrailerLine, Done }
 
     private const int MaxLine = 16 * 1024;
     private State _state = State.Size;
@@ -40,33 +40,22 @@ internal sealed class ChunkedDecoder
                         break;
                     }
                     if (_sizeDigits == 0) throw Bad("Illegal or missing hexadecimal sequence");
-                    if (b is (byte)';' or (byte)' ' or (byte)'\t') { _state = State.Extension; i++; break; }
-                    if (b == '\r') { _state = State.SizeLf; i++; break; }
-                    if (b == '\n') { i++; EndOfSizeLine(); break; }
-                    throw Bad("Illegal or missing hexadecimal sequence");
-                case State.Extension:   // chunk extensions are ignored
+                    _state = State.Extension;   // the size ends at the first non-hex byte, as in libcurl
+                    break;
+                case State.Extension:   // extensions, junk and CRs after the size are all ignored up to the LF (libcurl does)
                     i++;
                     if (b == '\n') EndOfSizeLine();
-                    break;
-                case State.SizeLf:
-                    if (b != '\n') throw Bad("Malformed encoding found");
-                    i++;
-                    EndOfSizeLine();
                     break;
                 case State.Data:
                     int take = (int)Math.Min(_chunkLeft, input.Length - i);
                     data = input.Slice(i, take);
                     _chunkLeft -= take;
                     i += take;
-                    if (_chunkLeft == 0) _state = State.DataCr;
+                    if (_chunkLeft == 0) _state = State.DataEnd;
                     return i;
-                case State.DataCr:
-                    if (b == '\r') { _state = State.DataLf; i++; break; }
-                    if (b == '\n') { _state = State.Size; i++; break; }
-                    throw Bad("Malformed encoding found");
-                case State.DataLf:
-                    if (b != '\n') throw Bad("Malformed encoding found");
-                    _state = State.Size;
+                case State.DataEnd:   // any number of CRs, then the LF that ends the chunk; anything else is an error
+                    if (b == '\n') _state = State.Size;
+                    else if (b != '\r') throw Bad("Malformed encoding found");
                     i++;
                     break;
                 case State.TrailerLine:

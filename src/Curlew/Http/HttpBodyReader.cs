@@ -5,22 +5,39 @@ namespace Curlew.Http;
 
 /// <summary>
 /// Reads a response body framed by Content-Length, chunked coding, or the connection closing, and hands it to the
-/// body sink straight from the connection's buffer (no copies, no per-chunk allocations).
+/// body sink straight from the connection's buffer (no copies, no per-chunk allocations). Bytes received are counted
+/// into SizeDownloadT as they arrive, so a transfer that fails mid-body still reports what came, as libcurl does.
 /// </summary>
-internal sealed class HttpBodyReader(Connection connection, IoContext io, OutputSink? sink, OutputSink? trailerSink, ProgressMeter progress, LowSpeedGuard lowSpeed, long maxFileSize)
+internal sealed class HttpBodyReader(Connection connection, IoContext io, OutputSink? sink, OutputSink? trailerSink, ProgressMeter progress,
+    LowSpeedGuard lowSpeed, long maxFileSize, TransferInfo info)
 {
-    /// <summary>Body bytes delivered.</summary>
+    private string? _undecodable;
+    private bool _chunked;
+    private long _uncounted;   // chunked data delivered from the current receive, counted once it all decoded
+
+    /// <summary>Body bytes received (after chunked decoding).</summary>
     public long Received { get; private set; }
 
     public ValueTask ReadAsync(HttpResponseHead head)
     {
         io.ResponseBytesReceived = 0;
         io.BytesExpected = -1;
+        if (head.EndedByClose) return EndedInHead(head);
+        _undecodable = head.UndecodableCoding;
+        _chunked = head.Chunked;
         if (head.ContentLengthOverflow && maxFileSize > 0)
             throw new CurlException(CurlCode.FilesizeExceeded, "Exceeded the maximum allowed file size (" + maxFileSize + ") with an overflowing Content-Length");
         if (head.Chunked) return ReadChunkedAsync();
         if (head.ContentLength >= 0) return ReadLengthAsync(head.ContentLength);
         return ReadUntilCloseAsync();
+    }
+
+    // The head never ended, so no body ever started; libcurl still holds the close against a promised length.
+    private static ValueTask EndedInHead(HttpResponseHead head)
+    {
+        if (head.Chunked) throw new CurlException(CurlCode.PartialFile, "transfer closed with outstanding read data remaining");
+        if (head.ContentLength > 0) throw new CurlException(CurlCode.PartialFile, $"transfer closed with {head.ContentLength} bytes remaining to read");
+        return ValueTask.CompletedTask;
     }
 
     private async ValueTask ReadLengthAsync(long length)
@@ -60,6 +77,8 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
                 if (used == 0) break;   // a partial trailer line: need more bytes
                 buffer.Consume(used);
             }
+            Count(_uncounted);   // what one receive decoded without error counts, as libcurl counts it
+            _uncounted = 0;
             if (decoder.IsDone) return;
             int n = await buffer.FillAsync(connection.Top, io, 64 * 1024).ConfigureAwait(false);
             if (n == 0) throw new CurlException(CurlCode.PartialFile, "transfer closed with outstanding read data remaining");
@@ -94,17 +113,28 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
 
     private void Deliver(ReadOnlySpan<byte> data)
     {
-        Received += data.Length;
         io.BytesReceived += data.Length;
-        io.ResponseBytesReceived = Received;
-        if (maxFileSize > 0 && Received > maxFileSize)
+        // libcurl counts plain bodies as they are read, before they are written on, and chunked ones only once a whole
+        // receive has decoded without error; the difference shows when a write or the decoding fails.
+        if (_chunked) _uncounted += data.Length;
+        else Count(data.Length);
+        if (_undecodable is not null)
+            throw new CurlException(CurlCode.BadContentEncoding, $"Unrecognized transfer coding \"{_undecodable}\": Curlew undoes only chunked and identity");
+        if (maxFileSize > 0 && Received + _uncounted > maxFileSize)
             throw new CurlException(CurlCode.FilesizeExceeded, "Exceeded the maximum allowed file size (" + maxFileSize + ")");
         sink?.Write(data);
         lowSpeed.Check(io.BytesReceived + io.BytesSent);
         if (progress.IsActive)
         {
-            progress.DownloadNow = Received;
+            progress.DownloadNow = Received + _uncounted;
             progress.Report();
         }
+    }
+
+    private void Count(long n)
+    {
+        Received += n;
+        io.ResponseBytesReceived = Received;
+        info.SizeDownload = Received;
     }
 }

@@ -22,6 +22,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
 
     public async ValueTask<HttpResponseHead> RunAsync(HttpRequest request, bool resend)
     {
+        info.StartDownload();
         // An upload resume passes over the part the server has before anything is sent, as libcurl does.
         if (options.ResumeFrom > 0) request.Body?.SkipPrefix(options.ResumeFrom);
         var requestHead = HttpRequestWriter.Write(request, options, custom, resend);
@@ -70,8 +71,6 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
         while (true)
         {
             var head = await HttpHeadReader.ReadAsync(connection, io, headerSink, headersIntoBody, info).ConfigureAwait(false);
-            info.HeaderSize += head.HeaderBytes;
-            info.HttpVersion = head.MinorVersion == 0 ? 1 : 2;   // reported even when the upload fails after a 100
             if (head.StatusCode == 100) return null;
             if (head.IsInformational) continue;
             // A final answer before the body: the body is never sent. As libcurl, the connection stays usable after a
@@ -87,7 +86,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
         bool framed = head.Chunked || head.ContentLength >= 0;
         if (!framed || !head.AllowsReuse || _retriedAfter417) return false;
         _retriedAfter417 = true;
-        await new HttpBodyReader(connection, io, null, null, progress, lowSpeed, 0).ReadAsync(head).ConfigureAwait(false);
+        await new HttpBodyReader(connection, io, null, null, progress, lowSpeed, 0, info).ReadAsync(head).ConfigureAwait(false);
         RequestComplete = true;
         return true;
     }
@@ -97,7 +96,6 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
         while (true)
         {
             var head = await HttpHeadReader.ReadAsync(connection, io, headerSink, headersIntoBody, info).ConfigureAwait(false);
-            info.HeaderSize += head.HeaderBytes;
             if (!head.IsInformational) return head;
         }
     }

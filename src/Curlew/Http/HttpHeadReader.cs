@@ -7,8 +7,9 @@ namespace Curlew.Http;
 
 /// <summary>
 /// Reads one response head (status line and header lines up to the blank line) from a connection, passing every raw
-/// line to the header sinks as it is parsed. Guards: a reply that is not HTTP/1.x, a malformed status line, more than
-/// 100 KiB of headers, a peer that closes early.
+/// line to the header sinks as it is parsed and keeping the response's GetInfo values current line by line (libcurl
+/// reports what it had counted when a head fails). Guards: a reply that is not HTTP, a malformed status line, a NUL
+/// byte, over-long lines, more than 300 KiB of headers; a close before the blank line is judged as libcurl judges it.
 /// </summary>
 internal static class HttpHeadReader
 {
@@ -19,7 +20,7 @@ internal static class HttpHeadReader
     {
         var head = new HttpResponseHead();
         var buffer = connection.Buffer;
-        bool statusSeen = false;
+        bool statusSeen = false, headerSeen = false;
         while (true)
         {
             int lineEnd = buffer.Data.IndexOf((byte)'\n');
@@ -29,13 +30,12 @@ internal static class HttpHeadReader
                 if (buffer.Count > MaxHeaderLine) throw LineTooLong(buffer.Count);
                 if (head.HeaderBytes + buffer.Count > MaxHeaderBytes) throw TooLarge(head.HeaderBytes + buffer.Count);
                 int n = await buffer.FillAsync(connection.Top, io, MaxHeaderLine + 4096).ConfigureAwait(false);
-                if (n == 0) throw ClosedEarly(statusSeen || buffer.Count > 0);
+                if (n == 0) return ClosedEarly(head, buffer, info);
                 continue;
             }
             var line = buffer.Data[..(lineEnd + 1)];
             if (line.Length > MaxHeaderLine) throw LineTooLong(line.Length);
-            head.HeaderBytes += line.Length;
-            if (head.HeaderBytes > MaxHeaderBytes) throw TooLarge(head.HeaderBytes);
+            if (head.HeaderBytes + line.Length > MaxHeaderBytes) throw TooLarge(head.HeaderBytes + line.Length);
             var content = TrimLineEnd(line);
 
             if (!statusSeen)
@@ -43,20 +43,50 @@ internal static class HttpHeadReader
                 // A complete first line must at least hold "HTTP/"; anything shorter is HTTP/0.9 to libcurl.
                 if (content.Length < 5) throw new CurlException(CurlCode.UnsupportedProtocol, "Received HTTP/0.9 when not allowed");
                 CheckLooksLikeHttp(content);
-                ParseStatusLine(content, head);
+                (head.StatusCode, head.Version) = HttpStatusLine.Parse(content);
                 info.ResponseCode = head.StatusCode;
-                statusSeen = true;
+                info.HttpVersion = head.VersionInfo;
             }
-            else if (content.Length > 0)
+            // libcurl judges a line (status line included) before counting or delivering it.
+            if (content.Contains((byte)0)) throw new CurlException(CurlCode.WeirdServerReply, "Nul byte in header");
+            if (statusSeen && content.Length > 0)
             {
-                ParseHeader(content, head);
+                ParseHeader(content, head, headerSeen);
+                headerSeen = true;
             }
+            head.HeaderBytes += line.Length;
+            info.HeaderSize += line.Length;
             io.Log.Received(line);
             headerSink?.Write(line);
             bodySinkForHeaders?.Write(line);
             buffer.Consume(line.Length);
-            if (content.Length == 0 && statusSeen && head.HeaderBytes > line.Length) return head;
+            if (content.Length == 0 && statusSeen) return Finish(head, info);
+            statusSeen = true;
         }
+    }
+
+    // The blank line: settle the framing (a Transfer-Encoding overrides Content-Length) and publish the response's info.
+    private static HttpResponseHead Finish(HttpResponseHead head, TransferInfo info)
+    {
+        if (head.Chunked || head.CodedWithoutChunks) head.ContentLength = -1;
+        if (!head.IsInformational)
+        {
+            // libcurl publishes the length only when the head completes; a head cut short leaves it unknown.
+            if (!head.EndedByClose) info.ContentLengthDownload = head.ContentLengthInfo;
+            info.ContentType = head.ContentType;
+        }
+        return head;
+    }
+
+    // libcurl counts a close before the blank line as a complete response when at least one whole line of a final
+    // response arrived (the partial line is dropped); with nothing counted it is an empty reply, 1xx lines excluded.
+    private static HttpResponseHead ClosedEarly(HttpResponseHead head, ReceiveBuffer buffer, TransferInfo info)
+    {
+        if (head.HeaderBytes == 0 || head.IsInformational)
+            throw new CurlException(CurlCode.GotNothing, "Empty reply from server");
+        buffer.Consume(buffer.Count);
+        head.EndedByClose = true;
+        return Finish(head, info);
     }
 
     private static ReadOnlySpan<byte> TrimLineEnd(ReadOnlySpan<byte> line)
@@ -74,59 +104,21 @@ internal static class HttpHeadReader
             throw new CurlException(CurlCode.UnsupportedProtocol, "Received HTTP/0.9 when not allowed");
     }
 
-    // Status lines are judged as libcurl 7.88 judges them: anything malformed after "HTTP/" is UnsupportedProtocol (1),
-    // with "version" or "response code" in the message depending on which part is wrong.
-    private static void ParseStatusLine(ReadOnlySpan<byte> line, HttpResponseHead head)
+    private static void ParseHeader(ReadOnlySpan<byte> line, HttpResponseHead head, bool headerSeen)
     {
-        var rest = line[5..];   // after "HTTP/"
-        int afterVersion;
-        if (rest.Length >= 3 && IsDigit(rest[0]) && rest[1] == '.' && IsDigit(rest[2]))
+        // A line starting with a blank continues the previous header (obs-fold): libcurl 7.88 passes it on as it is,
+        // but only once there is a header to continue.
+        if (line[0] is (byte)' ' or (byte)'\t')
         {
-            if (rest[0] != '1' || rest[2] > '1')
-                throw new CurlException(CurlCode.UnsupportedProtocol, $"Unsupported HTTP version ({(char)rest[0]}.{(char)rest[2]}) in response");
-            head.MinorVersion = rest[2] - '0';
-            afterVersion = 3;
-        }
-        else if (rest.Length >= 2 && rest[0] == '2' && rest[1] == ' ')
-        {
-            afterVersion = 1;   // "HTTP/2 200" on a plain connection: libcurl takes it, so do we (as HTTP/1.1 framing)
-        }
-        else throw UnsupportedVersion();
-
-        var status = rest[afterVersion..];
-        int spaces = 0;
-        while (spaces < status.Length && status[spaces] == ' ') spaces++;
-        status = status[spaces..];
-        int digits = 0;
-        while (digits < status.Length && IsDigit(status[digits])) digits++;
-        if (digits == 0) throw UnsupportedVersion();
-        if (spaces == 0 || digits != 3 || (status.Length > 3 && status[3] != ' '))
-            throw UnsupportedCode();
-        head.StatusCode = (status[0] - '0') * 100 + (status[1] - '0') * 10 + (status[2] - '0');
-        if (head.StatusCode < 100) throw UnsupportedCode();
-    }
-
-    private static CurlException UnsupportedVersion() => new(CurlCode.UnsupportedProtocol, "Unsupported HTTP version in response");
-
-    private static CurlException UnsupportedCode() => new(CurlCode.UnsupportedProtocol, "Unsupported response code in HTTP response");
-
-    private static void ParseHeader(ReadOnlySpan<byte> line, HttpResponseHead head)
-    {
-        // libcurl 7.88 refuses header lines without a colon, folded continuation lines included.
-        int colon = line.IndexOf((byte)':');
-        if (colon <= 0 || line[0] is (byte)' ' or (byte)'\t')
+            if (headerSeen) return;
             throw new CurlException(CurlCode.WeirdServerReply, "Header without colon");
+        }
+        int colon = line.IndexOf((byte)':');
+        if (colon < 0) throw new CurlException(CurlCode.WeirdServerReply, "Header without colon");
         var name = line[..colon];
         var value = line[(colon + 1)..].Trim(" \t"u8);
         if (Ascii.EqualsIgnoreCase(name, "Content-Length"u8)) ParseContentLength(value, head);
-        else if (Ascii.EqualsIgnoreCase(name, "Transfer-Encoding"u8))
-        {
-            // chunked must be the last coding; anything else is read until close
-            var last = value;
-            int comma = value.LastIndexOf((byte)',');
-            if (comma >= 0) last = value[(comma + 1)..].Trim(" \t"u8);
-            head.Chunked = Ascii.EqualsIgnoreCase(last, "chunked"u8);
-        }
+        else if (Ascii.EqualsIgnoreCase(name, "Transfer-Encoding"u8)) TransferCodings.Parse(value, head);
         else if (Ascii.EqualsIgnoreCase(name, "Connection"u8))
         {
             if (ContainsToken(value, "close"u8)) head.ConnectionClose = true;
@@ -138,13 +130,14 @@ internal static class HttpHeadReader
             if (head.Location is null && !value.IsEmpty) head.Location = LocationHeader.ToUrlText(value);
         }
         else if (Ascii.EqualsIgnoreCase(name, "Content-Range"u8)) head.ContentRangeStart = ContentRange.ParseStart(value);
-        else if (Ascii.EqualsIgnoreCase(name, "Content-Type"u8)) head.ContentType = Encoding.UTF8.GetString(value);
+        else if (Ascii.EqualsIgnoreCase(name, "Content-Type"u8)) head.ContentType = value.IsEmpty ? null : Encoding.UTF8.GetString(value);
     }
 
-    // Like libcurl: the leading number counts and anything after it is ignored; no number or a negative one is an
-    // error; a number too big for 64 bits is dropped (the body then runs until the server closes).
+    // Like libcurl: an optional plus sign, then the leading number counts and anything after it is ignored; no number
+    // or a negative one is an error; a number too big for 64 bits is dropped (the body then runs until the server closes).
     private static void ParseContentLength(ReadOnlySpan<byte> value, HttpResponseHead head)
     {
+        if (value.Length > 0 && value[0] == '+') value = value[1..];
         int digits = 0;
         while (digits < value.Length && IsDigit(value[digits])) digits++;
         if (digits == 0) throw new CurlException(CurlCode.WeirdServerReply, "Invalid Content-Length: value");
@@ -175,10 +168,6 @@ internal static class HttpHeadReader
     // libcurl answers a single header line beyond its buffer limit with "out of memory"; same code here.
     private static CurlException LineTooLong(long size) =>
         new(CurlCode.OutOfMemory, $"Rejected {size} bytes header line (max is {MaxHeaderLine})");
-
-    private static CurlException ClosedEarly(bool gotSomething) => gotSomething
-        ? new(CurlCode.RecvError, "Connection closed in the middle of the response headers")
-        : new(CurlCode.GotNothing, "Empty reply from server");
 
     internal static string Printable(ReadOnlySpan<byte> bytes)
     {

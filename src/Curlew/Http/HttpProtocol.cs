@@ -38,11 +38,9 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
                 if (hasBody && !skipBody)
                 {
                     bool deliver = !redirect && delivery == BodyDelivery.Deliver;
-                    info.ContentLengthDownload = head.ContentLength;
                     progress.DownloadTotal = Math.Max(head.ContentLength, 0);
-                    var reader = new HttpBodyReader(connection, io, deliver ? body : null, deliver ? headers : null, progress, lowSpeed, deliver ? o.MaxFileSize : 0);
+                    var reader = new HttpBodyReader(connection, io, deliver ? body : null, deliver ? headers : null, progress, lowSpeed, deliver ? o.MaxFileSize : 0, info);
                     await reader.ReadAsync(head).ConfigureAwait(false);
-                    info.SizeDownload += reader.Received;
                 }
                 // Bytes beyond the body mean the server and we disagree on framing: never reuse such a connection.
                 reusable = !skipBody && delivery != BodyDelivery.AlreadyComplete && exchange.RequestComplete && head.AllowsReuse && framed
@@ -68,8 +66,7 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
     {
         info.EffectiveUrl = url.ToString();
         info.SizeUpload = 0;
-        info.SizeDownload = 0;
-        info.ContentLengthDownload = -1;
+        info.StartDownload();
     }
 
     private HttpRequest FirstRequest(CurlUrl url)
@@ -100,9 +97,6 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
             try
             {
                 var head = await exchange.RunAsync(request, resend: attempt > 0).ConfigureAwait(false);
-                info.ResponseCode = head.StatusCode;
-                info.ContentType = head.ContentType;
-                info.HttpVersion = head.MinorVersion == 0 ? 1 : 2;   // CURL_HTTP_VERSION_1_0 / _1_1
                 return (connection, head, exchange);
             }
             catch (CurlException ex) when (attempt == 0 && connection.IsReused && connection.Buffer.TotalFilled == filledBefore
@@ -141,7 +135,8 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
         long resumeFrom = head.ContentRangeStart == ContentRange.Unsatisfied ? 0 : o.ResumeFrom;
         bool resumedGet = resumeFrom > 0 && request.Body is null && !request.ExpectNoBody;
         if (resumedGet && head.StatusCode == 416) return BodyDelivery.Discard;   // not a failure, even with FailOnError
-        if (o.FailOnError && head.StatusCode >= 400)
+        // A head cut short by the close is not judged by libcurl: FailOnError only looks at completed heads.
+        if (o.FailOnError && head.StatusCode >= 400 && !head.EndedByClose)
             throw new CurlException(CurlCode.HttpReturnedError, $"The requested URL returned error: {head.StatusCode}");
         if (!resumedGet || head.ContentRangeStart == resumeFrom) return BodyDelivery.Deliver;
         if (head.ContentLength == resumeFrom) return BodyDelivery.AlreadyComplete;

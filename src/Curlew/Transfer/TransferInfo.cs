@@ -17,6 +17,13 @@ internal sealed class TransferInfo
         TotalTimeUs = ConnectTimeUs = NameLookupTimeUs = 0;
     }
 
+    /// <summary>A new request starts: libcurl resets the download size and counter, so a followed redirect's values go.</summary>
+    public void StartDownload()
+    {
+        SizeDownload = 0;
+        ContentLengthDownload = -1;
+    }
+
     public object? Get(CurlInfo info) => info switch
     {
         CurlInfo.EffectiveUrl => EffectiveUrl,

@@ -47,6 +47,20 @@ public class CurlCliVerdictTests(ITestOutputHelper output)
         { "404", "HTTP/1.1 404 Not Found\r\nContent-Length: 4\r\n\r\nnope" },
         { "204 with a body-less reply", "HTTP/1.1 204 No Content\r\n\r\n" },
         { "100 then 200", "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok" },
+        { "non-numeric version taken as HTTP/1.0 200", "HTTP/x 404\r\nContent-Length: 2\r\n\r\nok" },
+        { "version with a space inside", "HTTP/ 200\r\nContent-Length: 2\r\n\r\nok" },
+        { "HTTP/2 with a four-digit code", "HTTP/2 2000\r\nContent-Length: 2\r\n\r\nok" },
+        { "HTTP/3.0", "HTTP/3.0 200\r\nContent-Length: 2\r\n\r\nok" },
+        { "tab between version and code", "HTTP/1.1\t200 OK\r\nContent-Length: 2\r\n\r\nok" },
+        { "NUL in the status line", "HTTP/1.1 200 O\0K\r\nContent-Length: 2\r\n\r\nok" },
+        { "close inside the status line", "HTTP/1.1 200 OK" },
+        { "close inside a header line", "HTTP/1.1 200 OK\r\nX-A: b" },
+        { "close after a 100 Continue", "HTTP/1.1 100 Continue\r\n\r\n" },
+        { "line without colon after a header", "HTTP/1.1 200 OK\r\nX-A: a\r\nNoColon\r\nContent-Length: 2\r\n\r\nok" },
+        { "two folded lines", "HTTP/1.1 200 OK\r\nX-A: a\r\n b\r\n\tc\r\nContent-Length: 2\r\n\r\nok" },
+        { "Content-Length before Transfer-Encoding identity", "HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: identity\r\n\r\nhello" },
+        { "six transfer codings", "HTTP/1.1 200 OK\r\nTransfer-Encoding: a,b,c,d,e,f\r\n\r\nhello" },
+        { "unknown transfer coding, empty body", "HTTP/1.1 200 OK\r\nTransfer-Encoding: foo\r\n\r\n" },
     };
 
     [Theory]

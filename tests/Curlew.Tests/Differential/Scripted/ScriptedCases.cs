@@ -67,6 +67,19 @@ public static class ScriptedCases
         c.Add(Raw("content-type two", "HTTP/1.1 200 OK\r\nContent-Type: a/b\r\nContent-Type: c/d\r\nContent-Length: 2\r\n\r\nok"));
         c.Add(Raw("header NUL", "HTTP/1.1 200 OK\r\nX-A: a\0b\r\nContent-Length: 2\r\n\r\nok"));
         c.Add(Raw("CR-only line ends", "HTTP/1.1 200 OK\rContent-Length: 2\r\r\nok"));
+        c.Add(Raw("close inside a header line", "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nX-A: b"));
+        c.Add(Raw("close inside the status line", "HTTP/1.1 200 OK"));
+        c.Add(Raw("close after 100", "HTTP/1.1 100 Continue\r\n\r\n"));
+        c.Add(Raw("404 cut short in the head, failonerror", "HTTP/1.1 404 NF\r\nX-A: 1", (CurlOption.FailOnError, 1L)));
+        c.Add(Raw("NUL in status line", "HTTP/1.1 200 O\0K\r\nContent-Length: 2\r\n\r\nok"));
+        c.Add(Raw("HTTP/x fallback", "HTTP/x 404\r\nContent-Length: 2\r\n\r\nok"));
+        c.Add(Raw("HTTP/2 four-digit code", "HTTP/2 2000\r\nContent-Length: 2\r\n\r\nok"));
+        c.Add(Raw("TE identity then chunked", "HTTP/1.1 200 OK\r\nTransfer-Encoding: identity\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n5\r\nhello\r\n0\r\n\r\n"));
+        c.Add(Raw("six transfer codings", "HTTP/1.1 200 OK\r\nTransfer-Encoding: a,b,c,d,e,f\r\n\r\nhello"));
+        c.Add(Raw("TE foo, no body", "HTTP/1.1 200 OK\r\nTransfer-Encoding: foo\r\n\r\n"));
+        c.Add(Raw("chunk size CR CR LF", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\r\nhello\r\n0\r\n\r\n"));
+        c.Add(Raw("chunk data then junk", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhelloX\r\n0\r\n\r\n"));
+        c.Add(Raw("folded right after status line", "HTTP/1.1 200 OK\r\n folded\r\nContent-Length: 2\r\n\r\nok"));
         c.Add(Raw("HTTP/1.0 keep-alive CL", "HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\nok"));
 
         // ---- resume / range
