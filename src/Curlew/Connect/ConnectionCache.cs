@@ -11,17 +11,18 @@ internal sealed class ConnectionCache(SocketLedger ledger)
 {
     private const int DefaultMaxConnects = 5;
     private readonly List<Connection> _idle = [];   // oldest first
+    private readonly Lock _gate = new();
     private bool _closed;                           // after CloseAll nothing is kept: a late return is closed at once
 
     public SocketLedger Ledger { get; } = ledger;
 
-    public int IdleCount { get { lock (_idle) return _idle.Count; } }
+    public int IdleCount { get { lock (_gate) return _idle.Count; } }
 
     public Connection? TryTake(in ConnectionKey key)
     {
         List<Connection>? dead = null;
         Connection? found = null;
-        lock (_idle)
+        lock (_gate)
         {
             for (int i = _idle.Count - 1; i >= 0; i--)   // newest first: most likely still alive
             {
@@ -40,7 +41,7 @@ internal sealed class ConnectionCache(SocketLedger ledger)
     {
         int limit = maxConnects > 0 ? (int)Math.Min(maxConnects, int.MaxValue) : DefaultMaxConnects;
         List<Connection>? evicted = null;
-        lock (_idle)
+        lock (_gate)
         {
             if (_closed) (evicted ??= []).Add(connection);
             else _idle.Add(connection);
@@ -56,7 +57,7 @@ internal sealed class ConnectionCache(SocketLedger ledger)
     public void CloseAll()
     {
         Connection[] all;
-        lock (_idle) { all = [.. _idle]; _idle.Clear(); _closed = true; }
+        lock (_gate) { all = [.. _idle]; _idle.Clear(); _closed = true; }
         foreach (var c in all) c.Close();
     }
 }
