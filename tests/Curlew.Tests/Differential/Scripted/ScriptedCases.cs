@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace Curlew.Tests.Differential.Scripted;
 
-public sealed record ProbeCase(string Name, Func<ProbeRequest, string, ProbeReply> Handler, Func<string, (CurlOption, object?)[]> Options, ReadScript? Read = null, int Performs = 1);
+public sealed record ScriptedCase(string Name, Func<ScriptedRequest, string, ScriptedReply> Handler, Func<string, (CurlOption, object?)[]> Options, ReadScript? Read = null, int Performs = 1);
 
 /// <summary>
 /// Differential cases against a scripted raw server: each runs through libcurl 7.88.1 (P/Invoke) and through Curlew with
@@ -13,15 +13,15 @@ public sealed record ProbeCase(string Name, Func<ProbeRequest, string, ProbeRepl
 /// </summary>
 public static class ScriptedCases
 {
-    static ProbeReply R(string s, bool close = false) => ProbeReply.Text(s, close);
-    static ProbeCase Raw(string name, string reply, params (CurlOption, object?)[] extra) =>
+    static ScriptedReply R(string s, bool close = false) => ScriptedReply.Text(s, close);
+    static ScriptedCase Raw(string name, string reply, params (CurlOption, object?)[] extra) =>
         new(name, (_, _) => R(reply, close: true), b => [(CurlOption.Url, b + "/"), .. extra]);
 
-    public static readonly List<ProbeCase> Cases = Build();
+    public static readonly List<ScriptedCase> Cases = Build();
 
-    static List<ProbeCase> Build()
+    static List<ScriptedCase> Build()
     {
-        var c = new List<ProbeCase>();
+        var c = new List<ScriptedCase>();
         // ---- response parsing
         c.Add(Raw("status 200OK no space", "HTTP/1.1 200OK\r\nContent-Length: 2\r\n\r\nok"));
         c.Add(Raw("status tab reason", "HTTP/1.1 200\tOK\r\nContent-Length: 2\r\n\r\nok"));
@@ -97,7 +97,7 @@ public static class ScriptedCases
         c.Add(Raw("range + resume", "HTTP/1.1 206 OK\r\nContent-Range: bytes 0-1/5\r\nContent-Length: 2\r\n\r\nhe", (CurlOption.Range, "0-1"), (CurlOption.ResumeFromLarge, 3L)));
 
         // ---- redirects
-        ProbeCase Redir(string name, string first, Func<string, (CurlOption, object?)[]> opts, Func<ProbeRequest, string, ProbeReply>? other = null) =>
+        ScriptedCase Redir(string name, string first, Func<string, (CurlOption, object?)[]> opts, Func<ScriptedRequest, string, ScriptedReply>? other = null) =>
             new(name, (req, b) => req.Target == "/start" ? R(first.Replace("{B}", b)) : other?.Invoke(req, b) ?? R("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\ndone"), opts);
         (CurlOption, object?)[] F(string b, params (CurlOption, object?)[] more) => [(CurlOption.Url, b + "/start"), (CurlOption.FollowLocation, 1L), .. more];
         c.Add(Redir("300 with Location", "HTTP/1.1 300 Multiple\r\nLocation: /next\r\nContent-Length: 0\r\n\r\n", b => F(b)));
@@ -136,7 +136,7 @@ public static class ScriptedCases
         c.Add(Redir("url creds dropped on host change", "HTTP/1.1 302 X\r\nLocation: http://127.0.0.2:{P}/next\r\nContent-Length: 0\r\n\r\n", b => [(CurlOption.Url, b.Replace("http://", "http://u:p@") + "/start"), (CurlOption.FollowLocation, 1L)]));
         c.Add(Redir("maxredirs 0", "HTTP/1.1 302 X\r\nLocation: /next\r\nContent-Length: 4\r\n\r\nbody", b => F(b, (CurlOption.MaxRedirs, 0L))));
         c.Add(Redir("maxredirs 0 nofollow", "HTTP/1.1 302 X\r\nLocation: /next\r\nContent-Length: 4\r\n\r\nbody", b => [(CurlOption.Url, b + "/start"), (CurlOption.MaxRedirs, 0L)]));
-        c.Add(new ProbeCase("loop maxredirs 3", (req, b) => R("HTTP/1.1 302 X\r\nLocation: /start\r\nContent-Length: 4\r\n\r\nbody"), b => F(b, (CurlOption.MaxRedirs, 3L))));
+        c.Add(new ScriptedCase("loop maxredirs 3", (req, b) => R("HTTP/1.1 302 X\r\nLocation: /start\r\nContent-Length: 4\r\n\r\nbody"), b => F(b, (CurlOption.MaxRedirs, 3L))));
         c.Add(Redir("Location to ftp", "HTTP/1.1 302 X\r\nLocation: ftp://127.0.0.1/x\r\nContent-Length: 0\r\n\r\n", b => F(b)));
         c.Add(Redir("Location bad", "HTTP/1.1 302 X\r\nLocation: http://[::1/x\r\nContent-Length: 0\r\n\r\n", b => F(b)));
         c.Add(Redir("Location bad nofollow", "HTTP/1.1 302 X\r\nLocation: http://[::1/x\r\nContent-Length: 0\r\n\r\n", b => [(CurlOption.Url, b + "/start")]));
@@ -146,38 +146,38 @@ public static class ScriptedCases
 
         // ---- uploads
         (CurlOption, object?)[] U(string b, params (CurlOption, object?)[] more) => [(CurlOption.Url, b + "/up"), .. more];
-        ProbeReply Ok(ProbeRequest r, string b) => R("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
-        c.Add(new ProbeCase("read returns > buffer", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 10L)), (i, n) => ([], n + 1)));
-        c.Add(new ProbeCase("read returns -1", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 10L)), (i, n) => ([], -1)));
-        c.Add(new ProbeCase("read returns PAUSE", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 10L)), (i, n) => ([], 0x10000001)));
-        c.Add(new ProbeCase("read abort", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 10L)), (i, n) => ([], 0x10000000)));
-        c.Add(new ProbeCase("read short (infilesize 10, gives 3)", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 10L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0)));
-        c.Add(new ProbeCase("read long (infilesize 3, gives 10)", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 3L)), (i, n) => i == 0 ? ("abcdefghij"u8.ToArray(), 10) : ([], 0)));
-        c.Add(new ProbeCase("chunked PUT", Ok, b => U(b, (CurlOption.Upload, 1L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0)));
-        c.Add(new ProbeCase("chunked PUT http1.0", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.HttpVersion, 1L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0)));
-        c.Add(new ProbeCase("PUT http1.0 sized", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.HttpVersion, 1L), (CurlOption.InFileSizeLarge, 3L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0)));
-        c.Add(new ProbeCase("POST read no size", Ok, b => U(b, (CurlOption.Post, 1L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0)));
-        c.Add(new ProbeCase("POST read no size http1.0", Ok, b => U(b, (CurlOption.Post, 1L), (CurlOption.HttpVersion, 1L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0)));
-        c.Add(new ProbeCase("postfieldsize smaller", Ok, b => U(b, (CurlOption.PostFields, "abcdef"), (CurlOption.PostFieldSizeLarge, 3L))));
-        c.Add(new ProbeCase("postfieldsize set before postfields", Ok, b => U(b, (CurlOption.PostFieldSizeLarge, 3L), (CurlOption.PostFields, "abcdef"))));
-        c.Add(new ProbeCase("postfieldsize 0", Ok, b => U(b, (CurlOption.PostFields, "abcdef"), (CurlOption.PostFieldSizeLarge, 0L))));
-        c.Add(new ProbeCase("post empty", Ok, b => U(b, (CurlOption.PostFields, ""))));
-        c.Add(new ProbeCase("post + nobody", Ok, b => U(b, (CurlOption.PostFields, "abc"), (CurlOption.NoBody, 1L))));
-        c.Add(new ProbeCase("nobody + post", Ok, b => U(b, (CurlOption.NoBody, 1L), (CurlOption.PostFields, "abc"))));
-        c.Add(new ProbeCase("upload + post", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 3L), (CurlOption.PostFields, "xyz")), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0)));
-        c.Add(new ProbeCase("post then upload", Ok, b => U(b, (CurlOption.PostFields, "xyz"), (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 3L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0)));
-        c.Add(new ProbeCase("Expect custom header", Ok, b => U(b, (CurlOption.PostFields, "abc"), (CurlOption.HttpHeader, new[] { "Expect: 100-continue" }))));
-        c.Add(new ProbeCase("Host: removal", Ok, b => U(b, (CurlOption.HttpHeader, new[] { "Host:" }))));
-        c.Add(new ProbeCase("Host; empty", Ok, b => U(b, (CurlOption.HttpHeader, new[] { "Host;" }))));
-        c.Add(new ProbeCase("custom header spacing", Ok, b => U(b, (CurlOption.HttpHeader, new[] { "X-A:    spaced   ", "X-B:x", "X-C;", "X-D:", "X-E; junk", "NoColon", " X-F: lead" }))));
-        c.Add(new ProbeCase("custom Content-Length on post", Ok, b => U(b, (CurlOption.PostFields, "abc"), (CurlOption.HttpHeader, new[] { "Content-Length: 2" }))));
-        c.Add(new ProbeCase("custom TE chunked on post", Ok, b => U(b, (CurlOption.PostFields, "abc"), (CurlOption.HttpHeader, new[] { "Transfer-Encoding: chunked" }))));
-        c.Add(new ProbeCase("custom request GET with postfields", Ok, b => U(b, (CurlOption.PostFields, "abc"), (CurlOption.CustomRequest, "GET"))));
-        c.Add(new ProbeCase("early 200 before continue", (r, b) => new ProbeReply(Encoding.Latin1.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"), SendContinue: false, ReadBody: false), b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 3L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0), Performs: 2));
-        c.Add(new ProbeCase("early 417", (r, b) => new ProbeReply(Encoding.Latin1.GetBytes("HTTP/1.1 417 Expectation Failed\r\nContent-Length: 0\r\n\r\n"), SendContinue: false, ReadBody: false), b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 3L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0)));
+        ScriptedReply Ok(ScriptedRequest r, string b) => R("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        c.Add(new ScriptedCase("read returns > buffer", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 10L)), (i, n) => ([], n + 1)));
+        c.Add(new ScriptedCase("read returns -1", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 10L)), (i, n) => ([], -1)));
+        c.Add(new ScriptedCase("read returns PAUSE", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 10L)), (i, n) => ([], 0x10000001)));
+        c.Add(new ScriptedCase("read abort", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 10L)), (i, n) => ([], 0x10000000)));
+        c.Add(new ScriptedCase("read short (infilesize 10, gives 3)", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 10L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0)));
+        c.Add(new ScriptedCase("read long (infilesize 3, gives 10)", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 3L)), (i, n) => i == 0 ? ("abcdefghij"u8.ToArray(), 10) : ([], 0)));
+        c.Add(new ScriptedCase("chunked PUT", Ok, b => U(b, (CurlOption.Upload, 1L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0)));
+        c.Add(new ScriptedCase("chunked PUT http1.0", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.HttpVersion, 1L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0)));
+        c.Add(new ScriptedCase("PUT http1.0 sized", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.HttpVersion, 1L), (CurlOption.InFileSizeLarge, 3L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0)));
+        c.Add(new ScriptedCase("POST read no size", Ok, b => U(b, (CurlOption.Post, 1L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0)));
+        c.Add(new ScriptedCase("POST read no size http1.0", Ok, b => U(b, (CurlOption.Post, 1L), (CurlOption.HttpVersion, 1L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0)));
+        c.Add(new ScriptedCase("postfieldsize smaller", Ok, b => U(b, (CurlOption.PostFields, "abcdef"), (CurlOption.PostFieldSizeLarge, 3L))));
+        c.Add(new ScriptedCase("postfieldsize set before postfields", Ok, b => U(b, (CurlOption.PostFieldSizeLarge, 3L), (CurlOption.PostFields, "abcdef"))));
+        c.Add(new ScriptedCase("postfieldsize 0", Ok, b => U(b, (CurlOption.PostFields, "abcdef"), (CurlOption.PostFieldSizeLarge, 0L))));
+        c.Add(new ScriptedCase("post empty", Ok, b => U(b, (CurlOption.PostFields, ""))));
+        c.Add(new ScriptedCase("post + nobody", Ok, b => U(b, (CurlOption.PostFields, "abc"), (CurlOption.NoBody, 1L))));
+        c.Add(new ScriptedCase("nobody + post", Ok, b => U(b, (CurlOption.NoBody, 1L), (CurlOption.PostFields, "abc"))));
+        c.Add(new ScriptedCase("upload + post", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 3L), (CurlOption.PostFields, "xyz")), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0)));
+        c.Add(new ScriptedCase("post then upload", Ok, b => U(b, (CurlOption.PostFields, "xyz"), (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 3L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0)));
+        c.Add(new ScriptedCase("Expect custom header", Ok, b => U(b, (CurlOption.PostFields, "abc"), (CurlOption.HttpHeader, new[] { "Expect: 100-continue" }))));
+        c.Add(new ScriptedCase("Host: removal", Ok, b => U(b, (CurlOption.HttpHeader, new[] { "Host:" }))));
+        c.Add(new ScriptedCase("Host; empty", Ok, b => U(b, (CurlOption.HttpHeader, new[] { "Host;" }))));
+        c.Add(new ScriptedCase("custom header spacing", Ok, b => U(b, (CurlOption.HttpHeader, new[] { "X-A:    spaced   ", "X-B:x", "X-C;", "X-D:", "X-E; junk", "NoColon", " X-F: lead" }))));
+        c.Add(new ScriptedCase("custom Content-Length on post", Ok, b => U(b, (CurlOption.PostFields, "abc"), (CurlOption.HttpHeader, new[] { "Content-Length: 2" }))));
+        c.Add(new ScriptedCase("custom TE chunked on post", Ok, b => U(b, (CurlOption.PostFields, "abc"), (CurlOption.HttpHeader, new[] { "Transfer-Encoding: chunked" }))));
+        c.Add(new ScriptedCase("custom request GET with postfields", Ok, b => U(b, (CurlOption.PostFields, "abc"), (CurlOption.CustomRequest, "GET"))));
+        c.Add(new ScriptedCase("early 200 before continue", (r, b) => new ScriptedReply(Encoding.Latin1.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"), SendContinue: false, ReadBody: false), b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 3L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0), Performs: 2));
+        c.Add(new ScriptedCase("early 417", (r, b) => new ScriptedReply(Encoding.Latin1.GetBytes("HTTP/1.1 417 Expectation Failed\r\nContent-Length: 0\r\n\r\n"), SendContinue: false, ReadBody: false), b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 3L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0)));
 
         // ---- URLs
-        ProbeCase Url(string name, string url, params (CurlOption, object?)[] more) => new(name, Ok, b => [(CurlOption.Url, url.Replace("{B}", b).Replace("{P}", b.Split(':').Last())), .. more]);
+        ScriptedCase Url(string name, string url, params (CurlOption, object?)[] more) => new(name, Ok, b => [(CurlOption.Url, url.Replace("{B}", b).Replace("{P}", b.Split(':').Last())), .. more]);
         c.Add(Url("userinfo with @", "http://us@er:p@ss@127.0.0.1:{P}/"));
         c.Add(Url("userinfo encoded", "http://us%40er:p%3Ass@127.0.0.1:{P}/"));
         c.Add(Url("port 0", "http://127.0.0.1:0/"));
@@ -205,13 +205,13 @@ public static class ScriptedCases
         c.Add(Url("four slashes", "http:////127.0.0.1:{P}/"));
         // ---- batch 2
         ReadScript ten = (i, n) => i == 0 ? ("0123456789"u8.ToArray(), 10) : ([], 0);
-        c.Add(new ProbeCase("B2 post=0 after postfields", Ok, b => U(b, (CurlOption.PostFields, "abc"), (CurlOption.Post, 0L))));
-        c.Add(new ProbeCase("B2 upload=0 after postfields", Ok, b => U(b, (CurlOption.PostFields, "abc"), (CurlOption.Upload, 0L))));
-        c.Add(new ProbeCase("B2 nobody=0 after postfields", Ok, b => U(b, (CurlOption.PostFields, "abc"), (CurlOption.NoBody, 0L))));
-        c.Add(new ProbeCase("B2 PUT resume 4", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 10L), (CurlOption.ResumeFromLarge, 4L)), ten));
-        c.Add(new ProbeCase("B2 PUT range", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 10L), (CurlOption.Range, "0-9")), ten));
-        c.Add(new ProbeCase("B2 POST range", Ok, b => U(b, (CurlOption.PostFields, "abc"), (CurlOption.Range, "0-2"))));
-        c.Add(new ProbeCase("B2 custom DELETE range", Ok, b => U(b, (CurlOption.CustomRequest, "DELETE"), (CurlOption.Range, "0-2"))));
+        c.Add(new ScriptedCase("B2 post=0 after postfields", Ok, b => U(b, (CurlOption.PostFields, "abc"), (CurlOption.Post, 0L))));
+        c.Add(new ScriptedCase("B2 upload=0 after postfields", Ok, b => U(b, (CurlOption.PostFields, "abc"), (CurlOption.Upload, 0L))));
+        c.Add(new ScriptedCase("B2 nobody=0 after postfields", Ok, b => U(b, (CurlOption.PostFields, "abc"), (CurlOption.NoBody, 0L))));
+        c.Add(new ScriptedCase("B2 PUT resume 4", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 10L), (CurlOption.ResumeFromLarge, 4L)), ten));
+        c.Add(new ScriptedCase("B2 PUT range", Ok, b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 10L), (CurlOption.Range, "0-9")), ten));
+        c.Add(new ScriptedCase("B2 POST range", Ok, b => U(b, (CurlOption.PostFields, "abc"), (CurlOption.Range, "0-2"))));
+        c.Add(new ScriptedCase("B2 custom DELETE range", Ok, b => U(b, (CurlOption.CustomRequest, "DELETE"), (CurlOption.Range, "0-2"))));
         c.Add(Redir("B2 301 POST postredir 1", "HTTP/1.1 301 X\r\nLocation: /next\r\nContent-Length: 0\r\n\r\n", b => F(b, (CurlOption.PostFields, "a=b"), (CurlOption.PostRedir, 1L))));
         c.Add(Redir("B2 302 PUT", "HTTP/1.1 302 X\r\nLocation: /next\r\nContent-Length: 0\r\n\r\n", b => F(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 10L)), null) with { Read = ten });
         c.Add(Redir("B2 auth port change", "HTTP/1.1 302 X\r\nLocation: http://127.0.0.1:1{P}/next\r\nContent-Length: 0\r\n\r\n", b => F(b, (CurlOption.UserPwd, "u:p"), (CurlOption.ConnectTo, new[] { "::127.0.0.1:{P}" }))));
@@ -273,7 +273,7 @@ public static class ScriptedCases
     {
         var pc = Cases.Single(x => x.Name == name);
         string baseUrl = "";
-        await using var server = new ProbeServer(req => pc.Handler(req, baseUrl).FixPort(baseUrl));
+        await using var server = new ScriptedServer(req => pc.Handler(req, baseUrl).FixPort(baseUrl));
         baseUrl = $"http://127.0.0.1:{server.Port}";
         var opts = pc.Options(baseUrl).Select(o => o.Item2 switch
         {
@@ -282,9 +282,9 @@ public static class ScriptedCases
             _ => o,
         }).ToArray();
 
-        var lib = ProbeEngines.RunLibCurl(opts, pc.Read, pc.Performs);
+        var lib = ScriptedEngines.RunLibCurl(opts, pc.Read, pc.Performs);
         var libRequests = await server.TakeRequestsAsync();
-        var mine = ProbeEngines.RunCurlew(opts, pc.Read, pc.Performs);
+        var mine = ScriptedEngines.RunCurlew(opts, pc.Read, pc.Performs);
         var myRequests = await server.TakeRequestsAsync();
 
         var expected = lib.Comparable() + Requests(libRequests);
@@ -294,10 +294,10 @@ public static class ScriptedCases
     }
 
     // What the server saw, with connections numbered from 0 in order of arrival.
-    private static string Requests(List<ProbeRequest> requests)
+    private static string Requests(List<ScriptedRequest> requests)
     {
         int first = requests.Count > 0 ? requests.Min(x => x.Conn) : 0;
-        return string.Join("\n", requests.Select(r => $"    [{r.Conn - first}.{r.Index}] {ProbeResult.Esc(Encoding.Latin1.GetBytes(r.Head))} BODY={ProbeResult.Esc(r.Body)}"));
+        return string.Join("\n", requests.Select(r => $"    [{r.Conn - first}.{r.Index}] {ScriptedResult.Esc(Encoding.Latin1.GetBytes(r.Head))} BODY={ScriptedResult.Esc(r.Body)}"));
     }
 }
 
@@ -337,9 +337,9 @@ public class ScriptedDiffShard3(ITestOutputHelper output)
     public Task Curlew_answers_the_scripted_server_exactly_as_libcurl_does(string name) => ScriptedCases.RunAsync(name, output);
 }
 
-static class ProbeExt
+static class ScriptedReplyPorts
 {
-    public static ProbeReply FixPort(this ProbeReply r, string baseUrl)
+    public static ScriptedReply FixPort(this ScriptedReply r, string baseUrl)
     {
         var port = baseUrl.Split(':').Last();
         var s = Encoding.Latin1.GetString(r.Bytes).Replace("{P}", port);

@@ -9,28 +9,21 @@ namespace Curlew.Tests.Differential.Scripted;
 /// <summary>Read script: given call index and buffer length, what to put in the buffer and what to return.</summary>
 public delegate (byte[] Fill, long Return) ReadScript(int call, int bufferLength);
 
-public sealed record ProbeResult(int Code, string? Error, byte[] Body, List<string> Headers, Dictionary<string, object?> Info, List<string> Reads)
+public sealed record ScriptedResult(int Code, string? Error, byte[] Body, List<string> Headers, Dictionary<string, object?> Info, List<string> Reads)
 {
-    public string Describe()
-    {
-        var sb = new StringBuilder();
-        sb.AppendLine($"  code={Code} err={Error}");
-        sb.AppendLine($"  body({Body.Length})={Esc(Body)}");
-        sb.AppendLine($"  headers=[{string.Join(" | ", Headers.Select(h => h.TrimEnd('\r', '\n')))}]");
-        sb.AppendLine($"  info: {string.Join(", ", Info.Select(kv => $"{kv.Key}={kv.Value ?? "null"}"))}");
-        if (Reads.Count > 0) sb.AppendLine($"  reads: {string.Join(",", Reads)}");
-        return sb.ToString();
-    }
+    /// <summary>Everything, for the test output.</summary>
+    public string Describe() => $"  code={Code} err={Error}\n" + Details(Info);
 
     /// <summary>Everything that must match libcurl: the error text is left out (worded by each engine), and so is
     /// NumConnects (libcurl may reuse a connection the server already closed and count the retry).</summary>
-    public string Comparable()
+    public string Comparable() => $"  code={Code}\n" + Details(Info.Where(kv => kv.Key != nameof(CurlInfo.NumConnects)));
+
+    private string Details(IEnumerable<KeyValuePair<string, object?>> info)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"  code={Code}");
         sb.AppendLine($"  body({Body.Length})={Esc(Body)}");
         sb.AppendLine($"  headers=[{string.Join(" | ", Headers.Select(h => h.TrimEnd('\r', '\n')))}]");
-        sb.AppendLine($"  info: {string.Join(", ", Info.Where(kv => kv.Key != nameof(CurlInfo.NumConnects)).Select(kv => $"{kv.Key}={kv.Value ?? "null"}"))}");
+        sb.AppendLine($"  info: {string.Join(", ", info.Select(kv => $"{kv.Key}={kv.Value ?? "null"}"))}");
         if (Reads.Count > 0) sb.AppendLine($"  reads: {string.Join(",", Reads)}");
         return sb.ToString();
     }
@@ -42,7 +35,7 @@ public sealed record ProbeResult(int Code, string? Error, byte[] Body, List<stri
     }
 }
 
-public static unsafe class ProbeEngines
+public static unsafe class ScriptedEngines
 {
     public static readonly CurlInfo[] Infos =
     [
@@ -51,7 +44,7 @@ public static unsafe class ProbeEngines
         CurlInfo.HttpVersion, CurlInfo.NumConnects, CurlInfo.EffectiveMethod, CurlInfo.PrimaryPort,
     ];
 
-    public static ProbeResult RunCurlew(IReadOnlyList<(CurlOption, object?)> options, ReadScript? read = null, int performs = 1)
+    public static ScriptedResult RunCurlew(IReadOnlyList<(CurlOption, object?)> options, ReadScript? read = null, int performs = 1)
     {
         using var easy = new CurlEasy();
         var body = new MemoryStream();
@@ -80,12 +73,12 @@ public static unsafe class ProbeEngines
         for (int i = 0; i < performs; i++)
         {
             var t = Task.Run(easy.Perform);
-            if (!t.Wait(TimeSpan.FromSeconds(20))) return new ProbeResult(-999, "HANG", body.ToArray(), headers, [], reads);
+            if (!t.Wait(TimeSpan.FromSeconds(20))) return new ScriptedResult(-999, "HANG", body.ToArray(), headers, [], reads);
             code = t.Result;
         }
         var info = new Dictionary<string, object?>();
         foreach (var i in Infos) info[i.ToString()] = easy.GetInfo(i);
-        return new ProbeResult((int)code, easy.ErrorMessage, body.ToArray(), headers, info, reads);
+        return new ScriptedResult((int)code, easy.ErrorMessage, body.ToArray(), headers, info, reads);
     }
 
     private sealed class Ctx
@@ -124,7 +117,7 @@ public static unsafe class ProbeEngines
         return (nuint)ret;
     }
 
-    public static ProbeResult RunLibCurl(IReadOnlyList<(CurlOption, object?)> options, ReadScript? read = null, int performs = 1)
+    public static ScriptedResult RunLibCurl(IReadOnlyList<(CurlOption, object?)> options, ReadScript? read = null, int performs = 1)
     {
         EnsureInitialized();
         var h = curl_easy_init();
@@ -188,7 +181,7 @@ public static unsafe class ProbeEngines
                 }
             }
             var e = Marshal.PtrToStringUTF8((nint)err);
-            return new ProbeResult(code, code == 0 ? null : e, ctx.Body.ToArray(), ctx.Headers, info, ctx.Reads);
+            return new ScriptedResult(code, code == 0 ? null : e, ctx.Body.ToArray(), ctx.Headers, info, ctx.Reads);
         }
         finally
         {

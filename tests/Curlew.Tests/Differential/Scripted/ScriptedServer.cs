@@ -4,40 +4,41 @@ using System.Text;
 
 namespace Curlew.Tests.Differential.Scripted;
 
-public sealed record ProbeRequest(int Conn, int Index, string Head, byte[] Body)
+public sealed record ScriptedRequest(int Conn, int Index, string Head, byte[] Body)
 {
     public string RequestLine => Head.Split("\r\n")[0];
     public string Target => RequestLine.Split(' ').ElementAtOrDefault(1) ?? "";
     public string Method => RequestLine.Split(' ')[0];
 }
 
-public sealed record ProbeReply(byte[] Bytes, bool Close = false, bool SendContinue = true, bool ReadBody = true)
+public sealed record ScriptedReply(byte[] Bytes, bool Close = false, bool SendContinue = true, bool ReadBody = true)
 {
-    public static ProbeReply Text(string s, bool close = false) => new(Encoding.Latin1.GetBytes(s), close);
+    public static ScriptedReply Text(string s, bool close = false) => new(Encoding.Latin1.GetBytes(s), close);
 }
 
-/// <summary>Scripted raw HTTP server on 0.0.0.0 (so 127.0.0.x all reach it); records every request.</summary>
-public sealed class ProbeServer : IAsyncDisposable
+/// <summary>
+/// Scripted raw HTTP server listening on 127.0.0.1 and 127.0.0.2 with one port (two loopback "hosts" for the redirect
+/// cases, nothing beyond loopback); records every request.
+/// </summary>
+public sealed class ScriptedServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener;
-    private readonly Func<ProbeRequest, ProbeReply> _handler;
+    private readonly TcpListener[] _listeners;
+    private readonly Func<ScriptedRequest, ScriptedReply> _handler;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _conns;
-    public List<ProbeRequest> Requests { get; } = [];
+    public List<ScriptedRequest> Requests { get; } = [];
     public int Port { get; }
 
-    public ProbeServer(Func<ProbeRequest, ProbeReply> handler)
+    public ScriptedServer(Func<ScriptedRequest, ScriptedReply> handler)
     {
         _handler = handler;
-        _listener = new TcpListener(IPAddress.Any, 0);
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _loop = Task.Run(Accept);
+        (_listeners, Port) = ListenOnTwoLoopbackHosts();
+        _loop = Task.WhenAll(_listeners.Select(l => Task.Run(() => Accept(l))));
     }
 
     /// <summary>The requests seen so far (after a short settle, so a last request in flight is counted), and forgets them.</summary>
-    public async Task<List<ProbeRequest>> TakeRequestsAsync()
+    public async Task<List<ScriptedRequest>> TakeRequestsAsync()
     {
         await Task.Delay(100);
         lock (Requests)
@@ -48,12 +49,33 @@ public sealed class ProbeServer : IAsyncDisposable
         }
     }
 
-    private async Task Accept()
+    // The second address takes the port the first one was given; another process may hold it there, so try a few.
+    private static (TcpListener[] Listeners, int Port) ListenOnTwoLoopbackHosts()
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            var first = new TcpListener(IPAddress.Loopback, 0);
+            first.Start();
+            int port = ((IPEndPoint)first.LocalEndpoint).Port;
+            var second = new TcpListener(IPAddress.Parse("127.0.0.2"), port);
+            try
+            {
+                second.Start();
+                return ([first, second], port);
+            }
+            catch (SocketException) when (attempt < 20)
+            {
+                first.Stop();
+            }
+        }
+    }
+
+    private async Task Accept(TcpListener listener)
     {
         while (!_stop.IsCancellationRequested)
         {
             Socket s;
-            try { s = await _listener.AcceptSocketAsync(_stop.Token); } catch { return; }
+            try { s = await listener.AcceptSocketAsync(_stop.Token); } catch { return; }
             int c = Interlocked.Increment(ref _conns);
             _ = Task.Run(() => Serve(s, c));
         }
@@ -82,7 +104,7 @@ public sealed class ProbeServer : IAsyncDisposable
                 // peek at reply policy for continue: call handler lazily after body
                 byte[] body = [];
                 bool expect = lower.Contains("expect: 100-continue");
-                var pre = new ProbeRequest(conn, index, head, []);
+                var pre = new ScriptedRequest(conn, index, head, []);
                 var probe = _handler(pre with { Body = [] });
                 if (!probe.ReadBody)
                 {
@@ -119,7 +141,7 @@ public sealed class ProbeServer : IAsyncDisposable
                     body = buf.GetRange(0, take).ToArray();
                     buf.RemoveRange(0, take);
                 }
-                var req = new ProbeRequest(conn, index++, head, body);
+                var req = new ScriptedRequest(conn, index++, head, body);
                 lock (Requests) Requests.Add(req);
                 var reply = _handler(req);
                 await s.SendAsync(reply.Bytes, SocketFlags.None, ct);
@@ -160,7 +182,7 @@ public sealed class ProbeServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
+        foreach (var listener in _listeners) listener.Stop();
         try { await _loop; } catch { }
     }
 }
