@@ -20,6 +20,9 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
 
     private bool _retriedAfter417;
 
+    /// <summary>Requests repeated on this connection after a 417 (libcurl counts each as a followed redirect).</summary>
+    public int Repeats { get; private set; }
+
     public async ValueTask<HttpResponseHead> RunAsync(HttpRequest request, bool resend)
     {
         info.StartDownload();
@@ -48,7 +51,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
                     {
                         // libcurl repeats a request refused with 417 without the Expect header, on the same
                         // connection, and counts the repeat as a followed redirect to the same URL.
-                        info.RedirectCount++;
+                        Repeats++;
                         return await RunAsync(request, resend: true).ConfigureAwait(false);
                     }
                     return early;
@@ -73,9 +76,10 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
             var head = await HttpHeadReader.ReadAsync(connection, io, headerSink, headersIntoBody, info).ConfigureAwait(false);
             if (head.StatusCode == 100) return null;
             if (head.IsInformational) continue;
-            // A final answer before the body: the body is never sent. As libcurl, the connection stays usable after a
-            // success answer (the server did not want the body) but not after an error, whose server may still read one.
-            if (head.StatusCode >= 300) RequestComplete = false;
+            // A final answer before the body: the body is never sent, and the server may still be waiting to read it
+            // (it would take our next request for that body), so the connection is closed afterwards. libcurl 7.88 keeps
+            // it after a 2xx; later curl closes it too.
+            RequestComplete = false;
             return head;
         }
     }
@@ -87,6 +91,8 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
         if (!framed || !head.AllowsReuse || _retriedAfter417) return false;
         _retriedAfter417 = true;
         await new HttpBodyReader(connection, io, null, null, progress, lowSpeed, 0, info).ReadAsync(head).ConfigureAwait(false);
+        // Bytes already waiting behind the 417 cannot be the answer to a request not yet repeated: out of step, give up.
+        if (connection.Buffer.Count != 0) return false;
         RequestComplete = true;
         return true;
     }
@@ -107,7 +113,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
         try
         {
             progress.UploadTotal = Math.Max(body.Size, 0);
-            while (chunked || body.Sent < body.Size)
+            while (chunked || body.Size < 0 || body.Sent < body.Size)
             {
                 // The callback always gets the whole buffer (less chunk framing), whatever is left to send, as libcurl.
                 var room = chunked ? buffer.AsSpan(prefix, UploadBufferSize - prefix - 2) : buffer.AsSpan(0, UploadBufferSize);
@@ -121,9 +127,16 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
                         AfterBodySent(LastChunk.Length);
                         return;
                     }
+                    if (body.Size < 0)
+                    {
+                        // Neither length nor chunks (the user removed Transfer-Encoding): only the end of the
+                        // connection can tell the server where this body ended, so it is never reused.
+                        RequestComplete = false;
+                        return;
+                    }
                     throw new CurlException(CurlCode.ReadError, $"The read callback ended the upload after {body.Sent} of {body.Size} bytes");
                 }
-                if (!chunked && before + n > body.Size)
+                if (!chunked && body.Size >= 0 && before + n > body.Size)
                     throw new CurlException(CurlCode.ReadError,
                         $"The read callback gave {before + n} bytes, more than the {body.Size} announced in Content-Length");
                 if (chunked)

@@ -68,7 +68,11 @@ internal static class HttpHeadReader
     // The blank line: settle the framing (a Transfer-Encoding overrides Content-Length) and publish the response's info.
     private static HttpResponseHead Finish(HttpResponseHead head, TransferInfo info)
     {
-        if (head.Chunked || head.CodedWithoutChunks) head.ContentLength = -1;
+        if (head.Chunked || head.CodedWithoutChunks)
+        {
+            head.FramingInDoubt = head.ContentLength >= 0 || head.ContentLengthOverflow || head.Version < 11;
+            head.ContentLength = -1;
+        }
         if (!head.IsInformational)
         {
             // libcurl publishes the length only when the head completes; a head cut short leaves it unknown.

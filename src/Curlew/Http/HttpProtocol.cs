@@ -24,6 +24,11 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
         {
             info.EffectiveMethod = request.Method;
             var (connection, head, exchange) = await ExchangeAsync(request).ConfigureAwait(false);
+            if (exchange.Repeats > 0)
+            {
+                redirects += exchange.Repeats;
+                info.RedirectCount = redirects;
+            }
             bool redirect = o.FollowLocation && RedirectPolicy.IsRedirect(head);
             bool maxReached = redirect && o.MaxRedirs >= 0 && redirects >= o.MaxRedirs;
             bool reusable = false;
@@ -104,6 +109,7 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
             {
                 // The server closed the idle connection just before we used it: try once more on a new one, as curl does.
                 connection.Close();
+                info.SizeUpload = 0;   // what went to the dead connection was not uploaded
                 fresh = true;
             }
             catch

@@ -57,7 +57,7 @@ internal static class HttpRequestWriter
         if (body is not null)
         {
             if (chunked && !custom.Overrides("Transfer-Encoding")) head.Append("Transfer-Encoding: chunked\r\n"u8);
-            if (!chunked && !custom.Overrides("Content-Length"))
+            if (!chunked && body.Size >= 0 && !custom.Overrides("Content-Length"))
                 head.Append("Content-Length: "u8).Append(body.Size).Append("\r\n"u8);
             if (request.IsPost && !custom.Overrides("Content-Type"))
                 head.Append("Content-Type: application/x-www-form-urlencoded\r\n"u8);

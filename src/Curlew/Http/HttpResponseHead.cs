@@ -34,7 +34,12 @@ internal sealed class HttpResponseHead
     /// <summary>CURLINFO_HTTP_VERSION: CURL_HTTP_VERSION_1_0, _1_1 or _2_0.</summary>
     public long VersionInfo => Version switch { 10 => 1, 20 => 3, _ => 2 };
 
+    /// <summary>Both a Transfer-Encoding and a Content-Length came, or a Transfer-Encoding in an HTTP/1.0 reply.</summary>
+    /// <remarks>The body is framed by the coding, but the peer's framing is in doubt (RFC 9112 6.1, request smuggling),
+    /// so the connection is closed afterwards rather than trusted with another request.</remarks>
+    public bool FramingInDoubt;
+
     /// <summary>HTTP/1.1 keeps the connection unless told to close; HTTP/1.0 only when asked to keep it.</summary>
-    public bool AllowsReuse => !ConnectionClose && !ContentLengthOverflow && !CodedWithoutChunks && !EndedByClose
+    public bool AllowsReuse => !ConnectionClose && !ContentLengthOverflow && !CodedWithoutChunks && !EndedByClose && !FramingInDoubt
         && (Version >= 11 || ConnectionKeepAlive);
 }

@@ -259,6 +259,8 @@ public static class ScriptedCases
             "libcurl writes all 10 bytes after a Content-Length of 3, so the surplus reaches the server as the start of another request; Curlew refuses the surplus with 26",
         ["read returns PAUSE"] =
             "Curlew has no pause/unpause; it fails with 26 at once instead of stalling until the server gives up (libcurl 56)",
+        ["early 200 before continue"] =
+            "a final answer before the upload body leaves a server that may still read that body: Curlew closes the connection (as later curl does) where libcurl 7.88 reuses it after a 2xx",
         ["resume 200 POST"] =
             "libcurl reads the resume offset from the read callback (stdin by default) even though the body is PostFields; Curlew skips it within PostFields",
     };
