@@ -25,6 +25,13 @@ internal abstract class ConnectionFilter(ConnectionFilter? next)
     public virtual ValueTask<bool> WaitReadableAsync(int timeoutMs, IoContext io) =>
         Next?.WaitReadableAsync(timeoutMs, io) ?? ValueTask.FromResult(true);
 
+    /// <summary>
+    /// Tells the layers how many bytes are certain to arrive next (a Content-Length body's remainder), or 0 when that
+    /// is not known. A layer may use it to wake the reader less often; it must never make a read wait for bytes that
+    /// are not coming.
+    /// </summary>
+    public virtual void ExpectBytes(long bytes, IoContext io) => Next?.ExpectBytes(bytes, io);
+
     /// <summary>True when an idle connection still looks usable (peer has not closed, nothing unexpected is waiting).</summary>
     public virtual bool IsAlive() => Next?.IsAlive() ?? false;
 

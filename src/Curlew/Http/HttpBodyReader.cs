@@ -54,14 +54,22 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
             buffer.Consume(take);
             left -= take;
         }
-        while (left > 0)
+        try
         {
-            var scratch = buffer.Scratch;
-            if (scratch.Length > left) scratch = scratch[..(int)left];
-            int n = await connection.Top.ReceiveAsync(scratch, io).ConfigureAwait(false);
-            if (n == 0) throw new CurlException(CurlCode.PartialFile, $"transfer closed with {left} bytes remaining to read");
-            Deliver(scratch.Span[..n]);
-            left -= n;
+            while (left > 0)
+            {
+                connection.Top.ExpectBytes(left, io);
+                var scratch = buffer.Scratch;
+                if (scratch.Length > left) scratch = scratch[..(int)left];
+                int n = await connection.Top.ReceiveAsync(scratch, io).ConfigureAwait(false);
+                if (n == 0) throw new CurlException(CurlCode.PartialFile, $"transfer closed with {left} bytes remaining to read");
+                Deliver(scratch.Span[..n]);
+                left -= n;
+            }
+        }
+        finally
+        {
+            connection.Top.ExpectBytes(0, io);
         }
     }
 
