@@ -376,7 +376,7 @@ public static class DiffCases
         new("close before any byte", s => Get(s.Fault("nothing", DiffFaults.CloseBeforeAnyByte).BaseUrl + "/", expect: 52)),
         new("reset mid-body", s => Get(s.Fault("reset", DiffFaults.ResetMidBody).BaseUrl + "/", expect: 56)),
         new("stall with TimeoutMs=500", s => Get(s.Fault("stall", DiffFaults.Stall).BaseUrl + "/", e => e.TimeoutMs = 500, expect: 28)),
-        new("stall mid-body with TimeoutMs=500", s => Get(s.Fault("stallbody", DiffFaults.StallMidBody).BaseUrl + "/", e => e.TimeoutMs = 500, expect: 28)),
+        new("stall mid-body with TimeoutMs=1500", s => Get(s.Fault("stallbody", DiffFaults.StallMidBody).BaseUrl + "/", e => e.TimeoutMs = 1500, expect: 28)),
         new("HTTP/1.0 response closed by the server", s => Get(s.Fault("http10", DiffFaults.Raw(
             "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil close\n")).BaseUrl + "/", expect: 0)),
         new("body longer than Content-Length", s => new DiffScenario
