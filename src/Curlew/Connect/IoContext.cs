@@ -76,14 +76,17 @@ internal sealed class IoContext : IDisposable
     private CancellationTokenSource? _tick;
 
     /// <summary>A token that fires after <see cref="IdleTickMs"/> (or on cancellation/timeout); reused across reads so ticking allocates nothing per chunk.</summary>
-    public CancellationToken StartTick()
+    public CancellationToken StartTick() => StartTick(IdleTickMs);
+
+    /// <summary>Like <see cref="StartTick()"/>, firing after <paramref name="milliseconds"/>.</summary>
+    public CancellationToken StartTick(int milliseconds)
     {
         if (_tick is null || !_tick.TryReset())
         {
             _tick?.Dispose();
             _tick = Token.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(Token) : new CancellationTokenSource();
         }
-        _tick.CancelAfter(IdleTickMs);
+        _tick.CancelAfter(milliseconds);
         return _tick.Token;
     }
 

@@ -33,7 +33,11 @@ internal sealed class SocketFilter : ConnectionFilter
 
     public override ValueTask<int> ReceiveAsync(Memory<byte> buffer, IoContext io)
     {
-        if (!io.Synchronous) return io.IdleTick is null ? ReceiveAsyncCore(buffer, io) : ReceiveWithTicksAsync(buffer, io);
+        if (!io.Synchronous)
+        {
+            if (_lowWaterSet) return ReceiveLowWaterAsync(buffer, io);
+            return io.IdleTick is null ? ReceiveAsyncCore(buffer, io) : ReceiveWithTicksAsync(buffer, io);
+        }
         while (true)
         {
             try
@@ -60,6 +64,22 @@ internal sealed class SocketFilter : ConnectionFilter
         catch (OperationCanceledException ex) { throw io.Interrupted(ex); }
         catch (SocketException ex) { throw ReceiveFailure(ex, io); }
         catch (ObjectDisposedException) { throw Closed("Recv", CurlCode.RecvError); }
+    }
+
+    // The asynchronous twin of the synchronous low-water wait: readiness comes only once the mark is reached, so the
+    // wait is cut short by a timer; with nothing come by then the sender is slow, and it is read as it comes.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> ReceiveLowWaterAsync(Memory<byte> buffer, IoContext io)
+    {
+        try { return await _socket.Socket.ReceiveAsync(buffer, SocketFlags.None, io.StartTick(LowWaterWaitMs)).ConfigureAwait(false); }
+        catch (OperationCanceledException ex)
+        {
+            if (io.Token.IsCancellationRequested) throw io.Interrupted(ex);
+            SetLowWater(false);
+        }
+        catch (SocketException ex) { throw ReceiveFailure(ex, io); }
+        catch (ObjectDisposedException) { throw Closed("Recv", CurlCode.RecvError); }
+        return await (io.IdleTick is null ? ReceiveAsyncCore(buffer, io) : ReceiveWithTicksAsync(buffer, io)).ConfigureAwait(false);
     }
 
     // Wakes up once a second while waiting so the progress callback runs during a stall (only when one is set).
@@ -144,10 +164,10 @@ internal sealed class SocketFilter : ConnectionFilter
 
     // A blocking receive returns as soon as any data is there, so a fast reader of a big body wakes for every segment
     // the kernel queues and copies a little at a time. With SO_RCVLOWAT the kernel wakes it only once a good amount has
-    // arrived: fewer wake-ups and system calls per byte. Guard rails: only in synchronous transfers (an asynchronous
-    // read has no receive timeout to bound the wait), only while at least that many bytes are certain to come (a
-    // Content-Length body), back to 1 before the last part, and each wait bounded by a short receive timeout, after
-    // which whatever came is delivered (a slow sender is never held back for long).
+    // arrived: fewer wake-ups and system calls per byte (an asynchronous read's readiness follows the same mark).
+    // Guard rails: only while at least that many bytes are certain to come (a Content-Length body), back to 1 before
+    // the last part, and each wait bounded by a short timeout, after which whatever came is delivered (a slow sender
+    // is never held back for long).
     private const int LowWaterMark = 128 * 1024;
     private const long LowWaterWorthIt = 4 * LowWaterMark;   // for a small body the setsockopt calls cost more than they save
     private const int LowWaterWaitMs = 50;
@@ -155,7 +175,7 @@ internal sealed class SocketFilter : ConnectionFilter
 
     public override void ExpectBytes(long bytes, IoContext io)
     {
-        bool want = io.Synchronous && (bytes >= LowWaterWorthIt || (_lowWaterSet && bytes >= LowWaterMark));
+        bool want = bytes >= LowWaterWorthIt || (_lowWaterSet && bytes >= LowWaterMark);
         if (want != _lowWaterSet) SetLowWater(want);
     }
 
