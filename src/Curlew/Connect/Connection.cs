@@ -1,3 +1,4 @@
+using Curlew.Connect.Tcp;
 using System.Net;
 using System.Net.Sockets;
 

@@ -6,7 +6,7 @@ namespace Curlew;
 public static class Curl
 {
     /// <summary>A read callback returns this to abort the transfer (libcurl's <c>CURL_READFUNC_ABORT</c>).</summary>
-    public const long ReadFuncAbort = 0x10000000;
+    public const long ReadFuncAbort = Protocols.UploadSource.AbortAnswer;
 
     /// <summary>The short English description of <paramref name="code"/>, the same text curl prints.</summary>
     public static string StrError(CurlCode code) => code switch

@@ -143,4 +143,42 @@ public sealed partial class CurlEasy
     public bool DirListOnly { get => _options.DirListOnly; set => _options.DirListOnly = value; }
     /// <summary>FTP commands to send before the transfer.</summary>
     public IReadOnlyList<string>? Quote { get => _options.Quote; set => _options.Quote = value?.ToArray(); }
+    /// <summary>Allowed HTTP authentication schemes, a CURLAUTH_* bitmask (libcurl's CURLOPT_HTTPAUTH; default 1, Basic).</summary>
+    public long HttpAuth { get => _options.HttpAuth; set => _options.HttpAuth = value; }
+    /// <summary>Directory of CA certificates (libcurl's CURLOPT_CAPATH; default none: the system store).</summary>
+    public string? CaPath { get => _options.CaPath; set => _options.CaPath = value; }
+    /// <summary>Client certificate file (libcurl's CURLOPT_SSLCERT; default none).</summary>
+    public string? SslCert { get => _options.SslCert; set => _options.SslCert = value; }
+    /// <summary>Client certificate format: "PEM" (default), "DER" or "P12" (libcurl's CURLOPT_SSLCERTTYPE).</summary>
+    public string? SslCertType { get => _options.SslCertType; set => _options.SslCertType = value; }
+    /// <summary>Client private key file (libcurl's CURLOPT_SSLKEY; default: the key in SslCert).</summary>
+    public string? SslKey { get => _options.SslKey; set => _options.SslKey = value; }
+    /// <summary>Password of the client key (libcurl's CURLOPT_KEYPASSWD; default none).</summary>
+    public string? KeyPasswd { get => _options.KeyPasswd; set => _options.KeyPasswd = value; }
+    /// <summary>Public key pins, "sha256//base64;..." or a key file (libcurl's CURLOPT_PINNEDPUBLICKEY; default none).</summary>
+    public string? PinnedPublicKey { get => _options.PinnedPublicKey; set => _options.PinnedPublicKey = value; }
+    /// <summary>TLS versions, CURL_SSLVERSION_* min | CURL_SSLVERSION_MAX_* max (libcurl's CURLOPT_SSLVERSION; default 0, the platform's).</summary>
+    public long SslVersion { get => _options.SslVersion; set => _options.SslVersion = value; }
+    /// <summary>CURLUSESSL_* level of TLS for FTP (libcurl's CURLOPT_USE_SSL; default 0, none).</summary>
+    public long UseSsl { get => _options.UseSsl; set => _options.UseSsl = value; }
+    /// <summary>How an FTP path is walked: 1 one CWD per directory (default), 2 no CWD, 3 one CWD (libcurl's CURLOPT_FTP_FILEMETHOD).</summary>
+    public long FtpFileMethod { get => _options.FtpFileMethod; set => _options.FtpFileMethod = value; }
+    /// <summary>Create missing FTP directories on upload: 0 (default), 1, or 2 to retry CWD too (libcurl's CURLOPT_FTP_CREATE_MISSING_DIRS).</summary>
+    public long FtpCreateMissingDirs { get => _options.FtpCreateMissingDirs; set => _options.FtpCreateMissingDirs = value; }
+    /// <summary>How long to wait for the server's active-mode data connection, in ms (libcurl's CURLOPT_ACCEPTTIMEOUT_MS; default 60000).</summary>
+    public long AcceptTimeoutMs { get => _options.AcceptTimeoutMs; set => _options.AcceptTimeoutMs = value; }
+    /// <summary>FTP upload appends instead of replacing (libcurl's CURLOPT_APPEND; default false).</summary>
+    public bool Append { get => _options.Append; set => _options.Append = value; }
+    /// <summary>FTP commands sent after the transfer (libcurl's CURLOPT_POSTQUOTE; default none).</summary>
+    public IReadOnlyList<string>? PostQuote { get => _options.PostQuote; set => _options.PostQuote = value?.ToArray(); }
+    /// <summary>FTP commands sent just before the transfer command (libcurl's CURLOPT_PREQUOTE; default none).</summary>
+    public IReadOnlyList<string>? PreQuote { get => _options.PreQuote; set => _options.PreQuote = value?.ToArray(); }
+    /// <summary>Protocols a transfer may use, comma-separated ("http,https"; libcurl's CURLOPT_PROTOCOLS_STR; default all).</summary>
+    public string? ProtocolsStr { get => _options.Protocols; set => _options.Protocols = value; }
+    /// <summary>Protocols a redirect may go to (libcurl's CURLOPT_REDIR_PROTOCOLS_STR; default http,https,ftp,ftps).</summary>
+    public string? RedirProtocolsStr { get => _options.RedirProtocols; set => _options.RedirProtocols = value; }
+    /// <summary>Receives every trace event while Verbose is on (libcurl's CURLOPT_DEBUGFUNCTION; default none: text to Stderr).</summary>
+    public DebugCallback? DebugFunction { get => _options.DebugFunction; set => _options.DebugFunction = value; }
+    /// <summary>Passed unchanged to DebugFunction (libcurl's CURLOPT_DEBUGDATA).</summary>
+    public object? DebugData { get => _options.DebugData; set => _options.DebugData = value; }
 }

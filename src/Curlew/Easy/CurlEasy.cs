@@ -1,3 +1,4 @@
+using Curlew.Protocols;
 using Curlew.Connect;
 using Curlew.Diagnostics;
 using Curlew.Sockets;
@@ -40,7 +41,7 @@ public sealed partial class CurlEasy : IDisposable
     }
 
     /// <summary>A fact about the last transfer: <see cref="long"/>, <see cref="string"/> or <see cref="double"/>, as libcurl's type for <paramref name="info"/>; <c>null</c> for unknown ones.</summary>
-    public object? GetInfo(CurlInfo info) => _info.Get(info);
+    public object? GetInfo(CurlInfo info) => InfoReader.Get(_info, info);
 
     /// <summary>Runs the transfer synchronously on the calling thread.</summary>
     public CurlCode Perform() => Run(synchronous: true, CancellationToken.None).GetAwaiter().GetResult();

@@ -53,4 +53,16 @@ public enum CurlInfo
     ConnectTimeT = 0x600000 + 52,
     /// <summary>CURLINFO_EFFECTIVE_METHOD (string).</summary>
     EffectiveMethod = 0x100000 + 58,
+    /// <summary>CURLINFO_SSL_VERIFYRESULT: the certificate verification result (0 = verified).</summary>
+    SslVerifyResult = 0x200000 + 13,
+    /// <summary>CURLINFO_APPCONNECT_TIME_T: microseconds until the TLS (or other application) handshake was done.</summary>
+    AppConnectTimeT = 0x600000 + 56,
+    /// <summary>CURLINFO_PRETRANSFER_TIME_T: microseconds until the transfer was about to begin.</summary>
+    PreTransferTimeT = 0x600000 + 53,
+    /// <summary>CURLINFO_STARTTRANSFER_TIME_T: microseconds until the first byte of the response arrived.</summary>
+    StartTransferTimeT = 0x600000 + 54,
+    /// <summary>CURLINFO_REDIRECT_TIME_T: microseconds spent in redirect steps before the final transfer.</summary>
+    RedirectTimeT = 0x600000 + 55,
+    /// <summary>CURLINFO_NAMELOOKUP_TIME_T: microseconds until name resolution was done.</summary>
+    NameLookupTimeT = 0x600000 + 51,
 }

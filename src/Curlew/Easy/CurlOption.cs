@@ -4,6 +4,22 @@ namespace Curlew;
 public enum CurlOption
 {
     // long options (CURLOPTTYPE_LONG = 0)
+    /// <summary>CURLOPT_SSLVERSION: lowest TLS version (low 16 bits) and highest (high 16 bits, CURL_SSLVERSION_MAX_*).</summary>
+    SslVersion = 32,
+    /// <summary>CURLOPT_APPEND: FTP upload appends (APPE) instead of replacing (STOR).</summary>
+    Append = 50,
+    /// <summary>CURLOPT_FTP_CREATE_MISSING_DIRS: 0 no, 1 create (MKD) missing directories, 2 and retry CWD.</summary>
+    FtpCreateMissingDirs = 110,
+    /// <summary>CURLOPT_USE_SSL: CURLUSESSL_* level of TLS for FTP (none, try, control, all).</summary>
+    UseSsl = 119,
+    /// <summary>CURLOPT_FTP_FILEMETHOD: CURLFTPMETHOD_* (1 multi-CWD, 2 no CWD, 3 single CWD).</summary>
+    FtpFileMethod = 138,
+    /// <summary>CURLOPT_PROTOCOLS (deprecated bitmask form of ProtocolsStr): protocols a transfer may use.</summary>
+    Protocols = 181,
+    /// <summary>CURLOPT_REDIR_PROTOCOLS (deprecated bitmask form of RedirProtocolsStr): protocols a redirect may go to.</summary>
+    RedirProtocols = 182,
+    /// <summary>CURLOPT_ACCEPTTIMEOUT_MS: how long to wait for the server's FTP active-mode data connection (default 60000).</summary>
+    AcceptTimeoutMs = 212,
     /// <summary>CURLOPT_PORT: port to use instead of the URL's.</summary>
     Port = 3,
     /// <summary>CURLOPT_TIMEOUT: whole-transfer timeout in seconds.</summary>
@@ -145,7 +161,32 @@ public enum CurlOption
     /// <summary>CURLOPT_CONNECT_TO: "host:port:connect-host:connect-port" entries.</summary>
     ConnectTo = 10243,
 
+    /// <summary>CURLOPT_SSLCERT: client certificate file.</summary>
+    SslCert = 10025,
+    /// <summary>CURLOPT_KEYPASSWD: password of the client key (or PKCS#12 file).</summary>
+    KeyPasswd = 10026,
+    /// <summary>CURLOPT_POSTQUOTE: FTP commands sent after the transfer.</summary>
+    PostQuote = 10039,
+    /// <summary>CURLOPT_SSLCERTTYPE: "PEM" (default), "DER" or "P12".</summary>
+    SslCertType = 10086,
+    /// <summary>CURLOPT_SSLKEY: client private key file.</summary>
+    SslKey = 10087,
+    /// <summary>CURLOPT_PREQUOTE: FTP commands sent just before the transfer command.</summary>
+    PreQuote = 10093,
+    /// <summary>CURLOPT_DEBUGDATA: passed unchanged to DebugFunction.</summary>
+    DebugData = 10095,
+    /// <summary>CURLOPT_CAPATH: directory of CA certificates to verify peers with.</summary>
+    CaPath = 10097,
+    /// <summary>CURLOPT_PINNEDPUBLICKEY: "sha256//base64;..." hashes or a key file the server's public key must match.</summary>
+    PinnedPublicKey = 10230,
+    /// <summary>CURLOPT_PROTOCOLS_STR: comma-separated protocols a transfer may use ("http,https"; "all").</summary>
+    ProtocolsStr = 10318,
+    /// <summary>CURLOPT_REDIR_PROTOCOLS_STR: comma-separated protocols a redirect may go to (default http,https,ftp,ftps).</summary>
+    RedirProtocolsStr = 10319,
+
     // callbacks (CURLOPTTYPE_FUNCTIONPOINT = 20000)
+    /// <summary>CURLOPT_DEBUGFUNCTION: receives every trace event (text, headers and data in and out); see <see cref="DebugCallback"/>.</summary>
+    DebugFunction = 20094,
     /// <summary>CURLOPT_WRITEFUNCTION.</summary>
     WriteFunction = 20011,
     /// <summary>CURLOPT_READFUNCTION.</summary>

@@ -63,7 +63,27 @@ internal static class OptionSetter
             case CurlOption.NoSignal: Bool(value); break;
             case CurlOption.FtpUseEpsv: o.FtpUseEpsv = Bool(value); break;
             case CurlOption.FtpUseEprt: o.FtpUseEprt = Bool(value); break;
-            case CurlOption.HttpAuth: Long(value); break; // Basic is what Curlew speaks; other bits are accepted and ignored
+            case CurlOption.HttpAuth: o.HttpAuth = Long(value); break;
+            case CurlOption.SslVersion: return Range(Long(value), 0, long.MaxValue, v => o.SslVersion = v);
+            case CurlOption.UseSsl: return Range(Long(value), 0, 3, v => o.UseSsl = v);
+            case CurlOption.FtpFileMethod: return Range(Long(value), 0, 3, v => o.FtpFileMethod = v == 0 ? 1 : v);
+            case CurlOption.FtpCreateMissingDirs: return Range(Long(value), 0, 2, v => o.FtpCreateMissingDirs = v);
+            case CurlOption.AcceptTimeoutMs: return Range(Long(value), 0, long.MaxValue, v => o.AcceptTimeoutMs = v == 0 ? 60_000 : v);
+            case CurlOption.Append: o.Append = Bool(value); break;
+            case CurlOption.Protocols: return Range(Long(value), 0, long.MaxValue, v => o.Protocols = ProtocolMask(v));
+            case CurlOption.RedirProtocols: return Range(Long(value), 0, long.MaxValue, v => o.RedirProtocols = ProtocolMask(v));
+            case CurlOption.ProtocolsStr: o.Protocols = Str(value); break;
+            case CurlOption.RedirProtocolsStr: o.RedirProtocols = Str(value); break;
+            case CurlOption.CaPath: o.CaPath = Str(value); break;
+            case CurlOption.SslCert: o.SslCert = Str(value); break;
+            case CurlOption.SslCertType: o.SslCertType = Str(value); break;
+            case CurlOption.SslKey: o.SslKey = Str(value); break;
+            case CurlOption.KeyPasswd: o.KeyPasswd = Str(value); break;
+            case CurlOption.PinnedPublicKey: o.PinnedPublicKey = Str(value); break;
+            case CurlOption.PostQuote: o.PostQuote = List(value); break;
+            case CurlOption.PreQuote: o.PreQuote = List(value); break;
+            case CurlOption.DebugFunction: o.DebugFunction = Fn<DebugCallback>(value); break;
+            case CurlOption.DebugData: o.DebugData = value; break;
             case CurlOption.PostFields:
                 o.PostFields = value switch
                 {
@@ -118,6 +138,15 @@ internal static class OptionSetter
             default: return CurlCode.UnknownOption;
         }
         return CurlCode.Ok;
+    }
+
+    // libcurl's CURLPROTO_* bits for the protocols Curlew knows, turned into the string form (CURLOPT_PROTOCOLS_STR).
+    private static string ProtocolMask(long mask)
+    {
+        (long Bit, string Name)[] known = [(1 << 0, "http"), (1 << 1, "https"), (1 << 2, "ftp"), (1 << 3, "ftps")];
+        var names = new List<string>();
+        foreach (var (bit, name) in known) if ((mask & bit) != 0) names.Add(name);
+        return string.Join(',', names);
     }
 
     private static CurlCode Range(long v, long min, long max, Action<long> set)

@@ -1,3 +1,4 @@
+using Curlew.Protocols;
 using Curlew.Connect;
 using Curlew.Transfer;
 

@@ -1,3 +1,4 @@
+using Curlew.Protocols;
 using System.Buffers.Text;
 using System.Text;
 using Curlew.Connect;

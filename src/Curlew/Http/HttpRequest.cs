@@ -1,3 +1,4 @@
+using Curlew.Protocols;
 using Curlew.Transfer;
 using Curlew.Url;
 

@@ -1,3 +1,4 @@
+using Curlew.Protocols;
 using System.Text;
 using Curlew.Transfer;
 using Curlew.Url;

@@ -1,3 +1,4 @@
+using Curlew.Protocols;
 using System.Buffers;
 using System.Text;
 using Curlew.Http;

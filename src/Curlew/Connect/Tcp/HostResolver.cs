@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Curlew.Connect;
+namespace Curlew.Connect.Tcp;
 
 /// <summary>
 /// Turns a host name into the addresses to try, in the order to try them: pinned <c>Resolve</c> entries first, IP

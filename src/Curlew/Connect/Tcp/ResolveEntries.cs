@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Curlew.Connect;
+namespace Curlew.Connect.Tcp;
 
 /// <summary>
 /// The <c>Resolve</c> option: "host:port:addr[,addr...]" pins a name to addresses, "-host:port" removes an earlier pin

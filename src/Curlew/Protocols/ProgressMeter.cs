@@ -1,4 +1,4 @@
-namespace Curlew.Transfer;
+namespace Curlew.Protocols;
 
 /// <summary>Calls the xferinfo callback (when <c>NoProgress</c> is off, as in libcurl); a non-zero answer aborts with 42.</summary>
 internal sealed class ProgressMeter(XferInfoCallback? callback, object? clientp, bool enabled)

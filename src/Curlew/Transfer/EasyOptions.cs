@@ -15,6 +15,12 @@ internal sealed class EasyOptions
     public long SslVerifyHost = 2, MaxRedirs = -1, MaxConnects = 5, InFileSize = -1, PostFieldSize = -1, ResumeFrom;
     public long TimeoutMs, ConnectTimeoutMs, PostRedir, Expect100TimeoutMs = 1000, IpResolve, MaxFileSize, ProxyType, HttpVersion;
     public long LowSpeedLimit, LowSpeedTime;
+    public long HttpAuth = 1, SslVersion, UseSsl, FtpFileMethod = 1, FtpCreateMissingDirs, AcceptTimeoutMs = 60_000;
+    public bool Append;
+    public string? CaPath, SslCert, SslCertType, SslKey, KeyPasswd, PinnedPublicKey, Protocols, RedirProtocols;
+    public IReadOnlyList<string>? PostQuote, PreQuote;
+    public DebugCallback? DebugFunction;
+    public object? DebugData;
     public int BufferSize = 128 * 1024;
     public byte[]? PostFields;
     public string? Range, UserPwd, UserAgent, CustomRequest, Referer, Cookie, Proxy, NoProxy, CaInfo, FtpPort, UnixSocketPath, AcceptEncoding;

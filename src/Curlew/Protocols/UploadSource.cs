@@ -1,4 +1,4 @@
-namespace Curlew.Transfer;
+namespace Curlew.Protocols;
 
 /// <summary>
 /// The request body: fixed bytes (<c>PostFields</c>) or what the read callback (or a <see cref="Stream"/> given as
@@ -7,6 +7,9 @@ namespace Curlew.Transfer;
 /// </summary>
 internal sealed class UploadSource
 {
+    /// <summary>What a read callback returns to abort (libcurl's CURL_READFUNC_ABORT); public as <see cref="Curl.ReadFuncAbort"/>.</summary>
+    public const long AbortAnswer = 0x10000000;
+
     private readonly ReadOnlyMemory<byte> _fixed;
     private readonly ReadCallback? _callback;
     private readonly object? _userData;
@@ -129,7 +132,7 @@ internal sealed class UploadSource
         long n;
         try { n = _callback!(buffer, _userData); }
         catch (Exception ex) { throw CurlException.FromCallback("read", ex); }
-        if (n == Curl.ReadFuncAbort) throw new CurlException(CurlCode.AbortedByCallback, "operation aborted by callback");
+        if (n == AbortAnswer) throw new CurlException(CurlCode.AbortedByCallback, "operation aborted by callback");
         return (int)Math.Clamp(n, int.MinValue, int.MaxValue);
     }
 

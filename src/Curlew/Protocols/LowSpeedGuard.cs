@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Curlew.Transfer;
+namespace Curlew.Protocols;
 
 /// <summary>
 /// <c>LowSpeedLimit</c>/<c>LowSpeedTime</c>: aborts with <see cref="CurlCode.OperationTimedout"/> once the transfer has

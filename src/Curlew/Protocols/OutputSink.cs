@@ -1,4 +1,4 @@
-namespace Curlew.Transfer;
+namespace Curlew.Protocols;
 
 /// <summary>
 /// Where received bytes go: the user's write callback, else a <see cref="Stream"/> given as data, else standard output

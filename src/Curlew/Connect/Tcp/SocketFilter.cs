@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Net.Sockets;
 using Curlew.Sockets;
 
-namespace Curlew.Connect;
+namespace Curlew.Connect.Tcp;
 
 /// <summary>
 /// The bottom filter: plain I/O on a connected <see cref="ManagedSocket"/>. No <see cref="NetworkStream"/> ever owns the

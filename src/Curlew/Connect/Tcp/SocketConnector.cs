@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Curlew.Sockets;
 
-namespace Curlew.Connect;
+namespace Curlew.Connect.Tcp;
 
 /// <summary>
 /// Makes the first hop of a connection: one attempt per target address, in order, each through the socket factory

@@ -1,4 +1,4 @@
-namespace Curlew.Connect;
+namespace Curlew.Connect.Tcp;
 
 /// <summary>
 /// The <c>ConnectTo</c> option: "host:port:connect-host:connect-port" sends a transfer for host:port to another place

@@ -1,0 +1,26 @@
+namespace Curlew.Protocols;
+
+/// <summary>What the last transfer learned, for <see cref="CurlEasy.GetInfo"/>. Reset at the start of each perform.</summary>
+internal sealed class TransferInfo
+{
+    public string? EffectiveUrl, ContentType, PrimaryIp, LocalIp, RedirectUrl, Scheme, EffectiveMethod;
+    public long ResponseCode, RedirectCount, OsErrno, NumConnects, PrimaryPort, LocalPort, HttpVersion;
+    public long HeaderSize, RequestSize, SizeUpload, SizeDownload, ContentLengthDownload = -1;
+    public long TotalTimeUs, ConnectTimeUs, NameLookupTimeUs;
+
+    public void Reset()
+    {
+        EffectiveUrl = ContentType = PrimaryIp = LocalIp = RedirectUrl = Scheme = EffectiveMethod = null;
+        ResponseCode = RedirectCount = OsErrno = NumConnects = PrimaryPort = LocalPort = HttpVersion = 0;
+        HeaderSize = RequestSize = SizeUpload = SizeDownload = 0;
+        ContentLengthDownload = -1;
+        TotalTimeUs = ConnectTimeUs = NameLookupTimeUs = 0;
+    }
+
+    /// <summary>A new request starts: libcurl resets the download size and counter, so a followed redirect's values go.</summary>
+    public void StartDownload()
+    {
+        SizeDownload = 0;
+        ContentLengthDownload = -1;
+    }
+}
