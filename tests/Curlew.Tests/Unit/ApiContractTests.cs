@@ -49,7 +49,13 @@ public class ApiContractTests
             [CurlOption.Quote] = 10028, [CurlOption.ForbidReuse] = 75, [CurlOption.FreshConnect] = 74, [CurlOption.MaxConnects] = 71,
             [CurlOption.OpenSocketFunction] = 20163, [CurlOption.OpenSocketData] = 10164, [CurlOption.CloseSocketFunction] = 20208,
             [CurlOption.CloseSocketData] = 10209, [CurlOption.SockOptFunction] = 20148, [CurlOption.SockOptData] = 10149,
-            [CurlOption.XferInfoFunction] = 20219, [CurlOption.XferInfoData] = 10057,
+            [CurlOption.XferInfoFunction] = 20219, [CurlOption.XferInfoData] = 10057, [CurlOption.DebugFunction] = 20094,
+            [CurlOption.DebugData] = 10095, [CurlOption.HttpAuth] = 107, [CurlOption.Referer] = 10016, [CurlOption.Cookie] = 10022,
+            [CurlOption.CaPath] = 10097, [CurlOption.SslCert] = 10025, [CurlOption.SslCertType] = 10086, [CurlOption.SslKey] = 10087,
+            [CurlOption.KeyPasswd] = 10026, [CurlOption.PinnedPublicKey] = 10230, [CurlOption.SslVersion] = 32, [CurlOption.UseSsl] = 119,
+            [CurlOption.FtpFileMethod] = 138, [CurlOption.FtpCreateMissingDirs] = 110, [CurlOption.AcceptTimeoutMs] = 212,
+            [CurlOption.Append] = 50, [CurlOption.PostQuote] = 10039, [CurlOption.PreQuote] = 10093,
+            [CurlOption.Protocols] = 181, [CurlOption.RedirProtocols] = 182, [CurlOption.ProtocolsStr] = 10318, [CurlOption.RedirProtocolsStr] = 10319,
         };
         foreach (var (option, number) in options) Assert.Equal(number, (int)option);
 
@@ -59,6 +65,9 @@ public class ApiContractTests
             [CurlInfo.PrimaryPort] = 0x200028, [CurlInfo.LocalIp] = 0x100029, [CurlInfo.LocalPort] = 0x20002A,
             [CurlInfo.EffectiveUrl] = 0x100001, [CurlInfo.RedirectCount] = 0x200014, [CurlInfo.ContentType] = 0x100012,
             [CurlInfo.SizeDownloadT] = 0x600008, [CurlInfo.TotalTimeT] = 0x600032, [CurlInfo.OsErrno] = 0x200019,
+            [CurlInfo.SizeUploadT] = 0x600007, [CurlInfo.NameLookupTimeT] = 0x600033, [CurlInfo.ConnectTimeT] = 0x600034,
+            [CurlInfo.PreTransferTimeT] = 0x600035, [CurlInfo.StartTransferTimeT] = 0x600036, [CurlInfo.RedirectTimeT] = 0x600037,
+            [CurlInfo.AppConnectTimeT] = 0x600038, [CurlInfo.SslVerifyResult] = 0x20000D,
         };
         foreach (var (info, number) in infos) Assert.Equal(number, (int)info);
     }
@@ -71,11 +80,15 @@ public class ApiContractTests
         SockOptCallback sockopt = (object? clientp, Socket socket, CurlSockType purpose) => SockOptResult.Ok;
         WriteCallback write = (ReadOnlySpan<byte> data, object? userdata) => data.Length;
         ReadCallback read = (Span<byte> buffer, object? userdata) => 0;
+        DebugCallback debug = (CurlInfoType type, ReadOnlySpan<byte> data, object? userdata) => 0;
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6], new[] { CurlInfoType.Text, CurlInfoType.HeaderIn, CurlInfoType.HeaderOut, CurlInfoType.DataIn,
+            CurlInfoType.DataOut, CurlInfoType.SslDataIn, CurlInfoType.SslDataOut }.Select(t => (int)t));
 
         using var easy = new CurlEasy
         {
             OpenSocketFunction = open, OpenSocketData = 1, CloseSocketFunction = close, CloseSocketData = 2,
-            SockOptFunction = sockopt, SockOptData = 3, WriteFunction = write, WriteData = 4, Url = "http://127.0.0.1:9/",
+            SockOptFunction = sockopt, SockOptData = 3, WriteFunction = write, WriteData = 4,
+            DebugFunction = debug, DebugData = 5, Url = "http://127.0.0.1:9/",
         };
         Assert.Equal(CurlCode.Ok, easy.SetOpt(CurlOption.ReadFunction, read));
         CurlCode code = easy.Perform();
