@@ -44,8 +44,8 @@ internal sealed class ConnectionProvider
         if (!fresh && !_options.FreshConnect && _cache.TryTake(key) is { } cached)
         {
             cached.Uses++;
-            Diagnostics.CurlewMetrics.ConnectionReused();
-            io.Log.Info($"Re-using existing connection with host {url.Host}");
+            io.Events.ConnectionReused(url.Host);
+            if (io.Events.Enabled) io.Events.Info($"Re-using existing connection with host {url.Host}");
             return cached;   // nothing above throws (diagnostics swallow their failures), so the caller owns it now
         }
 
@@ -66,6 +66,7 @@ internal sealed class ConnectionProvider
         }
 
         io.Phase = TransferPhase.Connecting;
+        io.Events.ConnectionStart(connectHost, connectPort);
         var socket = await _connector.ConnectAsync(targets, connectHost, connectPort, io).ConfigureAwait(false);
         // The typed property skips SetOpt's range check, so clamp here as libcurl clamps CURLOPT_BUFFERSIZE.
         int bufferSize = Math.Clamp(_options.BufferSize, 1024, 10 * 1024 * 1024);
@@ -77,24 +78,26 @@ internal sealed class ConnectionProvider
             throw;
         }
         NewConnections++;
-        Diagnostics.CurlewMetrics.ConnectionCreated();
+        io.Events.ConnectionStop(connection.RemoteIp ?? connectHost);
         ConnectTimeUs = io.ElapsedMicroseconds;
         io.Phase = TransferPhase.Transferring;
         return connection;
     }
 
     /// <summary>Takes a connection back after a transfer: cached when <paramref name="reusable"/> and allowed, closed otherwise.</summary>
-    public void Release(Connection connection, bool reusable, Diagnostics.VerboseLog log)
+    public void Release(Connection connection, bool reusable, Diagnostics.TransferEvents events)
     {
         if (reusable && !_options.ForbidReuse && !connection.IsClosed)
         {
             _cache.Return(connection, _options.MaxConnects);
-            log.Info($"Connection to host {connection.Key.Host} left intact");
+            if (events.Enabled) events.Info($"Connection to host {connection.Key.Host} left intact");
+            events.ConnectionReleased(connection.Key.Host, kept: true);
         }
         else
         {
             connection.Close();
-            log.Info($"Closing connection to host {connection.Key.Host}");
+            if (events.Enabled) events.Info($"Closing connection to host {connection.Key.Host}");
+            events.ConnectionReleased(connection.Key.Host, kept: false);
         }
     }
 }

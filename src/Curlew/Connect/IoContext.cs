@@ -34,8 +34,8 @@ internal sealed class IoContext : IDisposable
 
     public bool Synchronous { get; }
 
-    /// <summary>The verbose trace (a no-op unless Verbose is set).</summary>
-    public VerboseLog Log { get; init; } = VerboseLog.Off;
+    /// <summary>Where every layer reports what happens (trace, debug callback, EventSource, meter).</summary>
+    public TransferEvents Events { get; init; } = TransferEvents.Off;
     public long TimeoutMs { get; }
     public CancellationToken Token { get; }
     public TransferPhase Phase { get; set; }

@@ -82,9 +82,10 @@ public sealed partial class CurlEasy : IDisposable
             ErrorMessage = null;
             CallbackException = null;
             _info.Reset();
+            TransferEvents.TransferStart(_options.Url);
             var engine = new TransferEngine(_options.Clone(), _info, _cache, Ledger, _urlCache);
             await engine.RunAsync(synchronous, cancellationToken).ConfigureAwait(false);
-            CurlewMetrics.RecordTransfer(CurlCode.Ok);
+            TransferEvents.TransferStop(CurlCode.Ok);
             return CurlCode.Ok;
         }
         catch (CurlException ex)
@@ -95,6 +96,7 @@ public sealed partial class CurlEasy : IDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             ErrorMessage = "The transfer was cancelled";
+            TransferEvents.TransferCancelled();
             throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -111,7 +113,7 @@ public sealed partial class CurlEasy : IDisposable
     private CurlCode Fail(CurlCode code, string message)
     {
         ErrorMessage = message;
-        CurlewMetrics.RecordTransfer(code);
+        TransferEvents.TransferStop(code);
         return code;
     }
 }

@@ -131,6 +131,7 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
             throw new CurlException(CurlCode.BadContentEncoding, $"Unrecognized transfer coding \"{_undecodable}\": Curlew undoes only chunked and identity");
         if (maxFileSize > 0 && Received + _uncounted > maxFileSize)
             throw new CurlException(CurlCode.FilesizeExceeded, "Exceeded the maximum allowed file size (" + maxFileSize + ")");
+        io.Events.DataIn(data);
         sink?.Write(data);
         lowSpeed.Check(io.BytesReceived + io.BytesSent);
         if (progress.IsActive)

@@ -33,7 +33,8 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
         try
         {
             info.RequestSize += requestHead.Length;
-            io.Log.Sent(requestHead.Buffer.AsSpan(0, requestHead.HeadLength));
+            io.Events.Sent(requestHead.Buffer.AsSpan(0, requestHead.HeadLength));
+            io.Events.DataOut(requestHead.Buffer.AsSpan(requestHead.HeadLength, requestHead.Length - requestHead.HeadLength));   // a small body sent with the head
             await connection.Top.SendAsync(requestHead.Buffer.AsMemory(0, requestHead.Length), io).ConfigureAwait(false);
             var body = request.Body;
             if (body is null) return await ReadFinalHeadAsync().ConfigureAwait(false);
@@ -125,6 +126,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
                     if (chunked)
                     {
                         await connection.Top.SendAsync(LastChunk, io).ConfigureAwait(false);
+                        io.Events.DataOut(LastChunk);
                         AfterBodySent(LastChunk.Length);
                         return;
                     }
@@ -145,11 +147,13 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
                     int start = WriteChunkFraming(buffer, prefix, n);
                     int framed = prefix - start + n + 2;
                     await connection.Top.SendAsync(buffer.AsMemory(start, framed), io).ConfigureAwait(false);
+                    io.Events.DataOut(buffer.AsSpan(start, framed));
                     AfterBodySent(framed);   // libcurl counts chunk framing as uploaded bytes
                 }
                 else
                 {
                     await connection.Top.SendAsync(buffer.AsMemory(0, n), io).ConfigureAwait(false);
+                    io.Events.DataOut(buffer.AsSpan(0, n));
                     AfterBodySent(n);
                 }
             }

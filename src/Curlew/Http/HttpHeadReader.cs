@@ -57,7 +57,7 @@ internal static class HttpHeadReader
             }
             head.HeaderBytes += line.Length;
             info.HeaderSize += line.Length;
-            io.Log.Received(line);
+            io.Events.Received(line);
             headerSink?.Write(line);
             bodySinkForHeaders?.Write(line);
             buffer.Consume(line.Length);

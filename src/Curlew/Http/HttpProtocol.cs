@@ -54,7 +54,7 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
             }
             finally
             {
-                connections.Release(connection, reusable, io.Log);
+                connections.Release(connection, reusable, io.Events);
             }
             progress.Report();
             if (!redirect) return;

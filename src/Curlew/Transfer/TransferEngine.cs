@@ -18,7 +18,7 @@ internal sealed class TransferEngine(EasyOptions options, TransferInfo info, Con
     {
         using var io = new IoContext(synchronous, options.TimeoutMs, cancellationToken)
         {
-            Log = options.Verbose ? new VerboseLog(options.Stderr ?? Console.Error) : VerboseLog.Off,
+            Events = TransferEvents.For(options.Verbose, options.DebugFunction, options.DebugData, options.Stderr),
         };
         var factory = new SocketFactory(new SocketCallbacks(
             options.OpenSocketFunction, options.OpenSocketData,

@@ -30,7 +30,7 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, lo
 
             var target = targets[i];
             var address = new CurlSockAddr(target);
-            io.Log.Info($"  Trying {Format(target)}...");
+            io.Events.Info($"  Trying {Format(target)}...");
             ManagedSocket? socket;
             try { socket = factory.Open(CurlSockType.IpCxn, address); }
             catch (SocketException ex)
@@ -49,7 +49,7 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, lo
                 var connected = await AttemptAsync(socket, address, attemptLimit, io).ConfigureAwait(false);
                 if (connected is not null)
                 {
-                    io.Log.Info($"Connected to {hostForMessages} ({(address.Address as IPEndPoint)?.Address.ToString() ?? address.Address.ToString()}) port {portForMessages}");
+                    io.Events.Info($"Connected to {hostForMessages} ({(address.Address as IPEndPoint)?.Address.ToString() ?? address.Address.ToString()}) port {portForMessages}");
                     return connected;
                 }
                 last = new CurlException(CurlCode.AbortedByCallback, $"The sockopt callback failed the connection to {Format(address.Address)}");
