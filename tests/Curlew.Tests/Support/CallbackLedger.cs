@@ -107,6 +107,9 @@ public sealed class CallbackLedger
         return this;
     }
 
+    /// <summary>The three callbacks with this ledger as their data, for tests that drive Curlew's socket factory directly (FTP's acceptor before FTP exists).</summary>
+    internal Curlew.Sockets.SocketCallbacks ToSocketCallbacks() => new(Open, this, SockOpt, this, Close, this);
+
     /// <summary>Fails the test unless every opened socket was closed exactly once, nothing else was closed, and every clientp was this ledger.</summary>
     public void AssertBalanced()
     {
