@@ -74,6 +74,12 @@ internal sealed class AcceptorHarness : IDisposable
     public void AssertNothingLeaks()
     {
         Callbacks.AssertBalanced();
+        AssertInternalLedgerClean();
+    }
+
+    /// <summary>Curlew's own ledger: no socket left open, none closed twice.</summary>
+    public void AssertInternalLedgerClean()
+    {
         var story = string.Join("\n  ", Ledger.Snapshot().Select(e => $"{e.Event} #{e.SocketId} {e.Purpose} {e.Address} {e.Detail}"));
         Assert.True(Ledger.OpenSocketIds().Count == 0, $"sockets left open:\n  {story}");
         Assert.True(Ledger.DoubleClosedSocketIds().Count == 0, $"sockets closed twice:\n  {story}");

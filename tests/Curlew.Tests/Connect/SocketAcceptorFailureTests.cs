@@ -140,6 +140,25 @@ public sealed class SocketAcceptorFailureTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
+    public async Task A_listener_closed_behind_Curlews_back_fails_the_accept_with_FtpAcceptFailed(bool synchronous)
+    {
+        using var h = new AcceptorHarness();
+        using var io = AcceptorHarness.Io(synchronous);
+        Socket? listener = null;
+        h.Callbacks.OnOpen = address => listener = new Socket(address.Family, address.SocketType, address.Protocol);
+        using var acceptor = SocketAcceptor.Listen(h.Factory, IPAddress.Loopback, 0, 0);
+        listener!.Dispose();   // the application breaks its own socket: Curlew must fail cleanly, not hang or crash
+
+        var ex = await FailsAsync(CurlCode.FtpAcceptFailed, () => acceptor.AcceptAsync(5_000, io).AsTask().WaitAsync(Run.HangLimit));
+
+        Assert.Contains("could not accept", ex.Message);
+        Assert.Single(h.Callbacks.Closes);   // still handed back once (the callback ledger rightly notes it arrived disposed)
+        h.AssertInternalLedgerClean();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
     public async Task No_server_connection_within_the_accept_timeout_fails_with_FtpAcceptTimeout(bool synchronous)
     {
         using var h = new AcceptorHarness();
