@@ -57,7 +57,7 @@ internal sealed class SocketAcceptor : IDisposable
         {
             _listener.Close();   // one data connection per listener: done with it whatever happened
         }
-        io.Log.Info("Connection accepted from server");
+        io.Events.Info("Connection accepted from server");
         return HandOver(accepted, io);
     }
 
