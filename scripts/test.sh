@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need (nginx, curl, libcurl) and runs every test project of Curlew.slnx.
 # Ends with one line "N passed, N failed[, N skipped]" computed from the trx results; exits non-zero
-# if any test failed or none ran. Works from any directory.
+# if any test failed or none ran. Leaves no server and no working files behind. Works from any directory.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -39,14 +39,42 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 results_dir="$(mktemp -d "${TMPDIR:-/tmp}/curlew-test-results.XXXXXX")"
+# The test host's temp dir lives inside the results dir, so everything a test writes under the temp path (nginx's
+# config, pid file and docroot, Unix sockets) belongs to this run alone and goes with it. nginx workers run as
+# "nobody" when started as root: they must be able to walk down to their docroot.
+run_tmp="$results_dir/tmp"
+mkdir "$run_tmp"
+chmod 755 "$results_dir" "$run_tmp"
+
+# A safety net after the tests' own cleanup (which stops every server when the run ends, even after a failure): a
+# test host that crashed or was killed cannot clean up, so stop any nginx whose pid file is under this run's temp
+# dir, then remove the run's working files. Only this run's processes are touched, found by their pid files.
+stop_leftovers() {
+  local pidfile pid
+  while IFS= read -r -d '' pidfile; do
+    pid="$(cat "$pidfile" 2>/dev/null || true)"
+    [ -n "$pid" ] && grep -qa nginx "/proc/$pid/cmdline" 2>/dev/null || continue
+    echo "test.sh: nginx $pid ($pidfile) was still running after the tests; stopping it" >&2
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do [ -e "/proc/$pid" ] || break; sleep 0.1; done
+    if [ -e "/proc/$pid" ]; then pkill -KILL -P "$pid" 2>/dev/null || true; kill -KILL "$pid" 2>/dev/null || true; fi
+  done < <(find "$run_tmp" -name nginx.pid -print0 2>/dev/null)
+  rm -rf "$results_dir"
+}
+trap stop_leftovers EXIT
+
 # CURLEW_ARTIFACTS_PATH (optional) keeps build output out of the tree, e.g. when several builds share a checkout.
 artifacts=()
 if [ -n "${CURLEW_ARTIFACTS_PATH:-}" ]; then artifacts=(--artifacts-path "$CURLEW_ARTIFACTS_PATH"); fi
 test_status=0
-dotnet test Curlew.slnx -c Release "${artifacts[@]}" \
-  --logger "console;verbosity=normal" \
-  --logger "trx;LogFilePrefix=results" \
-  --results-directory "$results_dir" || test_status=$?
+# Built first with the usual temp dir, so build servers that outlive this script do not point into a removed one.
+dotnet build Curlew.slnx -c Release "${artifacts[@]}" || test_status=$?
+if [ "$test_status" -eq 0 ]; then
+  TMPDIR="$run_tmp" dotnet test Curlew.slnx -c Release --no-build "${artifacts[@]}" \
+    --logger "console;verbosity=normal" \
+    --logger "trx;LogFilePrefix=results" \
+    --results-directory "$results_dir" || test_status=$?
+fi
 
 # Sum the counters of every trx file (one per test project); plain bash so no extra tool is needed.
 passed=0 failed=0 skipped=0

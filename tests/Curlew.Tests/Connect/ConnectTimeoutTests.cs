@@ -23,7 +23,14 @@ internal sealed class BlackholeListener : IDisposable
             try { s.Connect(_listener.LocalEndPoint!); } catch (SocketException) { }
             _fillers.Add(s);
         }
-        Thread.Sleep(100);
+        // The queue is full once the first filler's handshake has completed: the kernel holds it for an accept that
+        // never comes and drops the SYNs after it. A completed non-blocking connect makes the socket writable.
+        var first = _fillers[0];
+        if (!first.Poll(TimeSpan.FromSeconds(10), SelectMode.SelectWrite))
+            throw new InvalidOperationException("the first filler connection was not established within 10 s, so the accept queue may not be full");
+        var error = (int)first.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
+        if (error != 0)
+            throw new InvalidOperationException($"the first filler connection failed ({(SocketError)error}), so the accept queue is not full");
     }
 
     public int Port { get; }

@@ -203,15 +203,21 @@ public static class DiffCases
             },
             ExpectCode = 0,
         }),
-        new("server closed the idle connection between transfers", s => new DiffScenario
+        new("server closed the idle connection between transfers", s =>
         {
-            Setup = e => e.Url = s.Fault("idleclose", DiffFaults.KeepAliveThenClose).BaseUrl + "/",
-            Performs = 2,
-            BeforePerform = (_, i) =>
+            var idle = new DiffFaults.IdleConnections();
+            var server = s.PrivateFault(idle.Script);
+            return new DiffScenario
             {
-                if (i > 0) Thread.Sleep(400); // the server closes 150 ms after answering
-            },
-            ExpectCode = 0,
+                Setup = e => e.Url = server.BaseUrl + "/",
+                Performs = 2,
+                BeforePerform = (_, i) =>
+                {
+                    if (i > 0 && idle.CloseIdle() == 0)
+                        throw new InvalidOperationException("the first transfer left no idle connection for the server to close");
+                },
+                ExpectCode = 0,
+            };
         }),
         new("reused connection dies before the reply: retried on a fresh one", s => new DiffScenario
         {

@@ -1,16 +1,21 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Curlew.Tests.Differential;
 
 /// <summary>
 /// Blocking fault scripts for <see cref="ThreadedFaultServer"/>, private to the differential tests so their timing is fixed:
-/// each reads the whole request head first, then misbehaves. Pauses before a close or reset let the client read
-/// everything sent so far, so both engines see exactly the same bytes.
+/// each reads the whole request head first, then misbehaves. Nothing waits on a clock: a close is a FIN after the
+/// bytes (the client reads them all, then the end), and a reset waits until the client's kernel has acknowledged every
+/// byte sent, so both engines see exactly the same bytes however loaded the machine is.
 /// </summary>
 internal static class DiffFaults
 {
-    private const int Settle = 150;
+    /// <summary>Bound on every wait for the client; far beyond any case's own timeout, it only stops a broken case hanging.</summary>
+    private static readonly TimeSpan ClientLimit = TimeSpan.FromSeconds(30);
 
     public static void ReadRequestHead(Socket socket)
     {
@@ -31,26 +36,56 @@ internal static class DiffFaults
         while (sent < bytes.Length) sent += socket.Send(bytes, sent, bytes.Length - sent, SocketFlags.None);
     }
 
+    /// <summary>Ends the response with a FIN after the bytes sent, then keeps the socket until the client closes it.</summary>
     private static void GracefulClose(Socket socket)
     {
-        Thread.Sleep(Settle);
-        socket.Shutdown(SocketShutdown.Both);
+        socket.Shutdown(SocketShutdown.Send);
+        WaitForClientToLeave(socket);
     }
 
-    /// <summary>Stays silent until the client closes (its timeout), then lets the connection go.</summary>
+    /// <summary>Stays silent until the client closes (its timeout, or the end of its handle), then lets the connection go.</summary>
     private static void WaitForClientToLeave(Socket socket)
     {
+        socket.ReceiveTimeout = (int)ClientLimit.TotalMilliseconds;
         var buffer = new byte[1024];
         while (socket.Receive(buffer) > 0)
         {
         }
     }
 
+    /// <summary>
+    /// A TCP reset, once the client's kernel has acknowledged every byte sent: a reset throws away what the sender still
+    /// holds, but what the receiver already holds stays readable before the error, so the client gets all of it.
+    /// </summary>
     private static void Reset(Socket socket)
     {
+        WaitUntilAcknowledged(socket);
         socket.LingerState = new LingerOption(true, 0);
         socket.Close();
     }
+
+    private static void WaitUntilAcknowledged(Socket socket)
+    {
+        var clock = Stopwatch.StartNew();
+        while (Unacknowledged(socket) > 0)
+        {
+            if (clock.Elapsed > ClientLimit)
+                throw new TimeoutException($"the client did not acknowledge the last {Unacknowledged(socket)} bytes within {ClientLimit.TotalSeconds} s");
+            Thread.Yield();
+        }
+    }
+
+    // SIOCOUTQ (TIOCOUTQ): bytes in the send queue the peer has not acknowledged yet (a FIN counts as one).
+    private static int Unacknowledged(Socket socket)
+    {
+        const nuint SiocOutq = 0x5411;
+        if (ioctl((int)socket.SafeHandle.DangerousGetHandle(), SiocOutq, out var pending) != 0)
+            throw new SocketException(Marshal.GetLastPInvokeError());
+        return pending;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int ioctl(int fd, nuint request, out int value);
 
     /// <summary>A status line that is not HTTP at all, then close.</summary>
     public static void GarbageStatusLine(Socket socket)
@@ -94,12 +129,11 @@ internal static class DiffFaults
         GracefulClose(socket);
     }
 
-    /// <summary>Content-Length 100, 50 bytes, a pause, then a TCP reset.</summary>
+    /// <summary>Content-Length 100, 50 bytes, then (once the client holds them) a TCP reset.</summary>
     public static void ResetMidBody(Socket socket)
     {
         ReadRequestHead(socket);
         Send(socket, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n" + new string('r', 50));
-        Thread.Sleep(Settle * 2);
         Reset(socket);
     }
 
@@ -118,12 +152,52 @@ internal static class DiffFaults
         WaitForClientToLeave(socket);
     }
 
-    /// <summary>Answers one request with a keep-alive response, then closes the idle connection shortly after.</summary>
-    public static void KeepAliveThenClose(Socket socket)
+    /// <summary>
+    /// Keep-alive server that answers each request with "ok" and keeps the connection open until the case calls
+    /// <see cref="CloseIdle"/>, which closes every answered connection before it returns: a close "between transfers"
+    /// that happens exactly there, not after a guessed pause.
+    /// </summary>
+    public sealed class IdleConnections
     {
-        ReadRequestHead(socket);
-        Send(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
-        GracefulClose(socket);
+        // Answered connections, each with the event CloseIdle sets once its FIN is acknowledged.
+        private readonly ConcurrentDictionary<Socket, ManualResetEventSlim> _answered = new();
+
+        public void Script(Socket socket)
+        {
+            ReadRequestHead(socket);
+            using var closed = new ManualResetEventSlim();
+            _answered[socket] = closed;   // before the answer: once the client has it, CloseIdle must find this connection
+            Send(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            WaitForClientToLeave(socket);   // returns at once when CloseIdle shuts the socket down
+            // If CloseIdle took the connection, it still needs the socket until the client acknowledged the FIN.
+            if (!_answered.TryRemove(socket, out _) && !closed.Wait(ClientLimit))
+                throw new TimeoutException("CloseIdle did not finish closing the connection");
+        }
+
+        /// <summary>Sends a FIN on every connection answered so far and waits until each is acknowledged; returns the number closed.</summary>
+        public int CloseIdle()
+        {
+            var count = 0;
+            foreach (var socket in _answered.Keys)
+            {
+                if (!_answered.TryRemove(socket, out var closed)) continue;
+                try
+                {
+                    socket.Shutdown(SocketShutdown.Both);
+                    WaitUntilAcknowledged(socket);   // the FIN reached the client's kernel, so its next transfer sees it
+                    count++;
+                }
+                catch (SocketException)
+                {
+                    // the client closed it first
+                }
+                finally
+                {
+                    closed.Set();
+                }
+            }
+            return count;
+        }
     }
 
     /// <summary>Answers the first request on a connection, then closes without a byte when the second one comes.</summary>

@@ -2,18 +2,21 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Curlew.Tests.Servers;
+using Curlew.Tests.Support;
 
 namespace Curlew.Tests.Differential;
 
 /// <summary>
 /// The real servers every differential case runs against, started once per test process and shared (each case
 /// makes its own connections; nothing here keeps per-case state). Both engines hit the same server in one case.
+/// Everything here is stopped by <see cref="TestRunCleanup"/> when the run ends.
 /// </summary>
 public sealed class DiffServers
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static DiffServers? _instance;
     private readonly ConcurrentDictionary<string, ThreadedFaultServer> _faults = new();
+    private readonly ConcurrentBag<ThreadedFaultServer> _privateFaults = [];
     private readonly SemaphoreSlim _nginxGate = new(1, 1);
     private NginxServer? _nginx;
     private DiffUnixServer? _unix;
@@ -48,7 +51,9 @@ public sealed class DiffServers
             KestrelTestServer? dual = null;
             if (Socket.OSSupportsIPv6 && HasIPv6Loopback())
                 dual = await KestrelTestServer.StartAsync(alsoIPv6: true);
-            return _instance = new DiffServers(kestrel, second, dual);
+            _instance = new DiffServers(kestrel, second, dual);
+            TestRunCleanup.Register("the differential servers", _instance.StopAsync);
+            return _instance;
         }
         finally
         {
@@ -95,6 +100,27 @@ public sealed class DiffServers
     /// <summary>A raw fault server running <paramref name="script"/>, one per <paramref name="name"/>.</summary>
     public ThreadedFaultServer Fault(string name, Action<Socket> script) =>
         _faults.GetOrAdd(name, _ => ThreadedFaultServer.Start(script));
+
+    /// <summary>
+    /// A raw fault server of its own running <paramref name="script"/>, for a case whose server keeps state the case
+    /// waits on (one per call; stopped with the others when the run ends).
+    /// </summary>
+    public ThreadedFaultServer PrivateFault(Action<Socket> script)
+    {
+        var server = ThreadedFaultServer.Start(script);
+        _privateFaults.Add(server);
+        return server;
+    }
+
+    private async ValueTask StopAsync()
+    {
+        foreach (var fault in _faults.Values.Concat(_privateFaults)) fault.Dispose();
+        if (_nginx is not null) await _nginx.DisposeAsync();
+        if (_unix is not null) await _unix.DisposeAsync();
+        if (DualStack is not null) await DualStack.DisposeAsync();
+        await Second.DisposeAsync();
+        await Kestrel.DisposeAsync();
+    }
 
     /// <summary>A loopback port nothing listens on (bound and released just now).</summary>
     public static int DeadPort()

@@ -10,11 +10,17 @@ namespace Curlew.Tests.Differential;
 /// Kestrel listening on a Unix domain socket (the shared <see cref="Servers.KestrelTestServer"/> listens on TCP only),
 /// with the two routes the Unix-socket cases use. The path is short on purpose: libcurl 7.88.1 copies a sockaddr_un
 /// path into its 46-byte PRIMARY_IP buffer, so longer paths would be truncated on libcurl's side.
-/// Lives for the whole test process.
+/// <see cref="DiffServers"/> owns it and disposes it when the test run ends.
 /// </summary>
-public sealed class DiffUnixServer
+public sealed class DiffUnixServer : IAsyncDisposable
 {
-    private DiffUnixServer(string path) => Path = path;
+    private readonly WebApplication _app;
+
+    private DiffUnixServer(WebApplication app, string path)
+    {
+        _app = app;
+        Path = path;
+    }
 
     public string Path { get; }
 
@@ -47,7 +53,13 @@ public sealed class DiffUnixServer
             await context.Response.Body.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length), context.RequestAborted);
         });
         await app.StartAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
-        return new DiffUnixServer(path);
+        return new DiffUnixServer(app, path);
+    }
+
+    /// <summary>Stops Kestrel and removes the socket file.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        File.Delete(Path);
     }
 }

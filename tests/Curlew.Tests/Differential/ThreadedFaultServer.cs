@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
@@ -8,12 +9,14 @@ namespace Curlew.Tests.Differential;
 /// The differential fault cases use it instead of the shared async <see cref="Servers.FaultServer"/> because their
 /// scripts are timed against 500 ms client timeouts: on a 2-core runner with both engines blocking in Perform and
 /// xUnit running classes in parallel, thread-pool starvation delayed async scripts past those timeouts.
-/// Lives for the whole test process (background threads; nothing to dispose).
+/// <see cref="DiffServers"/> owns every instance and disposes it when the test run ends.
 /// </summary>
-public sealed class ThreadedFaultServer
+public sealed class ThreadedFaultServer : IDisposable
 {
     private readonly Socket _listener;
     private readonly Action<Socket> _script;
+    private readonly ConcurrentDictionary<Socket, byte> _open = new();
+    private volatile bool _disposed;
 
     private ThreadedFaultServer(Action<Socket> script)
     {
@@ -33,17 +36,18 @@ public sealed class ThreadedFaultServer
 
     private void AcceptLoop()
     {
-        while (true)
+        while (!_disposed)
         {
             Socket connection;
             try
             {
                 connection = _listener.Accept();
             }
-            catch (SocketException)
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
             {
-                continue;
+                continue;   // a client that gave up during the handshake; or the listener closed, which ends the loop
             }
+            _open[connection] = 0;
             new Thread(() => Run(connection)) { IsBackground = true, Name = $"diff-fault-{Port}" }.Start();
         }
     }
@@ -60,7 +64,16 @@ public sealed class ThreadedFaultServer
         }
         finally
         {
+            _open.TryRemove(connection, out _);
             connection.Dispose();
         }
+    }
+
+    /// <summary>Stops listening and closes the connections still open, which ends their scripts.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _listener.Dispose();
+        foreach (var connection in _open.Keys) connection.Dispose();
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Curlew.Tests.Support;
 using Xunit;
 
 namespace Curlew.Tests.Servers;
@@ -10,6 +11,8 @@ namespace Curlew.Tests.Servers;
 /// Debian's nginx, started in the foreground with a generated config in a fresh temp directory, listening on
 /// 127.0.0.1 at a free port and serving <c>small.txt</c> and <c>big.bin</c> from <see cref="Root"/>.
 /// A real, independent HTTP/1.1 implementation to check Curlew against (keep-alive, ranges, large bodies).
+/// Every started server is also registered with <see cref="TestRunCleanup"/>, so it is stopped (and its directory
+/// deleted) when the run ends even if its owner never disposes it.
 /// </summary>
 public sealed class NginxServer : IAsyncDisposable
 {
@@ -24,6 +27,7 @@ public sealed class NginxServer : IAsyncDisposable
 
     private readonly Process _process;
     private readonly string _directory;
+    private int _disposed;
 
     private NginxServer(Process process, string directory, int port)
     {
@@ -105,8 +109,12 @@ public sealed class NginxServer : IAsyncDisposable
                 await server.DisposeAsync();
                 lock (stderr) throw new NginxStartException($"nginx exited with {process.ExitCode}: {stderr}{log}");
             }
-            if (await Accepts(port)) return server;
-            await Task.Delay(50);
+            if (await Accepts(port))
+            {
+                TestRunCleanup.Register($"nginx (pid {process.Id}, {directory})", server.DisposeAsync);
+                return server;
+            }
+            await Task.Delay(50);   // polls the port, a bounded wait for nginx to listen
         }
         await server.DisposeAsync();
         throw new InvalidOperationException($"nginx did not accept connections on port {port} within 10 s");
@@ -164,9 +172,10 @@ public sealed class NginxServer : IAsyncDisposable
         return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
-    /// <summary>Stops nginx (master and worker) and deletes its directory.</summary>
+    /// <summary>Stops nginx (master and worker) and deletes its directory. Safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         try
         {
             if (!_process.HasExited) _process.Kill(entireProcessTree: true);

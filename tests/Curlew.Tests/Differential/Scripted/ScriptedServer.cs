@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -22,10 +23,16 @@ public sealed record ScriptedReply(byte[] Bytes, bool Close = false, bool SendCo
 /// </summary>
 public sealed class ScriptedServer : IAsyncDisposable
 {
+    private static readonly TimeSpan QuietLimit = TimeSpan.FromSeconds(20);
     private readonly TcpListener[] _listeners;
     private readonly Func<ScriptedRequest, ScriptedReply> _handler;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly Thread _acceptor;
+    // Held while a connection moves from the kernel's accept queue into _serving, so "nothing queued and nothing
+    // being served" can be read as one consistent picture.
+    private readonly Lock _gate = new();
+    private readonly List<Task> _serving = [];
+    private readonly SemaphoreSlim _changed = new(0);
     private int _conns;
     public List<ScriptedRequest> Requests { get; } = [];
     public int Port { get; }
@@ -34,18 +41,41 @@ public sealed class ScriptedServer : IAsyncDisposable
     {
         _handler = handler;
         (_listeners, Port) = ListenOnTwoLoopbackHosts();
-        _loop = Task.WhenAll(_listeners.Select(l => Task.Run(() => Accept(l))));
+        foreach (var listener in _listeners) listener.Server.Blocking = false;
+        _acceptor = new Thread(AcceptLoop) { IsBackground = true, Name = $"scripted-accept-{Port}" };
+        _acceptor.Start();
     }
 
-    /// <summary>The requests seen so far (after a short settle, so a last request in flight is counted), and forgets them.</summary>
+    /// <summary>
+    /// The requests seen so far, and forgets them. Call it after the client has closed its connections (after its
+    /// handle's cleanup): it first waits until the server has accepted every connection the client made and finished
+    /// serving each, so a last request still in flight is counted. Throws when that takes longer than 20 s.
+    /// </summary>
     public async Task<List<ScriptedRequest>> TakeRequestsAsync()
     {
-        await Task.Delay(100);
+        var clock = Stopwatch.StartNew();
+        while (!IsQuiet(out var state))
+        {
+            var left = QuietLimit - clock.Elapsed;
+            if (left <= TimeSpan.Zero || !await _changed.WaitAsync(left))
+                throw new TimeoutException($"the scripted server was still busy {QuietLimit.TotalSeconds} s after the client finished: {state}");
+        }
         lock (Requests)
         {
             var taken = Requests.ToList();
             Requests.Clear();
             return taken;
+        }
+    }
+
+    private bool IsQuiet(out string state)
+    {
+        lock (_gate)
+        {
+            var queued = _listeners.Count(l => l.Server.Poll(0, SelectMode.SelectRead));
+            var serving = _serving.Count(t => !t.IsCompleted);
+            state = $"{queued} listener(s) with connections not yet accepted, {serving} connection(s) still being served";
+            return queued == 0 && serving == 0;
         }
     }
 
@@ -70,14 +100,38 @@ public sealed class ScriptedServer : IAsyncDisposable
         }
     }
 
-    private async Task Accept(TcpListener listener)
+    private void AcceptLoop()
     {
+        var sockets = _listeners.Select(l => l.Server).ToList();
         while (!_stop.IsCancellationRequested)
         {
-            Socket s;
-            try { s = await listener.AcceptSocketAsync(_stop.Token); } catch { return; }
-            int c = Interlocked.Increment(ref _conns);
-            _ = Task.Run(() => Serve(s, c));
+            var readable = new List<Socket>(sockets);
+            try
+            {
+                Socket.Select(readable, null, null, 200_000);   // wakes for a connection, or to look at _stop
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+            lock (_gate)
+            {
+                foreach (var listener in readable)
+                {
+                    Socket s;
+                    try { s = listener.Accept(); }
+                    catch (SocketException) { continue; }
+                    catch (ObjectDisposedException) { return; }
+                    s.Blocking = true;
+                    int c = Interlocked.Increment(ref _conns);
+                    _serving.Add(Task.Run(async () =>
+                    {
+                        try { await Serve(s, c); }
+                        finally { _changed.Release(); }
+                    }));
+                }
+            }
+            if (readable.Count > 0) _changed.Release();
         }
     }
 
@@ -182,7 +236,10 @@ public sealed class ScriptedServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
+        _acceptor.Join();
         foreach (var listener in _listeners) listener.Stop();
-        try { await _loop; } catch { }
+        Task[] serving;
+        lock (_gate) serving = [.. _serving];
+        try { await Task.WhenAll(serving); } catch { }
     }
 }
