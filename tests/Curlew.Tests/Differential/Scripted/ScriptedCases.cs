@@ -277,12 +277,7 @@ public static class ScriptedCases
         string baseUrl = "";
         await using var server = new ScriptedServer(req => pc.Handler(req, baseUrl).FixPort(baseUrl));
         baseUrl = $"http://127.0.0.1:{server.Port}";
-        var opts = pc.Options(baseUrl).Select(o => o.Item2 switch
-        {
-            string s => (o.Item1, (object?)s.Replace("{P}", server.Port.ToString())),
-            string[] l => (o.Item1, (object?)l.Select(x => x.Replace("{P}", server.Port.ToString())).ToArray()),
-            _ => o,
-        }).ToArray();
+        var opts = Options(pc, server, baseUrl);
 
         var lib = ScriptedEngines.RunLibCurl(opts, pc.Read, pc.Performs);
         var libRequests = await server.TakeRequestsAsync();
@@ -295,12 +290,40 @@ public static class ScriptedCases
         Assert.True(expected == actual, $"{name}: Curlew differs from libcurl 7.88.1\n--- libcurl\n{expected}\n--- curlew\n{actual}");
     }
 
+    /// <summary>Runs case <paramref name="name"/> through Curlew alone: what Curlew answered, and what the server saw.</summary>
+    public static async Task<ScriptedCurlewRun> RunCurlewAsync(string name)
+    {
+        var pc = Cases.Single(x => x.Name == name);
+        string baseUrl = "";
+        await using var server = new ScriptedServer(req => pc.Handler(req, baseUrl).FixPort(baseUrl));
+        baseUrl = $"http://127.0.0.1:{server.Port}";
+        var result = ScriptedEngines.RunCurlew(Options(pc, server, baseUrl), pc.Read, pc.Performs);
+        var requests = await server.TakeRequestsAsync();
+        var first = requests.Count > 0 ? requests.Min(x => x.Conn) : 0;
+        return new ScriptedCurlewRun(result, [.. requests.Select(r => r with { Conn = r.Conn - first })], baseUrl,
+            $"{result.Describe()}{Requests(requests)}");
+    }
+
+    private static (CurlOption, object?)[] Options(ScriptedCase pc, ScriptedServer server, string baseUrl) =>
+        pc.Options(baseUrl).Select(o => o.Item2 switch
+        {
+            string s => (o.Item1, (object?)s.Replace("{P}", server.Port.ToString())),
+            string[] l => (o.Item1, (object?)l.Select(x => x.Replace("{P}", server.Port.ToString())).ToArray()),
+            _ => o,
+        }).ToArray();
+
     // What the server saw, with connections numbered from 0 in order of arrival.
     private static string Requests(List<ScriptedRequest> requests)
     {
         int first = requests.Count > 0 ? requests.Min(x => x.Conn) : 0;
         return string.Join("\n", requests.Select(r => $"    [{r.Conn - first}.{r.Index}] {ScriptedResult.Esc(Encoding.Latin1.GetBytes(r.Head))} BODY={ScriptedResult.Esc(r.Body)}"));
     }
+}
+
+/// <summary>One case run through Curlew alone; <paramref name="Requests"/> number connections from 0 in order of arrival.</summary>
+public sealed record ScriptedCurlewRun(ScriptedResult Result, List<ScriptedRequest> Requests, string BaseUrl, string Description)
+{
+    public object? Info(CurlInfo info) => Result.Info[info.ToString()];
 }
 
 /// <summary>The case list itself.</summary>
