@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Text;
+using Curlew.Tests.Servers;
 
 namespace Curlew.Tests.Differential;
 
@@ -64,28 +63,7 @@ internal static class DiffFaults
         socket.Close();
     }
 
-    private static void WaitUntilAcknowledged(Socket socket)
-    {
-        var clock = Stopwatch.StartNew();
-        while (Unacknowledged(socket) > 0)
-        {
-            if (clock.Elapsed > ClientLimit)
-                throw new TimeoutException($"the client did not acknowledge the last {Unacknowledged(socket)} bytes within {ClientLimit.TotalSeconds} s");
-            Thread.Yield();
-        }
-    }
-
-    // SIOCOUTQ (TIOCOUTQ): bytes in the send queue the peer has not acknowledged yet (a FIN counts as one).
-    private static int Unacknowledged(Socket socket)
-    {
-        const nuint SiocOutq = 0x5411;
-        if (ioctl((int)socket.SafeHandle.DangerousGetHandle(), SiocOutq, out var pending) != 0)
-            throw new SocketException(Marshal.GetLastPInvokeError());
-        return pending;
-    }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int ioctl(int fd, nuint request, out int value);
+    private static void WaitUntilAcknowledged(Socket socket) => SendQueue.WaitUntilAcknowledged(socket, ClientLimit);
 
     /// <summary>A status line that is not HTTP at all, then close.</summary>
     public static void GarbageStatusLine(Socket socket)

@@ -60,8 +60,8 @@ public static class FaultScripts
         await ReadRequestHeadAsync(socket, ct);
         await SendAsync(socket, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\nContent-Type: application/octet-stream\r\n\r\n", ct);
         await socket.SendAsync(KestrelTestServer.Pattern(100), SocketFlags.None, ct);
-        // Give the client time to take the head and the first bytes, so the reset lands in the middle of the body.
-        await Task.Delay(100, ct);
+        // The client's kernel holds the head and the first bytes before the reset, so it lands in the middle of the body.
+        await SendQueue.WaitUntilAcknowledgedAsync(socket, TimeSpan.FromSeconds(30), ct);
         socket.LingerState = new LingerOption(true, 0);
         socket.Close();
     };
