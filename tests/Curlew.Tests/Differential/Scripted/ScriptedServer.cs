@@ -34,6 +34,7 @@ public sealed class ScriptedServer : IAsyncDisposable
     private readonly List<Task> _serving = [];
     private readonly SemaphoreSlim _changed = new(0);
     private int _conns;
+    private int _active;   // connections accepted and still being served
     public List<ScriptedRequest> Requests { get; } = [];
     public int Port { get; }
 
@@ -73,7 +74,7 @@ public sealed class ScriptedServer : IAsyncDisposable
         lock (_gate)
         {
             var queued = _listeners.Count(l => l.Server.Poll(0, SelectMode.SelectRead));
-            var serving = _serving.Count(t => !t.IsCompleted);
+            var serving = Volatile.Read(ref _active);
             state = $"{queued} listener(s) with connections not yet accepted, {serving} connection(s) still being served";
             return queued == 0 && serving == 0;
         }
@@ -124,10 +125,15 @@ public sealed class ScriptedServer : IAsyncDisposable
                     catch (ObjectDisposedException) { return; }
                     s.Blocking = true;
                     int c = Interlocked.Increment(ref _conns);
+                    Interlocked.Increment(ref _active);
                     _serving.Add(Task.Run(async () =>
                     {
                         try { await Serve(s, c); }
-                        finally { _changed.Release(); }
+                        finally
+                        {
+                            Interlocked.Decrement(ref _active);   // before the wake-up, so the waiter sees it
+                            _changed.Release();
+                        }
                     }));
                 }
             }
