@@ -85,6 +85,8 @@ public sealed partial class CurlEasy : IDisposable
             TransferEvents.TransferStart(_options.Url);
             var engine = new TransferEngine(_options.Clone(), _info, _cache, Ledger, _urlCache);
             await engine.RunAsync(synchronous, cancellationToken).ConfigureAwait(false);
+            // A callback's refused re-entrant Perform wrote its message here meanwhile; a success leaves none.
+            ErrorMessage = null;
             TransferEvents.TransferStop(CurlCode.Ok);
             return CurlCode.Ok;
         }
@@ -99,9 +101,10 @@ public sealed partial class CurlEasy : IDisposable
             TransferEvents.TransferCancelled();
             throw;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
-            // A bug or a hostile callback object we did not foresee: report it, never crash the caller.
+            // A bug or a hostile callback object we did not foresee: report it, never crash the caller. Only the
+            // caller's own token may end a transfer with OperationCanceledException; any other one lands here.
             return Fail(CurlCode.FailedInit, $"Internal error: {ex.GetType().Name}: {ex.Message}");
         }
         finally

@@ -14,4 +14,8 @@ internal sealed class CurlException(CurlCode code, string message, Exception? in
     /// <summary>A user callback threw: the transfer ends with <see cref="CurlCode.AbortedByCallback"/>.</summary>
     public static CurlException FromCallback(string which, Exception thrown) =>
         thrown is CurlException own ? own : new(CurlCode.AbortedByCallback, $"The {which} callback threw {thrown.GetType().Name}: {thrown.Message}", thrown) { CallbackException = thrown };
+
+    /// <summary>A user <see cref="Stream"/> (WriteData, ReadData) threw: <paramref name="code"/> (WriteError or ReadError), whatever it threw.</summary>
+    public static CurlException FromStream(CurlCode code, string message, Exception thrown) =>
+        thrown is CurlException own ? own : new(code, $"{message}: {thrown.GetType().Name}: {thrown.Message}", thrown) { CallbackException = thrown };
 }

@@ -51,7 +51,7 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
         if (buffer.Count > 0 && left > 0)
         {
             int take = (int)Math.Min(left, buffer.Count);
-            Deliver(buffer.Data[..take]);
+            await DeliverAsync(buffer.DataMemory[..take]).ConfigureAwait(false);
             buffer.Consume(take);
             left -= take;
         }
@@ -64,7 +64,7 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
                 if (scratch.Length > left) scratch = scratch[..(int)left];
                 int n = await connection.Top.ReceiveAsync(scratch, io).ConfigureAwait(false);
                 if (n == 0) throw new CurlException(CurlCode.PartialFile, $"transfer closed with {left} bytes remaining to read");
-                Deliver(scratch.Span[..n]);
+                await DeliverAsync(scratch[..n]).ConfigureAwait(false);
                 left -= n;
             }
         }
@@ -82,7 +82,9 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
         {
             while (buffer.Count > 0 && !decoder.IsDone)
             {
-                int used = DecodeStep(decoder, buffer.Data);
+                var input = buffer.DataMemory;
+                int used = DecodeStep(decoder, input, out var data);
+                if (!data.IsEmpty) await DeliverAsync(data).ConfigureAwait(false);
                 if (used == 0) break;   // a partial trailer line: need more bytes
                 buffer.Consume(used);
             }
@@ -94,11 +96,13 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
         }
     }
 
-    // Separate from the async loop because spans cannot live across awaits.
-    private int DecodeStep(ChunkedDecoder decoder, ReadOnlySpan<byte> input)
+    // Separate from the async loop because spans cannot live across awaits: the decoded data (a slice of the input)
+    // comes back as memory, for the sink's asynchronous write.
+    private int DecodeStep(ChunkedDecoder decoder, ReadOnlyMemory<byte> input, out ReadOnlyMemory<byte> data)
     {
-        int used = decoder.Decode(input, out var data, out var trailer);
-        if (!data.IsEmpty) Deliver(data);
+        var span = input.Span;
+        int used = decoder.Decode(span, out var decoded, out var trailer);
+        data = decoded.IsEmpty || !span.Overlaps(decoded, out int offset) ? default : input.Slice(offset, decoded.Length);
         if (!trailer.IsEmpty) trailerSink?.Write(trailer);
         return used;
     }
@@ -108,7 +112,7 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
         var buffer = connection.Buffer;
         if (buffer.Count > 0)
         {
-            Deliver(buffer.Data);
+            await DeliverAsync(buffer.DataMemory).ConfigureAwait(false);
             buffer.Consume(buffer.Count);
         }
         while (true)
@@ -116,23 +120,44 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
             var scratch = buffer.Scratch;
             int n = await connection.Top.ReceiveAsync(scratch, io).ConfigureAwait(false);
             if (n == 0) return;
-            Deliver(scratch.Span[..n]);
+            await DeliverAsync(scratch[..n]).ConfigureAwait(false);
         }
     }
 
-    private void Deliver(ReadOnlySpan<byte> data)
+    // Completes inline unless an asynchronous transfer writes to a stream.
+    private ValueTask DeliverAsync(ReadOnlyMemory<byte> data)
     {
-        io.BytesReceived += data.Length;
+        Account(data.Length);
+        io.Events.DataIn(data.Span);
+        if (sink is null) { AfterDelivery(); return ValueTask.CompletedTask; }
+        var write = sink.WriteAsync(data, io);
+        if (!write.IsCompletedSuccessfully) return AfterDeliveryAsync(write);
+        write.GetAwaiter().GetResult();
+        AfterDelivery();
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask AfterDeliveryAsync(ValueTask write)
+    {
+        await write.ConfigureAwait(false);
+        AfterDelivery();
+    }
+
+    private void Account(int length)
+    {
+        io.BytesReceived += length;
         // libcurl counts plain bodies as they are read, before they are written on, and chunked ones only once a whole
         // receive has decoded without error; the difference shows when a write or the decoding fails.
-        if (_chunked) _uncounted += data.Length;
-        else Count(data.Length);
+        if (_chunked) _uncounted += length;
+        else Count(length);
         if (_undecodable is not null)
             throw new CurlException(CurlCode.BadContentEncoding, $"Unrecognized transfer coding \"{_undecodable}\": Curlew undoes only chunked and identity");
         if (maxFileSize > 0 && Received + _uncounted > maxFileSize)
             throw new CurlException(CurlCode.FilesizeExceeded, "Exceeded the maximum allowed file size (" + maxFileSize + ")");
-        io.Events.DataIn(data);
-        sink?.Write(data);
+    }
+
+    private void AfterDelivery()
+    {
         lowSpeed.Check(io.BytesReceived + io.BytesSent);
         if (progress.IsActive)
         {

@@ -118,9 +118,9 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
             while (chunked || body.Size < 0 || body.Sent < body.Size)
             {
                 // The callback always gets the whole buffer (less chunk framing), whatever is left to send, as libcurl.
-                var room = chunked ? buffer.AsSpan(prefix, UploadBufferSize - prefix - 2) : buffer.AsSpan(0, UploadBufferSize);
+                var room = chunked ? buffer.AsMemory(prefix, UploadBufferSize - prefix - 2) : buffer.AsMemory(0, UploadBufferSize);
                 long before = body.Sent;
-                int n = body.Read(room);
+                int n = await body.ReadAsync(room, io).ConfigureAwait(false);
                 if (n == 0)
                 {
                     if (chunked)

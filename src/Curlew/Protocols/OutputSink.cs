@@ -1,8 +1,12 @@
+using Curlew.Connect;
+
 namespace Curlew.Protocols;
 
 /// <summary>
 /// Where received bytes go: the user's write callback, else a <see cref="Stream"/> given as data, else standard output
-/// (libcurl's default). A callback that takes fewer bytes than offered fails the transfer with <see cref="CurlCode.WriteError"/>.
+/// (libcurl's default). A callback that takes fewer bytes than offered fails the transfer with <see cref="CurlCode.WriteError"/>,
+/// and so does anything a stream throws (an <see cref="OperationCanceledException"/> included: only the caller's token
+/// may cancel a transfer). Asynchronous transfers write a stream with <see cref="Stream.WriteAsync(ReadOnlyMemory{byte}, CancellationToken)"/>.
 /// </summary>
 internal sealed class OutputSink
 {
@@ -32,16 +36,28 @@ internal sealed class OutputSink
         return null;
     }
 
+    /// <summary>Writes <paramref name="data"/>: asynchronously to a stream in an asynchronous transfer, inline otherwise.</summary>
+    public ValueTask WriteAsync(ReadOnlyMemory<byte> data, IoContext io)
+    {
+        if (_callback is null && !io.Synchronous && !data.IsEmpty) return WriteStreamAsync(data, io);
+        Write(data.Span);
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask WriteStreamAsync(ReadOnlyMemory<byte> data, IoContext io)
+    {
+        try { await _stream!.WriteAsync(data, io.Token).ConfigureAwait(false); }
+        catch (OperationCanceledException ex) when (io.Token.IsCancellationRequested) { throw io.Interrupted(ex); }
+        catch (Exception ex) { throw CurlException.FromStream(CurlCode.WriteError, "Failure writing output to destination", ex); }
+    }
+
     public void Write(ReadOnlySpan<byte> data)
     {
         if (data.IsEmpty) return;
         if (_callback is null)
         {
             try { _stream!.Write(data); }
-            catch (Exception ex) when (ex is IOException or ObjectDisposedException or NotSupportedException)
-            {
-                throw new CurlException(CurlCode.WriteError, $"Failure writing output to destination: {ex.Message}", ex);
-            }
+            catch (Exception ex) { throw CurlException.FromStream(CurlCode.WriteError, "Failure writing output to destination", ex); }
             return;
         }
         long taken;

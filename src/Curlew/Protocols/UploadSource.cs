@@ -1,3 +1,5 @@
+using Curlew.Connect;
+
 namespace Curlew.Protocols;
 
 /// <summary>
@@ -69,7 +71,8 @@ internal sealed class UploadSource
         }
         else if (_stream is { CanSeek: true })
         {
-            _stream.Seek(count, SeekOrigin.Current);
+            try { _stream.Seek(count, SeekOrigin.Current); }
+            catch (Exception ex) { throw CurlException.FromStream(CurlCode.ReadError, "Failed to skip the upload data", ex); }
         }
         else
         {
@@ -108,14 +111,38 @@ internal sealed class UploadSource
         return n;
     }
 
+    /// <summary>
+    /// Like <see cref="Read"/>, but an asynchronous transfer reads a stream with
+    /// <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/>; everything else completes inline.
+    /// </summary>
+    public ValueTask<int> ReadAsync(Memory<byte> buffer, IoContext io)
+    {
+        if (_isFixed || _callback is not null || io.Synchronous) return ValueTask.FromResult(Read(buffer.Span));
+        return ReadStreamAsync(buffer, io);
+    }
+
+    private async ValueTask<int> ReadStreamAsync(Memory<byte> buffer, IoContext io)
+    {
+        int n;
+        try { n = await _stream!.ReadAsync(buffer, io.Token).ConfigureAwait(false); }
+        catch (OperationCanceledException ex) when (io.Token.IsCancellationRequested) { throw io.Interrupted(ex); }
+        catch (Exception ex) { throw CurlException.FromStream(CurlCode.ReadError, "Failed to read the upload data", ex); }
+        n = CheckStreamCount(n, buffer.Length);
+        Sent += n;
+        return n;
+    }
+
+    // Anything the stream throws (cancellation included: only the caller's token may cancel) is a read error.
     private int ReadStream(Span<byte> buffer)
     {
-        try { return _stream!.Read(buffer); }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or NotSupportedException)
-        {
-            throw new CurlException(CurlCode.ReadError, $"Failed to read the upload data: {ex.Message}", ex);
-        }
+        int n;
+        try { n = _stream!.Read(buffer); }
+        catch (Exception ex) { throw CurlException.FromStream(CurlCode.ReadError, "Failed to read the upload data", ex); }
+        return CheckStreamCount(n, buffer.Length);
     }
+
+    private static int CheckStreamCount(int n, int room) =>
+        n < 0 || n > room ? throw new CurlException(CurlCode.ReadError, $"The upload stream's Read returned {n} for a buffer of {room} bytes") : n;
 
     private int ReadCallbackChecked(Span<byte> buffer)
     {
