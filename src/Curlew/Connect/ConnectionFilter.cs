@@ -2,6 +2,17 @@ using System.Net;
 
 namespace Curlew.Connect;
 
+/// <summary>What to do after the peer said something while a request body was being sent.</summary>
+internal enum EarlyAnswer
+{
+    /// <summary>An interim answer (1xx): go on sending and watching.</summary>
+    KeepWatching,
+    /// <summary>A final answer that lets the body go on (below 300): send the rest, watch no more.</summary>
+    StopWatching,
+    /// <summary>A final refusal (300 or more): send nothing more.</summary>
+    StopSending,
+}
+
 /// <summary>
 /// One layer of a connection: the socket at the bottom, then (as they arrive) SOCKS, HTTP CONNECT and TLS stacked on
 /// top, each with the same few operations. Protocol handlers only ever talk to the top filter, so adding a proxy type
@@ -20,6 +31,18 @@ internal abstract class ConnectionFilter(ConnectionFilter? next)
 
     /// <summary>Sends all of <paramref name="data"/>.</summary>
     public abstract ValueTask SendAsync(ReadOnlyMemory<byte> data, IoContext io);
+
+    /// <summary>
+    /// Sends all of <paramref name="data"/> while watching for the peer to answer: when something arrives,
+    /// <paramref name="onAnswer"/> reads it and says how to go on. False when it said <see cref="EarlyAnswer.StopSending"/>
+    /// (the rest is not sent; some of it may have gone out). For request bodies, which a server may refuse before reading.
+    /// </summary>
+    public virtual async ValueTask<bool> SendWatchingAsync(ReadOnlyMemory<byte> data, IoContext io, Func<ValueTask<EarlyAnswer>> onAnswer)
+    {
+        if (Next is not null) return await Next.SendWatchingAsync(data, io, onAnswer).ConfigureAwait(false);
+        await SendAsync(data, io).ConfigureAwait(false);
+        return true;
+    }
 
     /// <summary>Waits up to <paramref name="timeoutMs"/> for something to read; false on time-out.</summary>
     public virtual ValueTask<bool> WaitReadableAsync(int timeoutMs, IoContext io) =>

@@ -23,7 +23,7 @@ internal sealed class ConnectionProvider
     {
         _options = options;
         _cache = cache;
-        _resolver = new HostResolver(new ResolveEntries(options.Resolve), options.IpResolve);
+        _resolver = new HostResolver(new ResolveEntries(options.Resolve), options.IpResolve, options.ConnectTimeoutMs);
         _connector = new SocketConnector(factory, options.TcpNoDelay, options.ConnectTimeoutMs);
     }
 
@@ -44,6 +44,7 @@ internal sealed class ConnectionProvider
         if (!fresh && !_options.FreshConnect && _cache.TryTake(key) is { } cached)
         {
             cached.Uses++;
+            io.Phase = TransferPhase.Transferring;   // nothing to resolve or connect: a timeout now is the transfer's
             io.Events.ConnectionReused(url.Host);
             if (io.Events.Enabled) io.Events.Info($"Re-using existing connection with host {url.Host}");
             return cached;   // nothing above throws (diagnostics swallow their failures), so the caller owns it now

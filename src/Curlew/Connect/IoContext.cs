@@ -60,8 +60,11 @@ internal sealed class IoContext : IDisposable
         get
         {
             if (_deadlineTicks == 0) return Timeout.Infinite;
-            long left = (_deadlineTicks - Stopwatch.GetTimestamp()) * 1000 / Stopwatch.Frequency;
-            return left <= 0 ? 0 : (int)Math.Min(left, int.MaxValue);
+            long ticks = _deadlineTicks - Stopwatch.GetTimestamp();
+            if (ticks <= 0) return 0;
+            // Rounded up: a wait this long never ends before the deadline, and 0 means it has passed.
+            long left = (ticks * 1000 + Stopwatch.Frequency - 1) / Stopwatch.Frequency;
+            return (int)Math.Min(left, int.MaxValue);
         }
     }
 

@@ -20,6 +20,8 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
     public bool RequestComplete { get; private set; } = true;
 
     private bool _retriedAfter417;
+    private HttpResponseHead? _earlyAnswer;   // a final answer that came while the body was still being sent
+    private Func<ValueTask<EarlyAnswer>>? _onAnswer;
 
     /// <summary>Requests repeated on this connection after a 417 (libcurl counts each as a followed redirect).</summary>
     public int Repeats { get; private set; }
@@ -60,7 +62,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
                 }
             }
             await SendBodyAsync(body, requestHead.Chunked).ConfigureAwait(false);
-            return await ReadFinalHeadAsync().ConfigureAwait(false);
+            return _earlyAnswer ?? await ReadFinalHeadAsync().ConfigureAwait(false);
         }
         finally
         {
@@ -125,7 +127,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
                 {
                     if (chunked)
                     {
-                        await connection.Top.SendAsync(LastChunk, io).ConfigureAwait(false);
+                        if (!await SendBodyPartAsync(LastChunk).ConfigureAwait(false)) return;
                         io.Events.DataOut(LastChunk);
                         AfterBodySent(LastChunk.Length);
                         return;
@@ -146,17 +148,23 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
                 {
                     int start = WriteChunkFraming(buffer, prefix, n);
                     int framed = prefix - start + n + 2;
-                    await connection.Top.SendAsync(buffer.AsMemory(start, framed), io).ConfigureAwait(false);
+                    if (!await SendBodyPartAsync(buffer.AsMemory(start, framed)).ConfigureAwait(false)) return;
                     io.Events.DataOut(buffer.AsSpan(start, framed));
                     AfterBodySent(framed);   // libcurl counts chunk framing as uploaded bytes
                 }
                 else
                 {
-                    await connection.Top.SendAsync(buffer.AsMemory(0, n), io).ConfigureAwait(false);
+                    if (!await SendBodyPartAsync(buffer.AsMemory(0, n)).ConfigureAwait(false)) return;
                     io.Events.DataOut(buffer.AsSpan(0, n));
                     AfterBodySent(n);
                 }
             }
+        }
+        catch (CurlException ex) when (ex.Code == CurlCode.SendError && _earlyAnswer is null)
+        {
+            RequestComplete = false;
+            // The server may have answered and closed before taking the whole body: its answer is the result.
+            if (!await TryReadAnswerAfterSendFailureAsync().ConfigureAwait(false)) throw;
         }
         catch
         {
@@ -167,6 +175,43 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    // One piece of the body, sent while watching for an early answer (until a final one came); false: stop sending.
+    private async ValueTask<bool> SendBodyPartAsync(ReadOnlyMemory<byte> part)
+    {
+        if (_earlyAnswer is not null)
+        {
+            await connection.Top.SendAsync(part, io).ConfigureAwait(false);
+            return true;
+        }
+        return await connection.Top.SendWatchingAsync(part, io, _onAnswer ??= OnEarlyAnswerAsync).ConfigureAwait(false);
+    }
+
+    // libcurl stops sending when a final status of 300 or more arrives before the body is complete (the server refused
+    // it and may have stopped reading); the connection is then out of step and closes. Below 300 the body goes on.
+    private async ValueTask<EarlyAnswer> OnEarlyAnswerAsync()
+    {
+        var head = await HttpHeadReader.ReadAsync(connection, io, headerSink, headersIntoBody, info).ConfigureAwait(false);
+        if (head.IsInformational) return EarlyAnswer.KeepWatching;
+        _earlyAnswer = head;
+        if (head.StatusCode < 300) return EarlyAnswer.StopWatching;
+        if (io.Events.Enabled) io.Events.Info($"Stopped the upload: the server answered {head.StatusCode} before the body was sent");
+        RequestComplete = false;
+        return EarlyAnswer.StopSending;
+    }
+
+    private async ValueTask<bool> TryReadAnswerAfterSendFailureAsync()
+    {
+        try
+        {
+            if (connection.Buffer.Count == 0 && !await connection.Top.WaitReadableAsync(0, io).ConfigureAwait(false)) return false;
+            var head = await ReadFinalHeadAsync().ConfigureAwait(false);
+            if (head.EndedByClose && head.StatusCode == 0) return false;
+            _earlyAnswer = head;
+            return true;
+        }
+        catch (CurlException) { return false; }
     }
 
     // Puts "<hex size>\r\n" just before the data at [prefix] and "\r\n" after it; returns where the chunk starts.

@@ -29,7 +29,7 @@ internal static class RedirectPolicy
     public static HttpRequest Next(HttpRequest previous, HttpResponseHead head, CurlUrl target, EasyOptions o, CurlUrl first)
     {
         if (target.Scheme is not ("http" or "https"))
-            throw new CurlException(CurlCode.UnsupportedProtocol, $"Protocol \"{target.Scheme}\" not supported or disabled in libcurl");
+            throw new CurlException(CurlCode.UnsupportedProtocol, $"Protocol \"{target.Scheme}\" not supported or disabled in Curlew");
 
         bool toGet = head.StatusCode switch
         {

@@ -23,5 +23,5 @@ internal static class UrlErrors
     public static CurlException BadLogin() => Rejected("Bad login part");
 
     public static CurlException UnsupportedScheme(string scheme) =>
-        new(CurlCode.UnsupportedProtocol, $"Protocol \"{scheme}\" not supported or disabled in libcurl");
+        new(CurlCode.UnsupportedProtocol, $"Protocol \"{scheme}\" not supported or disabled in Curlew");
 }

@@ -64,7 +64,7 @@ public sealed class CurlUrlParseTests
     {
         var e = Rejects(text);
         Assert.Equal(CurlCode.UnsupportedProtocol, e.Code);
-        Assert.Equal($"Protocol \"{scheme}\" not supported or disabled in libcurl", e.Message);
+        Assert.Equal($"Protocol \"{scheme}\" not supported or disabled in Curlew", e.Message);
     }
 
     [Fact]

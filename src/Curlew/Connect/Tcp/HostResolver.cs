@@ -6,10 +6,15 @@ namespace Curlew.Connect.Tcp;
 /// <summary>
 /// Turns a host name into the addresses to try, in the order to try them: pinned <c>Resolve</c> entries first, IP
 /// literals as they are, otherwise the system resolver. Like libcurl's connection attempts, addresses of the first
-/// family come first and the other family after, each in resolver order.
+/// family come first and the other family after, each in resolver order. A lookup is bounded by <c>TimeoutMs</c> and
+/// by the connect timeout (libcurl counts name resolution as part of connecting), also in synchronous transfers.
 /// </summary>
-internal sealed class HostResolver(ResolveEntries pins, long ipResolve)
+internal sealed class HostResolver(ResolveEntries pins, long ipResolve, long connectTimeoutMs = 0,
+    Func<string, CancellationToken, Task<IPAddress[]>>? lookUp = null)
 {
+    private const long DefaultConnectTimeoutMs = 300_000;   // libcurl's default
+    private readonly Func<string, CancellationToken, Task<IPAddress[]>> _lookUp = lookUp ?? Dns.GetHostAddressesAsync;
+
     public async ValueTask<IPAddress[]> ResolveAsync(string host, string? zoneId, int port, IoContext io)
     {
         IPAddress[] found;
@@ -23,15 +28,28 @@ internal sealed class HostResolver(ResolveEntries pins, long ipResolve)
         return ordered;
     }
 
-    private static async ValueTask<IPAddress[]> LookUpAsync(string host, IoContext io)
+    private async ValueTask<IPAddress[]> LookUpAsync(string host, IoContext io)
     {
+        int remaining = io.RemainingMs;
+        int limitMs = (int)Math.Min(connectTimeoutMs > 0 ? connectTimeoutMs : DefaultConnectTimeoutMs,
+            remaining == Timeout.Infinite ? int.MaxValue : remaining);
+        using var bound = io.Token.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(io.Token) : new CancellationTokenSource();
+        bound.CancelAfter(limitMs);
         try
         {
-            return io.Synchronous
-                ? Dns.GetHostAddresses(host)
-                : await Dns.GetHostAddressesAsync(host, io.Token).ConfigureAwait(false);
+            var lookUp = _lookUp(host, bound.Token);
+            if (!io.Synchronous) return await lookUp.WaitAsync(bound.Token).ConfigureAwait(false);
+            // The system resolver cannot be given a deadline, so a synchronous transfer waits for it only so long; the
+            // waiting thread is still the caller's.
+            if (!((IAsyncResult)lookUp).AsyncWaitHandle.WaitOne(limitMs))
+            {
+                bound.Cancel();
+                throw io.TimedOut();
+            }
+            return lookUp.GetAwaiter().GetResult();
         }
-        catch (OperationCanceledException ex) { throw io.Interrupted(ex); }
+        catch (OperationCanceledException ex) when (io.Token.IsCancellationRequested) { throw io.Interrupted(ex); }
+        catch (OperationCanceledException) { throw io.TimedOut(); }
         catch (Exception ex) when (ex is SocketException or ArgumentException)
         {
             throw new CurlException(CurlCode.CouldntResolveHost, $"Could not resolve host: {host}", ex);

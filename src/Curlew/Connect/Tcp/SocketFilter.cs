@@ -20,6 +20,14 @@ internal sealed class SocketFilter : ConnectionFilter
         _socket = socket;
         Remote = remote;
         try { Local = socket.Socket.LocalEndPoint; } catch (SocketException) { }
+        // A socket from the open callback may carry its own timeouts: know them, so the first blocking call replaces
+        // them with the transfer's (a foreign timeout must never end a transfer as if Curlew's deadline had passed).
+        try
+        {
+            _receiveTimeoutMs = Math.Max(0, socket.Socket.ReceiveTimeout);
+            _sendTimeoutMs = Math.Max(0, socket.Socket.SendTimeout);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { }
     }
 
     public ManagedSocket Socket => _socket;
@@ -27,9 +35,6 @@ internal sealed class SocketFilter : ConnectionFilter
     private EndPoint? Local { get; }
     public override EndPoint? RemoteEndPoint => Remote;
     public override EndPoint? LocalEndPoint => Local;
-
-    /// <summary>The OS error of the last failed socket call, for CURLINFO_OS_ERRNO.</summary>
-    public int LastOsError { get; private set; }
 
     public override ValueTask<int> ReceiveAsync(Memory<byte> buffer, IoContext io)
     {
@@ -44,7 +49,7 @@ internal sealed class SocketFilter : ConnectionFilter
             {
                 int cap = io.IdleTick is null ? Timeout.Infinite : IoContext.IdleTickMs;
                 if (_lowWaterSet) cap = cap == Timeout.Infinite ? LowWaterWaitMs : Math.Min(cap, LowWaterWaitMs);
-                ApplyTimeout(ref _receiveTimeoutMs, io, SocketOptionName.ReceiveTimeout, cap);
+                ApplyTimeout(ref _receiveTimeoutMs, io, SocketOptionName.ReceiveTimeout, cap, mayFireEarly: true);
                 return new ValueTask<int>(_socket.Socket.Receive(buffer.Span));
             }
             catch (SocketException ex) when (_lowWaterSet && IsTimeout(ex) && !io.DeadlinePassed)
@@ -52,6 +57,7 @@ internal sealed class SocketFilter : ConnectionFilter
                 SetLowWater(false);   // nothing at all came for a while: a slow sender, so read it as it comes
             }
             catch (SocketException ex) when (io.IdleTick is not null && IsTimeout(ex) && !io.DeadlinePassed) { io.IdleTick(); }
+            catch (SocketException ex) when (IsTimeout(ex) && _receiveTimeoutMs != 0 && !io.DeadlinePassed) { }   // set short on purpose: wait the rest
             catch (SocketException ex) { throw ReceiveFailure(ex, io); }
             catch (ObjectDisposedException) { throw Closed("Recv", CurlCode.RecvError); }
         }
@@ -105,7 +111,7 @@ internal sealed class SocketFilter : ConnectionFilter
         if (!io.Synchronous) return SendAsyncCore(data, io);
         try
         {
-            ApplyTimeout(ref _sendTimeoutMs, io, SocketOptionName.SendTimeout, Timeout.Infinite);
+            ApplyTimeout(ref _sendTimeoutMs, io, SocketOptionName.SendTimeout, Timeout.Infinite, mayFireEarly: false);
             var span = data.Span;
             while (!span.IsEmpty) span = span[_socket.Socket.Send(span)..];
             return ValueTask.CompletedTask;
@@ -125,6 +131,111 @@ internal sealed class SocketFilter : ConnectionFilter
         catch (OperationCanceledException ex) { throw io.Interrupted(ex); }
         catch (SocketException ex) { throw SendFailure(ex, io); }
         catch (ObjectDisposedException) { throw Closed("Send", CurlCode.SendError); }
+    }
+
+    public override ValueTask<bool> SendWatchingAsync(ReadOnlyMemory<byte> data, IoContext io, Func<ValueTask<EarlyAnswer>> onAnswer) =>
+        io.Synchronous ? SendWatchingSyncAsync(data, io, onAnswer) : SendWatchingAsyncCore(data, io, onAnswer);
+
+    // Never blocks in a send the peer may never drain (a server that refused the body stops reading it): waits until
+    // the socket takes more or the peer says something, then sends without blocking. Completes inline.
+    private async ValueTask<bool> SendWatchingSyncAsync(ReadOnlyMemory<byte> data, IoContext io, Func<ValueTask<EarlyAnswer>> onAnswer)
+    {
+        var socket = _socket.Socket;
+        while (!data.IsEmpty)
+        {
+            int remaining = io.RemainingMs;
+            if (remaining == 0) throw io.TimedOut();
+            int waitMs = remaining == Timeout.Infinite || remaining > MaxSelectMs ? MaxSelectMs : remaining;
+            var (readable, writable) = WaitReadableOrWritable(waitMs, io);
+            if (readable)
+            {
+                var answer = await onAnswer().ConfigureAwait(false);
+                if (answer == EarlyAnswer.StopSending) return false;
+                if (answer == EarlyAnswer.StopWatching) break;
+                continue;
+            }
+            if (writable) data = data[SendWithoutBlocking(socket, data.Span, io)..];
+        }
+        if (!data.IsEmpty) await SendAsync(data, io).ConfigureAwait(false);
+        return true;
+    }
+
+    private const int MaxSelectMs = 1000;
+    private readonly List<System.Net.Sockets.Socket> _readable = new(1), _writable = new(1);
+
+    private (bool Readable, bool Writable) WaitReadableOrWritable(int waitMs, IoContext io)
+    {
+        try
+        {
+            _readable.Clear(); _readable.Add(_socket.Socket);
+            _writable.Clear(); _writable.Add(_socket.Socket);
+            System.Net.Sockets.Socket.Select(_readable, _writable, null, waitMs * 1000);
+            return (_readable.Count > 0, _writable.Count > 0);
+        }
+        catch (SocketException ex) { throw SendFailure(ex, io); }
+        catch (ObjectDisposedException) { throw Closed("Send", CurlCode.SendError); }
+    }
+
+    private int SendWithoutBlocking(System.Net.Sockets.Socket socket, ReadOnlySpan<byte> data, IoContext io)
+    {
+        int sent;
+        SocketError error;
+        try
+        {
+            socket.Blocking = false;
+            try { sent = socket.Send(data, SocketFlags.None, out error); }
+            finally { socket.Blocking = true; }
+        }
+        catch (SocketException ex) { throw SendFailure(ex, io); }
+        catch (ObjectDisposedException) { throw Closed("Send", CurlCode.SendError); }
+        if (error == SocketError.WouldBlock) return 0;
+        if (error != SocketError.Success) throw SendFailure(new SocketException((int)error), io);
+        return sent;
+    }
+
+    // The asynchronous twin: each send races a zero-byte read; when the peer speaks first the answer is read while the
+    // send is still in flight, and the send is cancelled only if the answer refuses the body.
+    private async ValueTask<bool> SendWatchingAsyncCore(ReadOnlyMemory<byte> data, IoContext io, Func<ValueTask<EarlyAnswer>> onAnswer)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(io.Token);
+        Task? watch = null;
+        bool watching = true;
+        try
+        {
+            while (!data.IsEmpty)
+            {
+                var send = _socket.Socket.SendAsync(data, SocketFlags.None, stop.Token).AsTask();
+                while (watching && !send.IsCompleted)
+                {
+                    watch ??= _socket.Socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, stop.Token).AsTask();
+                    if (await Task.WhenAny(send, watch).ConfigureAwait(false) == send) break;
+                    watch = null;   // the peer said something (or the connection broke: the read will tell)
+                    var answer = await onAnswer().ConfigureAwait(false);
+                    if (answer == EarlyAnswer.StopSending)
+                    {
+                        await stop.CancelAsync().ConfigureAwait(false);
+                        try { await send.ConfigureAwait(false); }
+                        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException) { }
+                        return false;
+                    }
+                    if (answer == EarlyAnswer.StopWatching) watching = false;
+                }
+                data = data[await send.ConfigureAwait(false)..];
+            }
+            return true;
+        }
+        catch (OperationCanceledException ex) { throw io.Interrupted(ex); }
+        catch (SocketException ex) { throw SendFailure(ex, io); }
+        catch (ObjectDisposedException) { throw Closed("Send", CurlCode.SendError); }
+        finally
+        {
+            if (watch is not null)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                try { await watch.ConfigureAwait(false); }
+                catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException) { }
+            }
+        }
     }
 
     public override async ValueTask<bool> WaitReadableAsync(int timeoutMs, IoContext io)
@@ -189,34 +300,40 @@ internal sealed class SocketFilter : ConnectionFilter
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { }   // a hint only: read as before
     }
 
-    // Blocking calls honour the transfer deadline through SO_RCVTIMEO/SO_SNDTIMEO; set only when it changes.
-    private void ApplyTimeout(ref int current, IoContext io, SocketOptionName option, int cap)
+    // Blocking calls honour the transfer deadline through SO_RCVTIMEO/SO_SNDTIMEO; set only when it changes. A timeout
+    // that may fire early (a receive, retried for the rest of the time) is set a little short and kept while it is
+    // still shorter than what is left, so a stream of reads does not cost a setsockopt each; it never outlasts the
+    // deadline, so the transfer stops on time. A send's timeout is exact: a timed-out send cannot be retried.
+    private void ApplyTimeout(ref int current, IoContext io, SocketOptionName option, int cap, bool mayFireEarly)
     {
         int wanted = io.RemainingMs;
         if (wanted == 0) throw io.TimedOut();
         if (cap != Timeout.Infinite && (wanted == Timeout.Infinite || wanted > cap)) wanted = cap;
         if (wanted == Timeout.Infinite) wanted = 0;   // 0 = wait forever for SO_RCVTIMEO/SO_SNDTIMEO
         if (wanted == current) return;
-        // Keep a slightly longer value instead of a setsockopt per read while the deadline shrinks by a few ms.
-        if (wanted != 0 && current > wanted && current - wanted < 250 && cap == Timeout.Infinite) return;
+        bool deadline = wanted != 0 && cap == Timeout.Infinite;
+        if (deadline && mayFireEarly && current != 0 && current <= wanted && current >= wanted - wanted / 4) return;
+        if (deadline && mayFireEarly && wanted > ShortenAboveMs) wanted -= wanted / 8;
         _socket.Socket.SetSocketOption(SocketOptionLevel.Socket, option, wanted);
         current = wanted;
     }
 
+    private const int ShortenAboveMs = 1000;
+
     private static bool IsTimeout(SocketException ex) => ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock;
 
-    private Exception ReceiveFailure(SocketException ex, IoContext io)
+    // Only Curlew's own deadline gives OperationTimedout: a TCP "connection timed out" (ETIMEDOUT) is a receive or
+    // send failure, as in libcurl. The OS error goes to CURLINFO_OS_ERRNO.
+    internal static Exception ReceiveFailure(SocketException ex, IoContext io)
     {
-        LastOsError = ex.NativeErrorCode;
-        if (IsTimeout(ex) && io.Synchronous) return io.TimedOut();
-        return new CurlException(CurlCode.RecvError, $"Recv failure: {Describe(ex)}", ex);
+        if (IsTimeout(ex) && io.Synchronous && io.DeadlinePassed) return io.TimedOut();
+        return new CurlException(CurlCode.RecvError, $"Recv failure: {Describe(ex)}", ex) { OsErrno = ex.NativeErrorCode };
     }
 
-    private Exception SendFailure(SocketException ex, IoContext io)
+    internal static Exception SendFailure(SocketException ex, IoContext io)
     {
-        LastOsError = ex.NativeErrorCode;
-        if (IsTimeout(ex) && io.Synchronous) return io.TimedOut();
-        return new CurlException(CurlCode.SendError, $"Send failure: {Describe(ex)}", ex);
+        if (IsTimeout(ex) && io.Synchronous && io.DeadlinePassed) return io.TimedOut();
+        return new CurlException(CurlCode.SendError, $"Send failure: {Describe(ex)}", ex) { OsErrno = ex.NativeErrorCode };
     }
 
     private static CurlException Closed(string what, CurlCode code) => new(code, $"{what} failure: the socket was closed");
