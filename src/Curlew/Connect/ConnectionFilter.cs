@@ -36,10 +36,12 @@ internal abstract class ConnectionFilter(ConnectionFilter? next)
     /// Sends all of <paramref name="data"/> while watching for the peer to answer: when something arrives,
     /// <paramref name="onAnswer"/> reads it and says how to go on. False when it said <see cref="EarlyAnswer.StopSending"/>
     /// (the rest is not sent; some of it may have gone out). For request bodies, which a server may refuse before reading.
+    /// With <paramref name="lookFirst"/> an answer already there is read before anything is sent; otherwise the data
+    /// goes out first as far as the socket takes it (as libcurl, which sends a body right behind its head).
     /// </summary>
-    public virtual async ValueTask<bool> SendWatchingAsync(ReadOnlyMemory<byte> data, IoContext io, Func<ValueTask<EarlyAnswer>> onAnswer)
+    public virtual async ValueTask<bool> SendWatchingAsync(ReadOnlyMemory<byte> data, IoContext io, bool lookFirst, Func<ValueTask<EarlyAnswer>> onAnswer)
     {
-        if (Next is not null) return await Next.SendWatchingAsync(data, io, onAnswer).ConfigureAwait(false);
+        if (Next is not null) return await Next.SendWatchingAsync(data, io, lookFirst, onAnswer).ConfigureAwait(false);
         await SendAsync(data, io).ConfigureAwait(false);
         return true;
     }

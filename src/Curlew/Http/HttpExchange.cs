@@ -22,6 +22,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
     private bool _retriedAfter417;
     private HttpResponseHead? _earlyAnswer;   // a final answer that came while the body was still being sent
     private Func<ValueTask<EarlyAnswer>>? _onAnswer;
+    private int _partsSent;
 
     /// <summary>Requests repeated on this connection after a 417 (libcurl counts each as a followed redirect).</summary>
     public int Repeats { get; private set; }
@@ -185,7 +186,9 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
             await connection.Top.SendAsync(part, io).ConfigureAwait(false);
             return true;
         }
-        return await connection.Top.SendWatchingAsync(part, io, _onAnswer ??= OnEarlyAnswerAsync).ConfigureAwait(false);
+        // The first piece goes out right behind the head, as libcurl sends it; later ones first look for an answer.
+        bool lookFirst = _partsSent++ > 0;
+        return await connection.Top.SendWatchingAsync(part, io, lookFirst, _onAnswer ??= OnEarlyAnswerAsync).ConfigureAwait(false);
     }
 
     // libcurl stops sending when a final status of 300 or more arrives before the body is complete (the server refused

@@ -133,28 +133,32 @@ internal sealed class SocketFilter : ConnectionFilter
         catch (ObjectDisposedException) { throw Closed("Send", CurlCode.SendError); }
     }
 
-    public override ValueTask<bool> SendWatchingAsync(ReadOnlyMemory<byte> data, IoContext io, Func<ValueTask<EarlyAnswer>> onAnswer) =>
-        io.Synchronous ? SendWatchingSyncAsync(data, io, onAnswer) : SendWatchingAsyncCore(data, io, onAnswer);
+    public override ValueTask<bool> SendWatchingAsync(ReadOnlyMemory<byte> data, IoContext io, bool lookFirst, Func<ValueTask<EarlyAnswer>> onAnswer) =>
+        io.Synchronous ? SendWatchingSyncAsync(data, io, lookFirst, onAnswer) : SendWatchingAsyncCore(data, io, lookFirst, onAnswer);
 
-    // Never blocks in a send the peer may never drain (a server that refused the body stops reading it): waits until
-    // the socket takes more or the peer says something, then sends without blocking. Completes inline.
-    private async ValueTask<bool> SendWatchingSyncAsync(ReadOnlyMemory<byte> data, IoContext io, Func<ValueTask<EarlyAnswer>> onAnswer)
+    // Never blocks in a send the peer may never drain (a server that refused the body stops reading it): sends without
+    // blocking, and when the socket takes no more waits until it does or the peer says something. Completes inline.
+    private async ValueTask<bool> SendWatchingSyncAsync(ReadOnlyMemory<byte> data, IoContext io, bool lookFirst, Func<ValueTask<EarlyAnswer>> onAnswer)
     {
         var socket = _socket.Socket;
         while (!data.IsEmpty)
         {
+            if (!lookFirst)
+            {
+                data = data[SendWithoutBlocking(socket, data.Span, io)..];
+                if (data.IsEmpty) break;
+            }
+            lookFirst = false;
             int remaining = io.RemainingMs;
             if (remaining == 0) throw io.TimedOut();
             int waitMs = remaining == Timeout.Infinite || remaining > MaxSelectMs ? MaxSelectMs : remaining;
-            var (readable, writable) = WaitReadableOrWritable(waitMs, io);
+            var (readable, _) = WaitReadableOrWritable(waitMs, io);
             if (readable)
             {
                 var answer = await onAnswer().ConfigureAwait(false);
                 if (answer == EarlyAnswer.StopSending) return false;
                 if (answer == EarlyAnswer.StopWatching) break;
-                continue;
             }
-            if (writable) data = data[SendWithoutBlocking(socket, data.Span, io)..];
         }
         if (!data.IsEmpty) await SendAsync(data, io).ConfigureAwait(false);
         return true;
@@ -195,11 +199,17 @@ internal sealed class SocketFilter : ConnectionFilter
 
     // The asynchronous twin: each send races a zero-byte read; when the peer speaks first the answer is read while the
     // send is still in flight, and the send is cancelled only if the answer refuses the body.
-    private async ValueTask<bool> SendWatchingAsyncCore(ReadOnlyMemory<byte> data, IoContext io, Func<ValueTask<EarlyAnswer>> onAnswer)
+    private async ValueTask<bool> SendWatchingAsyncCore(ReadOnlyMemory<byte> data, IoContext io, bool lookFirst, Func<ValueTask<EarlyAnswer>> onAnswer)
     {
+        bool watching = true;
+        while (lookFirst && watching && WaitReadableOrWritable(0, io).Readable)
+        {
+            var answer = await onAnswer().ConfigureAwait(false);
+            if (answer == EarlyAnswer.StopSending) return false;
+            watching = answer == EarlyAnswer.KeepWatching;
+        }
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(io.Token);
         Task? watch = null;
-        bool watching = true;
         try
         {
             while (!data.IsEmpty)
