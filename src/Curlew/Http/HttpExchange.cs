@@ -2,7 +2,6 @@ using Curlew.Protocols;
 using System.Buffers;
 using System.Buffers.Text;
 using Curlew.Connect;
-using Curlew.Transfer;
 
 namespace Curlew.Http;
 
@@ -10,7 +9,7 @@ namespace Curlew.Http;
 /// One request and its response head on one connection: sends the head and body (honouring Expect: 100-continue),
 /// skips informational responses, and reports whether the connection can still be reused afterwards.
 /// </summary>
-internal sealed class HttpExchange(Connection connection, IoContext io, EasyOptions options, CustomHeaders custom,
+internal sealed class HttpExchange(Connection connection, IoContext io, HttpSettings settings,
     OutputSink? headerSink, OutputSink? headersIntoBody, ProgressMeter progress, LowSpeedGuard lowSpeed, TransferInfo info)
 {
     private static readonly byte[] LastChunk = "0\r\n\r\n"u8.ToArray();
@@ -31,8 +30,8 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
     {
         info.StartDownload();
         // An upload resume passes over the part the server has before anything is sent, as libcurl does.
-        if (options.ResumeFrom > 0) request.Body?.SkipPrefix(options.ResumeFrom);
-        var requestHead = HttpRequestWriter.Write(request, options, custom, resend);
+        if (settings.ResumeFrom > 0) request.Body?.SkipPrefix(settings.ResumeFrom);
+        var requestHead = HttpRequestWriter.Write(request, settings, resend);
         try
         {
             info.RequestSize += requestHead.Length;
@@ -74,7 +73,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, EasyOpti
     // Returns a final response that came instead of 100 Continue (the body is then not sent), or null to send the body.
     private async ValueTask<HttpResponseHead?> WaitForContinueAsync()
     {
-        int wait = (int)Math.Clamp(options.Expect100TimeoutMs, 0, int.MaxValue);
+        int wait = (int)Math.Clamp(settings.Expect100TimeoutMs, 0, int.MaxValue);
         if (!await connection.Top.WaitReadableAsync(wait, io).ConfigureAwait(false)) return null;   // no answer in time: send anyway
         while (true)
         {

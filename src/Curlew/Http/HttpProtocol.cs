@@ -1,92 +1,77 @@
 using Curlew.Protocols;
 using System.Net;
 using Curlew.Connect;
-using Curlew.Transfer;
-using Curlew.Url;
 
 namespace Curlew.Http;
 
 /// <summary>
-/// HTTP/1.1 for one perform: builds the first request from the options, runs it on a connection (retrying once on a
-/// fresh connection when a reused one turns out dead before answering), applies FailOnError and resume checks,
-/// delivers or drains the body, gives the connection back, and follows redirects.
+/// HTTP/1.1 as the engine's handler for "http": runs one request per hop (the first one from the settings, a
+/// redirected one from what the redirect carried over), retrying once on a fresh connection when a reused one turns
+/// out dead before answering, applies FailOnError and resume checks, delivers or drains the body, gives the
+/// connection back, and reports a redirect for the engine to follow.
 /// </summary>
-internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections, IoContext io, TransferInfo info,
-    ProgressMeter progress, LowSpeedGuard lowSpeed, OutputSink body, OutputSink? headers)
+internal sealed class HttpProtocol(HttpSettings s, TransferContext c) : IProtocolHandler
 {
-    private readonly CustomHeaders _custom = o.HttpHeader is null ? CustomHeaders.Empty : new CustomHeaders(o.HttpHeader);
+    private readonly ConnectionProvider connections = c.Connections;
+    private readonly IoContext io = c.Io;
+    private readonly TransferInfo info = c.Info;
+    private readonly ProgressMeter progress = c.Progress;
+    private readonly LowSpeedGuard lowSpeed = c.LowSpeed;
+    private readonly OutputSink body = c.Body;
+    private readonly OutputSink? headers = c.Headers;
 
-    public async ValueTask RunAsync(CurlUrl url)
+    public async ValueTask<HopResult> PerformAsync(Hop hop)
     {
-        var request = FirstRequest(url);
-        long redirects = 0;
-        BeginRequest(request.Url);
-        while (true)
+        info.SizeUpload = 0;   // libcurl reports the last request's upload size, not a sum over a redirect chain
+        var request = hop.From is { } carried ? RedirectPolicy.Next(carried, hop, s) : FirstRequest(hop);
+        info.EffectiveMethod = request.Method;
+        var follower = hop.Follower;
+        var (connection, head, exchange) = await ExchangeAsync(request).ConfigureAwait(false);
+        for (int i = 0; i < exchange.Repeats; i++) follower.CountRepeat();
+        bool redirect = follower.Follows && RedirectPolicy.IsRedirect(head);
+        bool maxReached = redirect && follower.LimitReached;
+        bool reusable = false;
+        try
         {
-            info.EffectiveMethod = request.Method;
-            var (connection, head, exchange) = await ExchangeAsync(request).ConfigureAwait(false);
-            if (exchange.Repeats > 0)
+            var delivery = CheckResponse(request, head, follower, redirect, maxReached);
+            bool hasBody = !request.ExpectNoBody && head.StatusCode is not (204 or 304) && delivery != BodyDelivery.AlreadyComplete;
+            bool framed = !hasBody || head.Chunked || head.ContentLength >= 0;
+            // A redirect on a connection that closes anyway is left unread, as libcurl does: no need to wait for
+            // the end of a body nobody wants. On a reusable connection it is drained so the connection stays usable.
+            bool skipBody = redirect && !maxReached && (!framed || !head.AllowsReuse || !exchange.RequestComplete);
+            if (hasBody && !skipBody)
             {
-                redirects += exchange.Repeats;
-                info.RedirectCount = redirects;
+                bool deliver = !redirect && delivery == BodyDelivery.Deliver;
+                progress.DownloadTotal = Math.Max(head.ContentLength, 0);
+                var reader = new HttpBodyReader(connection, io, deliver ? body : null, deliver ? headers : null, progress, lowSpeed, deliver ? s.MaxFileSize : 0, info);
+                await reader.ReadAsync(head).ConfigureAwait(false);
             }
-            bool redirect = o.FollowLocation && RedirectPolicy.IsRedirect(head);
-            bool maxReached = redirect && o.MaxRedirs >= 0 && redirects >= o.MaxRedirs;
-            bool reusable = false;
-            try
-            {
-                var delivery = CheckResponse(request, head, redirect, maxReached);
-                bool hasBody = !request.ExpectNoBody && head.StatusCode is not (204 or 304) && delivery != BodyDelivery.AlreadyComplete;
-                bool framed = !hasBody || head.Chunked || head.ContentLength >= 0;
-                // A redirect on a connection that closes anyway is left unread, as libcurl does: no need to wait for
-                // the end of a body nobody wants. On a reusable connection it is drained so the connection stays usable.
-                bool skipBody = redirect && !maxReached && (!framed || !head.AllowsReuse || !exchange.RequestComplete);
-                if (hasBody && !skipBody)
-                {
-                    bool deliver = !redirect && delivery == BodyDelivery.Deliver;
-                    progress.DownloadTotal = Math.Max(head.ContentLength, 0);
-                    var reader = new HttpBodyReader(connection, io, deliver ? body : null, deliver ? headers : null, progress, lowSpeed, deliver ? o.MaxFileSize : 0, info);
-                    await reader.ReadAsync(head).ConfigureAwait(false);
-                }
-                // Bytes beyond the body mean the server and we disagree on framing: never reuse such a connection.
-                reusable = !skipBody && delivery != BodyDelivery.AlreadyComplete && exchange.RequestComplete && head.AllowsReuse && framed
-                    && connection.Buffer.Count == 0;
-            }
-            finally
-            {
-                connections.Release(connection, reusable, io.Events);
-            }
-            progress.Report();
-            if (!redirect) return;
-            if (maxReached) throw new CurlException(CurlCode.TooManyRedirects, $"Maximum ({o.MaxRedirs}) redirects followed");
-            redirects++;
-            info.RedirectCount = redirects;   // counted before the target is checked, as libcurl counts it
-            var target = RedirectPolicy.Target(request, head);
-            BeginRequest(target);   // before the rewind or scheme checks, which fail as part of the new request
-            request = RedirectPolicy.Next(request, head, target, o, url);
+            // Bytes beyond the body mean the server and we disagree on framing: never reuse such a connection.
+            reusable = !skipBody && delivery != BodyDelivery.AlreadyComplete && exchange.RequestComplete && head.AllowsReuse && framed
+                && connection.Buffer.Count == 0;
         }
-    }
-
-    // libcurl reports the last request's URL and sizes, not sums over a redirect chain.
-    private void BeginRequest(CurlUrl url)
-    {
-        info.EffectiveUrl = url.ToString();
-        info.SizeUpload = 0;
-        info.StartDownload();
-    }
-
-    private HttpRequest FirstRequest(CurlUrl url)
-    {
-        UploadSource? upload = o.NoBody ? null : o.Method switch
+        finally
         {
-            RequestKind.Put => UploadSource.FromReader(o.ReadFunction, o.ReadData, o.InFileSize),
-            RequestKind.Post => o.PostFields is not null
-                ? UploadSource.FromBytes(o.PostFields, o.PostFieldSize)
-                : UploadSource.FromReader(o.ReadFunction, o.ReadData, o.PostFieldSize),
+            connections.Release(connection, reusable, io.Events);
+        }
+        progress.Report();
+        if (!redirect) return HopResult.Done;
+        // At the limit the engine fails with TooManyRedirects: nothing is carried anywhere.
+        return new HopResult(head.Location, maxReached ? null : RedirectPolicy.Carry(request, head, s));
+    }
+
+    private HttpRequest FirstRequest(in Hop hop)
+    {
+        UploadSource? upload = s.NoBody ? null : s.Method switch
+        {
+            RequestKind.Put => UploadSource.FromReader(s.ReadFunction, s.ReadData, s.InFileSize),
+            RequestKind.Post => s.PostFields is not null
+                ? UploadSource.FromBytes(s.PostFields, s.PostFieldSize)
+                : UploadSource.FromReader(s.ReadFunction, s.ReadData, s.PostFieldSize),
             _ => null,
         };
-        return new HttpRequest(RequestMethod.Name(o), url, upload, SendCredentials: true, IsPost: upload is not null && o.Post, ExpectNoBody: o.NoBody)
-            { Referer = o.Referer };
+        return new HttpRequest(s.MethodName, hop.Url, upload, hop.SendCredentials, IsPost: upload is not null && s.Post, ExpectNoBody: s.NoBody)
+            { Referer = s.Referer, CustomHostAllowed = hop.SameHostAsFirst };
     }
 
     private async ValueTask<(Connection, HttpResponseHead, HttpExchange)> ExchangeAsync(HttpRequest request)
@@ -98,7 +83,7 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
             var connection = await connections.AcquireAsync(request.Url, io, fresh).ConfigureAwait(false);
             RecordEndpoints(connection);
             long filledBefore = connection.Buffer.TotalFilled;
-            var exchange = new HttpExchange(connection, io, o, _custom, headers, o.Header ? body : null, progress, lowSpeed, info);
+            var exchange = new HttpExchange(connection, io, s, headers, s.Header ? body : null, progress, lowSpeed, info);
             lowSpeed.Restart(io.BytesReceived + io.BytesSent);   // name lookup and connect time do not count as slow transfer
             try
             {
@@ -132,18 +117,18 @@ internal sealed class HttpProtocol(EasyOptions o, ConnectionProvider connections
         AlreadyComplete,
     }
 
-    private BodyDelivery CheckResponse(HttpRequest request, HttpResponseHead head, bool redirect, bool maxReached)
+    private BodyDelivery CheckResponse(HttpRequest request, HttpResponseHead head, IRedirectFollower follower, bool redirect, bool maxReached)
     {
         if (RedirectPolicy.IsRedirect(head) && (!redirect || maxReached))
-            info.RedirectUrl = RedirectPolicy.WouldGoTo(request, head);
+            follower.NotFollowed(request.Url, head.Location!);
         if (redirect) return BodyDelivery.Deliver;
 
         // A "*" Content-Range means the server sends everything: libcurl then forgets the resume offset.
-        long resumeFrom = head.ContentRangeStart == ContentRange.Unsatisfied ? 0 : o.ResumeFrom;
+        long resumeFrom = head.ContentRangeStart == ContentRange.Unsatisfied ? 0 : s.ResumeFrom;
         bool resumedGet = resumeFrom > 0 && request.Body is null && !request.ExpectNoBody;
         if (resumedGet && head.StatusCode == 416) return BodyDelivery.Discard;   // not a failure, even with FailOnError
         // A head cut short by the close is not judged by libcurl: FailOnError only looks at completed heads.
-        if (o.FailOnError && head.StatusCode >= 400 && !head.EndedByClose)
+        if (s.FailOnError && head.StatusCode >= 400 && !head.EndedByClose)
             throw new CurlException(CurlCode.HttpReturnedError, $"The requested URL returned error: {head.StatusCode}");
         if (!resumedGet || head.ContentRangeStart == resumeFrom) return BodyDelivery.Deliver;
         if (head.ContentLength == resumeFrom) return BodyDelivery.AlreadyComplete;

@@ -1,5 +1,4 @@
 using Curlew.Protocols;
-using Curlew.Transfer;
 using Curlew.Url;
 
 namespace Curlew.Http;

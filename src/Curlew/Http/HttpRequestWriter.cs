@@ -1,6 +1,5 @@
 using Curlew.Protocols;
 using System.Text;
-using Curlew.Transfer;
 using Curlew.Url;
 
 namespace Curlew.Http;
@@ -26,8 +25,9 @@ internal static class HttpRequestWriter
     private const long HttpVersion10 = 1;   // CURL_HTTP_VERSION_1_0; every other choice speaks HTTP/1.1 here
 
     /// <summary>Builds the head (and an inline body) into a pooled array; the caller returns it to the pool.</summary>
-    public static RequestHead Write(HttpRequest request, EasyOptions o, CustomHeaders custom, bool resend)
+    public static RequestHead Write(HttpRequest request, HttpSettings o, bool resend)
     {
+        var custom = o.Custom;
         bool http10 = o.HttpVersion == HttpVersion10;
         var body = request.Body;
         bool chunked = body is not null && (custom.Overrides("Transfer-Encoding")
@@ -92,7 +92,7 @@ internal static class HttpRequestWriter
     }
 
     // Downloads ask for a Range (ResumeFrom wins over Range); uploads (PUT, POST) say which part they carry instead.
-    private static void WriteRange(HeadBuilder head, UploadSource? body, EasyOptions o, CustomHeaders custom)
+    private static void WriteRange(HeadBuilder head, UploadSource? body, HttpSettings o, CustomHeaders custom)
     {
         if (o.ResumeFrom == 0 && o.Range is null) return;
         if (body is null)

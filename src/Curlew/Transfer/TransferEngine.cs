@@ -10,9 +10,9 @@ namespace Curlew.Transfer;
 /// <summary>
 /// One perform, from options to bytes delivered: parses the URL, picks the protocol handler for its scheme, wires the
 /// socket factory (with the user's lifecycle callbacks), the connection provider, the sinks and the progress meter,
-/// and records what <c>GetInfo</c> reports.
+/// and records what <c>GetInfo</c> reports. The follow loop is in <c>TransferEngine.Follow.cs</c>.
 /// </summary>
-internal sealed class TransferEngine(EasyOptions options, TransferInfo info, ConnectionCache cache, SocketLedger ledger, ParsedUrlCache urls)
+internal sealed partial class TransferEngine(EasyOptions options, TransferInfo info, ConnectionCache cache, SocketLedger ledger, ParsedUrlCache urls)
 {
     public async ValueTask RunAsync(bool synchronous, CancellationToken cancellationToken)
     {
@@ -38,14 +38,7 @@ internal sealed class TransferEngine(EasyOptions options, TransferInfo info, Con
                 throw new CurlException(CurlCode.NotBuiltIn, "Content decoding (AcceptEncoding) is not supported by this Curlew release yet");
             var body = OutputSink.ForBody(options.WriteFunction, options.WriteData);
             var headers = OutputSink.ForHeaders(options.HeaderFunction, options.HeaderData, options.WriteFunction);
-            switch (url.Scheme)
-            {
-                case "http":
-                    await new HttpProtocol(options, connections, io, info, progress, lowSpeed, body, headers).RunAsync(url).ConfigureAwait(false);
-                    break;
-                default:
-                    throw new CurlException(CurlCode.UnsupportedProtocol, $"Protocol \"{url.Scheme}\" not supported by this Curlew release yet");
-            }
+            await FollowAsync(url, new TransferContext(connections, io, info, progress, lowSpeed, body, headers)).ConfigureAwait(false);
         }
         catch (CurlException ex) when (ex.OsErrno != 0)
         {
@@ -71,10 +64,13 @@ internal sealed class TransferEngine(EasyOptions options, TransferInfo info, Con
         {
             // libcurl reports the URL as given and the method it would have used even when the URL does not parse.
             info.EffectiveUrl = options.Url;
-            info.EffectiveMethod = RequestMethod.Name(options);
+            info.EffectiveMethod = MethodName;
             throw;
         }
         if (options.Port is < 0 or > 65535) throw new CurlException(CurlCode.BadFunctionArgument, $"Port {options.Port} is out of range");
         return options.Port != 0 ? url.WithPort(options.Port) : url;
     }
+
+    // The method the options ask for, which libcurl reports even when the transfer fails before any request.
+    private string MethodName => RequestMethod.Name(options.CustomRequest, options.NoBody, options.Method);
 }

@@ -13,8 +13,9 @@ public class RequestWriterTests
 {
     private static string Write(EasyOptions o, UploadSource? body = null, bool isPost = false)
     {
-        var request = new HttpRequest(RequestMethod.Name(o), CurlUrl.Parse(o.Url!), body, SendCredentials: true, isPost, ExpectNoBody: o.NoBody);
-        var head = HttpRequestWriter.Write(request, o, new CustomHeaders(o.HttpHeader), resend: false);
+        var settings = HttpSnapshot.From(o);
+        var request = new HttpRequest(settings.MethodName, CurlUrl.Parse(o.Url!), body, SendCredentials: true, isPost, ExpectNoBody: o.NoBody);
+        var head = HttpRequestWriter.Write(request, settings, resend: false);
         try { return Encoding.Latin1.GetString(head.Buffer, 0, head.Length); }
         finally { ArrayPool<byte>.Shared.Return(head.Buffer); }
     }
@@ -25,12 +26,12 @@ public class RequestWriterTests
         var o = new EasyOptions();
         o.Method = RequestKind.Post;   // PostFields
         o.SetPost(false);
-        Assert.Equal("GET", RequestMethod.Name(o));
+        Assert.Equal("GET", HttpSnapshot.From(o).MethodName);
         o.SetNoBody(true);
         o.Method = RequestKind.Post;   // PostFields after NoBody: still HEAD, as libcurl
-        Assert.Equal("HEAD", RequestMethod.Name(o));
+        Assert.Equal("HEAD", HttpSnapshot.From(o).MethodName);
         o.SetUpload(true);
-        Assert.Equal("PUT", RequestMethod.Name(o));
+        Assert.Equal("PUT", HttpSnapshot.From(o).MethodName);
     }
 
     [Fact]
