@@ -138,6 +138,16 @@ public static class ScriptedCases
         c.Add(Redir("maxredirs 0 nofollow", "HTTP/1.1 302 X\r\nLocation: /next\r\nContent-Length: 4\r\n\r\nbody", b => [(CurlOption.Url, b + "/start"), (CurlOption.MaxRedirs, 0L)]));
         c.Add(new ScriptedCase("loop maxredirs 3", (req, b) => R("HTTP/1.1 302 X\r\nLocation: /start\r\nContent-Length: 4\r\n\r\nbody"), b => F(b, (CurlOption.MaxRedirs, 3L))));
         c.Add(Redir("Location to ftp", "HTTP/1.1 302 X\r\nLocation: ftp://127.0.0.1/x\r\nContent-Length: 0\r\n\r\n", b => F(b)));
+        c.Add(Redir("Location to https", "HTTP/1.1 302 X\r\nLocation: https://127.0.0.1:{P}/x\r\nContent-Length: 0\r\n\r\n", b => F(b)));
+        c.Add(Redir("Location to https, RedirProtocolsStr http", "HTTP/1.1 302 X\r\nLocation: https://127.0.0.1:{P}/x\r\nContent-Length: 0\r\n\r\n", b => F(b, (CurlOption.RedirProtocolsStr, "http"))));
+        c.Add(Redir("Location to ftp, RedirProtocolsStr http", "HTTP/1.1 302 X\r\nLocation: ftp://127.0.0.1:{P}/x\r\nContent-Length: 0\r\n\r\n", b => F(b, (CurlOption.RedirProtocolsStr, "http"))));
+        c.Add(Redir("Location to https, ProtocolsStr http", "HTTP/1.1 302 X\r\nLocation: https://127.0.0.1:{P}/x\r\nContent-Length: 0\r\n\r\n", b => F(b, (CurlOption.ProtocolsStr, "http"))));
+        c.Add(Redir("Location to http, RedirProtocolsStr https", "HTTP/1.1 302 X\r\nLocation: /next\r\nContent-Length: 0\r\n\r\n", b => F(b, (CurlOption.RedirProtocolsStr, "https"))));
+        c.Add(Redir("Location to http, RedirProtocolsStr HTTP,ftp", "HTTP/1.1 302 X\r\nLocation: /next\r\nContent-Length: 0\r\n\r\n", b => F(b, (CurlOption.RedirProtocolsStr, "HTTP,ftp"))));
+        c.Add(Redir("Location to http, RedirProtocols mask https", "HTTP/1.1 302 X\r\nLocation: /next\r\nContent-Length: 0\r\n\r\n", b => F(b, (CurlOption.RedirProtocols, 2L))));
+        c.Add(Redir("302 after POST to a refused scheme", "HTTP/1.1 302 X\r\nLocation: /next\r\nContent-Length: 0\r\n\r\n", b => F(b, (CurlOption.PostFields, "a=b"), (CurlOption.RedirProtocolsStr, "ftp"))));
+        c.Add(Redir("first URL refused by ProtocolsStr", "HTTP/1.1 302 X\r\nLocation: /next\r\nContent-Length: 0\r\n\r\n", b => F(b, (CurlOption.ProtocolsStr, "ftp,https"))));
+        c.Add(Redir("Location to an unknown scheme", "HTTP/1.1 302 X\r\nLocation: foo://127.0.0.1:{P}/x\r\nContent-Length: 0\r\n\r\n", b => F(b)));
         c.Add(Redir("Location bad", "HTTP/1.1 302 X\r\nLocation: http://[::1/x\r\nContent-Length: 0\r\n\r\n", b => F(b)));
         c.Add(Redir("Location bad nofollow", "HTTP/1.1 302 X\r\nLocation: http://[::1/x\r\nContent-Length: 0\r\n\r\n", b => [(CurlOption.Url, b + "/start")]));
         c.Add(Redir("redirect with failonerror 404 target", "HTTP/1.1 302 X\r\nLocation: /next\r\nContent-Length: 0\r\n\r\n", b => F(b, (CurlOption.FailOnError, 1L)),
@@ -252,7 +262,8 @@ public static class ScriptedCases
     public static readonly Dictionary<string, string> KnownDifferences = new()
     {
         ["Location fragment only"] = "libcurl 7.88.1 resolves a fragment-only Location against the root path (\"/\"); Curlew resolves it as RFC 3986 says (the same path), so this server loops until MaxRedirs",
-        ["Location to ftp"] = "FTP is not built yet: Curlew stops with UnsupportedProtocol (1) where libcurl follows and tries to connect (7)",
+        ["Location to ftp"] = "FTP is not built yet: Curlew stops with UnsupportedProtocol (1) before connecting, where libcurl follows and tries to connect (7)",
+        ["Location to https"] = "TLS is not built yet: Curlew stops with UnsupportedProtocol (1) before connecting, where libcurl follows and fails the handshake with this plain-HTTP server (35)",
         ["read short (infilesize 10, gives 3)"] =
             "libcurl treats an early 0 as the end and then waits for a server that waits for the rest of the body (56 when the server gives up); Curlew fails at once with 26",
         ["read long (infilesize 3, gives 10)"] =
