@@ -56,5 +56,8 @@ internal sealed class EasyOptions
 
     public void SetHttpGet(bool on) { if (on) { Method = RequestKind.Get; NoBody = false; } }
 
+    /// <summary>Snapshots reused across performs while the options stay the same; clones share it, Reset starts a new one.</summary>
+    public readonly Transfer.SnapshotMemo Memo = new();
+
     public EasyOptions Clone() => (EasyOptions)MemberwiseClone();
 }

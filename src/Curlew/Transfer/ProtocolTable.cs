@@ -15,7 +15,7 @@ internal static class ProtocolTable
 
     private static readonly (string Scheme, Factory? Create)[] Rows =
     [
-        ("http", static (EasyOptions o, in TransferContext c) => new HttpProtocol(HttpSnapshot.From(o), c)),
+        ("http", static (EasyOptions o, in TransferContext c) => new HttpProtocol(HttpSnapshot.For(o), c)),
         ("https", null),   // waits for the TLS filter
         ("ftp", null),     // waits for the FTP handler
         ("ftps", null),

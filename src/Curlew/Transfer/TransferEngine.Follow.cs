@@ -13,12 +13,10 @@ namespace Curlew.Transfer;
 internal sealed partial class TransferEngine : IRedirectFollower
 {
     private long _redirects;
-    private IProtocolHandler? _handler;
-    private string? _handlerScheme;
 
     private async ValueTask FollowAsync(CurlUrl first, TransferContext context)
     {
-        var handler = HandlerFor(first, following: false, context);
+        var handler = HandlerFor(first, following: false, context, current: null);
         var hop = new Hop(first, SendCredentials: true, SameHostAsFirst: true, AutoReferer: null, From: null, this);
         while (true)
         {
@@ -33,24 +31,21 @@ internal sealed partial class TransferEngine : IRedirectFollower
             info.EffectiveUrl = target.ToString();
             info.StartDownload();
             info.EffectiveMethod = result.Carry!.Method;
-            handler = HandlerFor(target, following: true, context);
+            handler = HandlerFor(target, following: true, context, target.Scheme == from.Scheme ? handler : null);
             hop = new Hop(target, FirstHostRule.MaySendCredentials(target, first, options.UnrestrictedAuth), FirstHostRule.SameHost(target, first),
                 options.AutoReferer ? from.RefererForm() : null, result.Carry, this);
         }
     }
 
-    // The allow-lists first (the user's own choice is the more precise reason), then the table. A handler is made once
-    // per perform and kept while the chain stays on its scheme.
-    private IProtocolHandler HandlerFor(CurlUrl url, bool following, in TransferContext context)
+    // The allow-lists first (the user's own choice is the more precise reason), then the table. The current handler
+    // is kept while the chain stays on its scheme.
+    private IProtocolHandler HandlerFor(CurlUrl url, bool following, in TransferContext context, IProtocolHandler? current)
     {
         if (!ProtocolAllowList.Allows(options.Protocols ?? ProtocolAllowList.Default, url.Scheme))
             throw Disallowed(url.Scheme, "ProtocolsStr", following);
         if (following && !ProtocolAllowList.Allows(options.RedirProtocols ?? ProtocolAllowList.RedirectDefault, url.Scheme))
             throw Disallowed(url.Scheme, "RedirProtocolsStr", following);
-        if (_handler is not null && _handlerScheme == url.Scheme) return _handler;
-        _handler = ProtocolTable.Create(url.Scheme, options, context);
-        _handlerScheme = url.Scheme;
-        return _handler;
+        return current ?? ProtocolTable.Create(url.Scheme, options, context);
     }
 
     private CurlException Disallowed(string scheme, string option, bool following)
