@@ -12,6 +12,7 @@ namespace Curlew.Http;
 /// </summary>
 internal sealed class HttpProtocol(HttpSettings s, TransferContext c) : IProtocolHandler
 {
+    // Unpacked under the names the request path has always used, so it reads (and rebases) as before.
     private readonly ConnectionProvider connections = c.Connections;
     private readonly IoContext io = c.Io;
     private readonly TransferInfo info = c.Info;

@@ -29,7 +29,7 @@ internal static class ProtocolTable
         {
             if (name != scheme) continue;
             return create is not null ? create(options, context)
-                : throw new CurlException(CurlCode.UnsupportedProtocol, $"Protocol \"{scheme}\" not supported by this Curlew build yet");
+                : throw new CurlException(CurlCode.UnsupportedProtocol, $"Protocol \"{scheme}\" not supported by this Curlew release yet");
         }
         throw UrlErrors.UnsupportedScheme(scheme);
     }

@@ -32,7 +32,7 @@ public sealed class RedirectTargetTests(KestrelFixture kestrel) : IClassFixture<
         string to = $"{scheme}://127.0.0.1:{target.Port}/secret";
         using var t = await FollowExpecting(Redirect(to), CurlCode.UnsupportedProtocol);
         Assert.False(target.AnyoneConnected, $"Curlew connected to the {scheme} target although it has no {scheme} handler");
-        Assert.Equal($"Protocol \"{scheme}\" not supported by this Curlew build yet", t.Easy.ErrorMessage);
+        Assert.Equal($"Protocol \"{scheme}\" not supported by this Curlew release yet", t.Easy.ErrorMessage);
         // As libcurl reports them once it has followed: the new URL, one redirect, the redirect's own status.
         Assert.Equal(to, t.Easy.InfoString(CurlInfo.EffectiveUrl));
         Assert.Equal(1, t.Easy.InfoLong(CurlInfo.RedirectCount));
