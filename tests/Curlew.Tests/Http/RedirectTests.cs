@@ -26,7 +26,7 @@ public sealed class RedirectTests(KestrelFixture kestrel) : IClassFixture<Kestre
         using var t = new TestTransfer(Redirect(302, "ftp://127.0.0.1/file"));
         t.Easy.FollowLocation = true;
         await t.PerformExpecting(CurlCode.UnsupportedProtocol);
-        Assert.Equal("Protocol \"ftp\" not supported or disabled in Curlew", t.Easy.ErrorMessage);
+        Assert.Equal("Protocol \"ftp\" not supported by this Curlew release yet", t.Easy.ErrorMessage);   // known, not built yet
         t.Finish();
     }
 
