@@ -5,16 +5,20 @@ using System.Net.Sockets;
 namespace Curlew.Connect;
 
 /// <summary>
-/// A connected filter chain plus what the engine needs to know about it: where it goes, its read-ahead buffer and
-/// whether it may be reused. Closing it closes the chain (and so hands the socket to the close callback) exactly once.
+/// A connected filter chain plus what the engine needs to know about it: its route, its read-ahead buffer and whether
+/// it may be reused. Closing it shuts the chain down gracefully (briefly), then closes it, and so hands the socket to
+/// the close callback exactly once.
 /// </summary>
-internal sealed class Connection(ConnectionFilter top, SocketFilter socket, ConnectionKey key, int bufferSize)
+internal sealed class Connection(ConnectionFilter top, SocketFilter socket, Route route, int bufferSize)
 {
+    /// <summary>How long a graceful shutdown (TLS close_notify) may hold up a close.</summary>
+    public const int ShutdownTimeoutMs = 2000;
+
     private int _closed;
 
     public ConnectionFilter Top { get; } = top;
     public SocketFilter Socket { get; } = socket;
-    public ConnectionKey Key { get; } = key;
+    public Route Route { get; } = route;
     public ReceiveBuffer Buffer { get; } = new(bufferSize);
 
     /// <summary>Number of transfers that have used this connection, including the current one.</summary>
@@ -37,13 +41,37 @@ internal sealed class Connection(ConnectionFilter top, SocketFilter socket, Conn
     private string? _remoteIp, _localIp;
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
-    /// <summary>Idle check before reuse: nothing buffered and the peer still there.</summary>
-    public bool IsAliveForReuse() => !IsClosed && Buffer.Count == 0 && Top.IsAlive();
+    /// <summary>Bytes waiting above the socket or in the read-ahead buffer: readable without a receive.</summary>
+    public bool DataPending => Buffer.Count > 0 || Top.DataPending();
 
+    /// <summary>A fact about the chain (ALPN, TLS version, cipher); null when no layer knows it.</summary>
+    public string? Query(FilterQuery query) => Top.Query(query);
+
+    /// <summary>Idle check before reuse: nothing buffered at any layer and the peer still there.</summary>
+    public bool IsAliveForReuse() => !IsClosed && !DataPending && Top.IsAlive();
+
+    /// <summary>Shuts the chain down (bounded by <see cref="ShutdownTimeoutMs"/>), then closes it. Idempotent; never throws.</summary>
     public void Close()
     {
         if (Interlocked.Exchange(ref _closed, 1) != 0) return;
-        try { Top.Close(); }
-        finally { Buffer.Release(); }
+        try { Shutdown(); }
+        finally
+        {
+            try { Top.Close(); }
+            finally { Buffer.Release(); }
+        }
+    }
+
+    // Close runs on paths with no transfer (eviction, Dispose), so it waits here, bounded; the socket filter's
+    // shutdown completes at once, so plain connections never block.
+    private void Shutdown()
+    {
+        try
+        {
+            var pending = Top.ShutdownAsync(ShutdownTimeoutMs);
+            if (pending.IsCompleted) { pending.GetAwaiter().GetResult(); return; }
+            pending.AsTask().Wait(ShutdownTimeoutMs);
+        }
+        catch (Exception) { }   // a failed goodbye must not keep the socket from its close
     }
 }

@@ -46,9 +46,9 @@ internal abstract class ConnectionFilter(ConnectionFilter? next)
         return true;
     }
 
-    /// <summary>Waits up to <paramref name="timeoutMs"/> for something to read; false on time-out.</summary>
+    /// <summary>Waits up to <paramref name="timeoutMs"/> for something to read; false on time-out. Pending data counts as readable.</summary>
     public virtual ValueTask<bool> WaitReadableAsync(int timeoutMs, IoContext io) =>
-        Next?.WaitReadableAsync(timeoutMs, io) ?? ValueTask.FromResult(true);
+        DataPending() ? ValueTask.FromResult(true) : Next?.WaitReadableAsync(timeoutMs, io) ?? ValueTask.FromResult(true);
 
     /// <summary>
     /// Tells the layers how many bytes are certain to arrive next (a Content-Length body's remainder), or 0 when that
@@ -59,6 +59,21 @@ internal abstract class ConnectionFilter(ConnectionFilter? next)
 
     /// <summary>True when an idle connection still looks usable (peer has not closed, nothing unexpected is waiting).</summary>
     public virtual bool IsAlive() => Next?.IsAlive() ?? false;
+
+    /// <summary>
+    /// True when this layer or one below holds bytes already taken off the socket (say, decrypted TLS records): they
+    /// count as readable, and they make an idle connection unfit for reuse. The socket itself holds none.
+    /// </summary>
+    public virtual bool DataPending() => Next?.DataPending() ?? false;
+
+    /// <summary>A fact about the connection for -v and write-out (ALPN, TLS version, cipher); null when no layer knows it.</summary>
+    public virtual string? Query(FilterQuery query) => Next?.Query(query);
+
+    /// <summary>
+    /// Closes this layer gracefully before the socket goes (TLS close_notify), within <paramref name="timeoutMs"/>,
+    /// then the layers below in turn. Best effort: a failure here never stops <see cref="Close"/>. No-op by default.
+    /// </summary>
+    public virtual ValueTask ShutdownAsync(int timeoutMs) => Next?.ShutdownAsync(timeoutMs) ?? ValueTask.CompletedTask;
 
     /// <summary>Closes this layer and every layer below. Idempotent.</summary>
     public virtual void Close() => Next?.Close();

@@ -1,47 +1,37 @@
-using Curlew.Connect.Tcp;
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Curlew.Sockets;
 using Curlew.Url;
 
 namespace Curlew.Connect;
 
 /// <summary>
-/// Gives a protocol handler a connection to a URL's origin: a live cached one when allowed, otherwise a new one
-/// (ConnectTo, then Resolve/DNS, then one socket attempt per address). Takes it back afterwards: into the cache when
-/// it may be reused, closed otherwise.
+/// What a protocol handler asks for connections, for one perform: <see cref="AcquireAsync"/> gives a live pooled
+/// connection of the URL's route when allowed, otherwise a newly built one; <see cref="Release"/> takes it back (pooled
+/// when reusable, closed otherwise). It only orchestrates: <see cref="RoutePlanner"/> makes the route,
+/// <see cref="ConnectionPool"/> keeps idle connections, <see cref="ConnectionBuilder"/> builds new ones and
+/// <see cref="ConnectMetrics"/> counts them.
 /// </summary>
-internal sealed class ConnectionProvider
+internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPool pool, RoutePlanner routes, SocketFactory factory)
 {
-    private readonly EasyOptions _options;
-    private readonly ConnectionCache _cache;
-    private readonly HostResolver _resolver;
-    private readonly SocketConnector _connector;
+    // Made on first need: a keep-alive request served from the pool never pays for resolver and connector set-up.
+    private ConnectionBuilder? _builder;
 
-    public ConnectionProvider(EasyOptions options, ConnectionCache cache, SocketFactory factory)
-    {
-        _options = options;
-        _cache = cache;
-        _resolver = new HostResolver(new ResolveEntries(options.Resolve), options.IpResolve, options.ConnectTimeoutMs);
-        _connector = new SocketConnector(factory, options.TcpNoDelay, options.ConnectTimeoutMs);
-    }
+    private ConnectionBuilder Builder => _builder ??= new ConnectionBuilder(settings, factory);
+
+    // Made with the first new connection, like the builder: a perform served from the pool allocates neither.
+    private ConnectMetrics? _metrics;
 
     /// <summary>New connections made so far (CURLINFO_NUM_CONNECTS).</summary>
-    public int NewConnections { get; private set; }
+    public int NewConnections => _metrics?.NewConnections ?? 0;
 
     /// <summary>Microseconds from the start until the last new connection was up.</summary>
-    public long ConnectTimeUs { get; private set; }
-    public long NameLookupTimeUs { get; private set; }
+    public long ConnectTimeUs => _metrics?.ConnectTimeUs ?? 0;
+    public long NameLookupTimeUs => _metrics?.NameLookupTimeUs ?? 0;
 
     public async ValueTask<Connection> AcquireAsync(CurlUrl url, IoContext io, bool fresh)
     {
-        if (!string.IsNullOrEmpty(_options.Proxy))
-            throw new CurlException(CurlCode.NotBuiltIn, "Proxies are not supported by this Curlew release yet");
-
-        var (connectHost, connectPort) = ConnectToRules.Apply(_options.ConnectTo, url.Host, url.Port);
-        var key = new ConnectionKey(url.Scheme, url.Host, url.Port, connectHost, connectPort, _options.UnixSocketPath, _options.Proxy);
-        if (!fresh && !_options.FreshConnect && _cache.TryTake(key) is { } cached)
+        var route = routes.Plan(url, settings);
+        if (!fresh && !settings.FreshConnect && pool.TryTake(route) is { } cached)
         {
             cached.Uses++;
             io.Phase = TransferPhase.Transferring;   // nothing to resolve or connect: a timeout now is the transfer's
@@ -49,56 +39,33 @@ internal sealed class ConnectionProvider
             if (io.Events.Enabled) io.Events.Info($"Re-using existing connection with host {url.Host}");
             return cached;   // nothing above throws (diagnostics swallow their failures), so the caller owns it now
         }
-
-        IReadOnlyList<EndPoint> targets;
-        if (_options.UnixSocketPath is { Length: > 0 } path)
-        {
-            targets = [new UnixDomainSocketEndPoint(path)];
-        }
-        else
-        {
-            io.Phase = TransferPhase.Resolving;
-            var zone = string.Equals(connectHost, url.Host, StringComparison.OrdinalIgnoreCase) ? url.ZoneId : null;
-            var addresses = await _resolver.ResolveAsync(connectHost, zone, connectPort, io).ConfigureAwait(false);
-            NameLookupTimeUs = io.ElapsedMicroseconds;
-            var list = new EndPoint[addresses.Length];
-            for (int i = 0; i < addresses.Length; i++) list[i] = new IPEndPoint(addresses[i], connectPort);
-            targets = list;
-        }
-
-        io.Phase = TransferPhase.Connecting;
-        io.Events.ConnectionStart(connectHost, connectPort);
-        var socket = await _connector.ConnectAsync(targets, connectHost, connectPort, io).ConfigureAwait(false);
-        // The typed property skips SetOpt's range check, so clamp here as libcurl clamps CURLOPT_BUFFERSIZE.
-        int bufferSize = Math.Clamp(_options.BufferSize, 1024, 10 * 1024 * 1024);
-        Connection connection;
-        try { connection = new Connection(socket, socket, key, bufferSize) { Uses = 1 }; }
-        catch
-        {
-            socket.Close();   // say, the buffer could not be had: the socket must not be left without an owner
-            throw;
-        }
-        NewConnections++;
-        io.Events.ConnectionStop(connection.RemoteIp ?? connectHost);
-        ConnectTimeUs = io.ElapsedMicroseconds;
-        io.Phase = TransferPhase.Transferring;
+        var metrics = _metrics ??= new ConnectMetrics();
+        var connection = await Builder.BuildAsync(route, io, metrics).ConfigureAwait(false);
+        metrics.Created(io);
         return connection;
     }
 
-    /// <summary>Takes a connection back after a transfer: cached when <paramref name="reusable"/> and allowed, closed otherwise.</summary>
+    /// <summary>
+    /// An uncached connection to <paramref name="target"/> beside <paramref name="control"/> (FTP passive data), built
+    /// like the control connection's chain under a connect deadline. Never pooled: the caller closes it.
+    /// </summary>
+    public ValueTask<Connection> OpenDataConnectionAsync(IPEndPoint target, Connection control, IoContext io) =>
+        Builder.BuildDataAsync(target, control.Route, io);
+
+    /// <summary>Takes a connection back after a transfer: pooled when <paramref name="reusable"/> and allowed, closed otherwise.</summary>
     public void Release(Connection connection, bool reusable, Diagnostics.TransferEvents events)
     {
-        if (reusable && !_options.ForbidReuse && !connection.IsClosed)
+        if (reusable && !settings.ForbidReuse && !connection.IsClosed)
         {
-            _cache.Return(connection, _options.MaxConnects);
-            if (events.Enabled) events.Info($"Connection to host {connection.Key.Host} left intact");
-            events.ConnectionReleased(connection.Key.Host, kept: true);
+            pool.Return(connection, settings.MaxConnects);
+            if (events.Enabled) events.Info($"Connection to host {connection.Route.Host} left intact");
+            events.ConnectionReleased(connection.Route.Host, kept: true);
         }
         else
         {
             connection.Close();
-            if (events.Enabled) events.Info($"Closing connection to host {connection.Key.Host}");
-            events.ConnectionReleased(connection.Key.Host, kept: false);
+            if (events.Enabled) events.Info($"Closing connection to host {connection.Route.Host}");
+            events.ConnectionReleased(connection.Route.Host, kept: false);
         }
     }
 }

@@ -8,7 +8,8 @@ internal enum TransferPhase { Resolving, Connecting, Transferring }
 
 /// <summary>
 /// How one transfer does I/O: synchronously (blocking calls, so the async code paths complete inline with no
-/// thread hops) or asynchronously with a cancellation token; plus the overall deadline that <c>TimeoutMs</c> sets.
+/// thread hops) or asynchronously with a cancellation token; plus the overall deadline that <c>TimeoutMs</c> sets and,
+/// while a connection is being made, the connect deadline (<see cref="BeginConnect"/>), whichever comes first.
 /// </summary>
 internal sealed class IoContext : IDisposable
 {
@@ -16,6 +17,9 @@ internal sealed class IoContext : IDisposable
     private readonly long _deadlineTicks;          // 0 = no deadline
     private readonly CancellationTokenSource? _timeoutSource;
     private readonly CancellationToken _userToken;
+    private readonly CancellationToken _transferToken;
+    private long _connectDeadlineTicks;            // 0 = not connecting
+    private CancellationTokenSource? _connectSource;
 
     public IoContext(bool synchronous, long timeoutMs, CancellationToken userToken)
     {
@@ -29,7 +33,7 @@ internal sealed class IoContext : IDisposable
             _timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(userToken);
             if (timeoutMs > 0) _timeoutSource.CancelAfter(TimeSpan.FromMilliseconds(timeoutMs));
         }
-        Token = _timeoutSource?.Token ?? userToken;
+        _transferToken = _timeoutSource?.Token ?? userToken;
     }
 
     public bool Synchronous { get; }
@@ -37,7 +41,8 @@ internal sealed class IoContext : IDisposable
     /// <summary>Where every layer reports what happens (trace, debug callback, EventSource, meter).</summary>
     public TransferEvents Events { get; init; } = TransferEvents.Off;
     public long TimeoutMs { get; }
-    public CancellationToken Token { get; }
+    /// <summary>Fires on the caller's cancellation, the overall deadline and, while connecting, the connect deadline.</summary>
+    public CancellationToken Token => _connectSource?.Token ?? _transferToken;
     public TransferPhase Phase { get; set; }
 
     /// <summary>Body bytes received so far in this transfer, all responses together (for the low-speed check).</summary>
@@ -59,8 +64,9 @@ internal sealed class IoContext : IDisposable
     {
         get
         {
-            if (_deadlineTicks == 0) return Timeout.Infinite;
-            long ticks = _deadlineTicks - Stopwatch.GetTimestamp();
+            long deadline = NearestDeadline;
+            if (deadline == 0) return Timeout.Infinite;
+            long ticks = deadline - Stopwatch.GetTimestamp();
             if (ticks <= 0) return 0;
             // Rounded up: a wait this long never ends before the deadline, and 0 means it has passed.
             long left = (ticks * 1000 + Stopwatch.Frequency - 1) / Stopwatch.Frequency;
@@ -93,7 +99,43 @@ internal sealed class IoContext : IDisposable
         return _tick.Token;
     }
 
-    public bool DeadlinePassed => _deadlineTicks != 0 && Stopwatch.GetTimestamp() >= _deadlineTicks;
+    public bool DeadlinePassed => NearestDeadline is var d && d != 0 && Stopwatch.GetTimestamp() >= d;
+
+    private long NearestDeadline =>
+        _connectDeadlineTicks != 0 && (_deadlineTicks == 0 || _connectDeadlineTicks < _deadlineTicks) ? _connectDeadlineTicks : _deadlineTicks;
+
+    /// <summary>
+    /// Starts the connect deadline: until the returned scope ends, <see cref="RemainingMs"/>, <see cref="Token"/> and
+    /// <see cref="DeadlinePassed"/> also answer to it, so resolving, the TCP connect and every handshake above share
+    /// one budget, as libcurl's CURLOPT_CONNECTTIMEOUT_MS does. When it ends the phase is Transferring.
+    /// </summary>
+    public ConnectDeadline BeginConnect(long connectTimeoutMs)
+    {
+        long ms = ConnectDeadline.Budget(connectTimeoutMs);
+        _connectDeadlineTicks = Stopwatch.GetTimestamp() + ms * Stopwatch.Frequency / 1000;
+        DropTick();   // a tick linked to the transfer token would not see the connect deadline
+        if (!Synchronous)
+        {
+            _connectSource = CancellationTokenSource.CreateLinkedTokenSource(_transferToken);
+            _connectSource.CancelAfter(TimeSpan.FromMilliseconds(ms));
+        }
+        return new ConnectDeadline(this);
+    }
+
+    internal void EndConnect()
+    {
+        _connectDeadlineTicks = 0;
+        DropTick();   // linked to the connect token, which goes now
+        _connectSource?.Dispose();
+        _connectSource = null;
+        Phase = TransferPhase.Transferring;
+    }
+
+    private void DropTick()
+    {
+        _tick?.Dispose();
+        _tick = null;
+    }
 
     /// <summary>Throws the right error when an operation was cancelled: the user's cancellation, else our timeout.</summary>
     public Exception Interrupted(OperationCanceledException ex)
@@ -120,6 +162,7 @@ internal sealed class IoContext : IDisposable
     public void Dispose()
     {
         _tick?.Dispose();
+        _connectSource?.Dispose();
         _timeoutSource?.Dispose();
     }
 }

@@ -16,13 +16,14 @@ public sealed partial class CurlEasy : IDisposable
 {
     private EasyOptions _options = new();
     private readonly TransferInfo _info = new();
-    private readonly ConnectionCache _cache;
+    private readonly ConnectionPool _pool;
+    private readonly RoutePlanner _routes = new();
     private readonly ParsedUrlCache _urlCache = new();
     private int _busy;
     private bool _disposed;
 
     /// <summary>Creates a handle with libcurl's default options.</summary>
-    public CurlEasy() => _cache = new ConnectionCache(Ledger);
+    public CurlEasy() => _pool = new ConnectionPool(Ledger);
 
     /// <summary>The human-readable reason for the last failure (libcurl's CURLOPT_ERRORBUFFER); <c>null</c> after success.</summary>
     public string? ErrorMessage { get; private set; }
@@ -70,7 +71,7 @@ public sealed partial class CurlEasy : IDisposable
     {
         if (_disposed) return;
         _disposed = true;
-        _cache.CloseAll();
+        _pool.CloseAll();
     }
 
     private async ValueTask<CurlCode> Run(bool synchronous, CancellationToken cancellationToken)
@@ -83,7 +84,7 @@ public sealed partial class CurlEasy : IDisposable
             CallbackException = null;
             _info.Reset();
             TransferEvents.TransferStart(_options.Url);
-            var engine = new TransferEngine(_options.Clone(), _info, _cache, Ledger, _urlCache);
+            var engine = new TransferEngine(_options.Clone(), _info, _pool, _routes, Ledger, _urlCache);
             await engine.RunAsync(synchronous, cancellationToken).ConfigureAwait(false);
             // A callback's refused re-entrant Perform wrote its message here meanwhile; a success leaves none.
             ErrorMessage = null;

@@ -140,7 +140,7 @@ internal sealed class HttpProtocol(HttpSettings s, TransferContext c) : IProtoco
     {
         info.PrimaryIp = connection.RemoteIp;
         // A Unix socket has no port; libcurl 7.88 reports the URL's port then.
-        info.PrimaryPort = connection.Remote is IPEndPoint remote ? remote.Port : connection.Key.Port;
+        info.PrimaryPort = connection.Remote is IPEndPoint remote ? remote.Port : connection.Route.Port;
         if (connection.Local is IPEndPoint local)
         {
             info.LocalIp = connection.LocalIp;

@@ -8,24 +8,22 @@ namespace Curlew.Connect.Tcp;
 /// <summary>
 /// Makes the first hop of a connection: one attempt per target address, in order, each through the socket factory
 /// (open callback, sockopt callback, connect). A failed attempt's socket is closed at once and the next address is
-/// tried; the last attempt's error is the result when none connects. The connect timeout bounds the whole phase;
-/// like libcurl, an attempt with more addresses behind it gets half of the time left.
+/// tried; the last attempt's error is the result when none connects. The caller's connect deadline (on the
+/// <see cref="IoContext"/>) bounds the whole phase; like libcurl, an attempt with more addresses behind it gets half of
+/// the time left.
 /// </summary>
-internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, long connectTimeoutMs)
+internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay)
 {
-    private const long DefaultConnectTimeoutMs = 300_000;   // libcurl's default
-
     public async ValueTask<SocketFilter> ConnectAsync(IReadOnlyList<EndPoint> targets, string hostForMessages, int portForMessages, IoContext io)
     {
         var started = Stopwatch.GetTimestamp();
-        long budgetMs = connectTimeoutMs > 0 ? connectTimeoutMs : DefaultConnectTimeoutMs;
         string failedTo = $"Failed to connect to {hostForMessages} port {portForMessages}";
         CurlException? last = null;
         for (int i = 0; i < targets.Count; i++)
         {
             io.ThrowIfStopped();
-            long left = Math.Min(budgetMs - Elapsed(started), io.RemainingMs == Timeout.Infinite ? long.MaxValue : io.RemainingMs);
-            if (left <= 0) return TimedOut(io, failedTo, started);
+            long left = io.RemainingMs == Timeout.Infinite ? int.MaxValue : io.RemainingMs;
+            if (left <= 0) throw io.TimedOut();
             long attemptLimit = i + 1 < targets.Count ? Math.Max(left / 2, 1) : left;
 
             var target = targets[i];
@@ -81,9 +79,6 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, lo
         }
         throw last ?? new CurlException(CurlCode.CouldntConnect, $"{failedTo}: no address to try");
     }
-
-    private static SocketFilter TimedOut(IoContext io, string failedTo, long started) =>
-        throw (io.DeadlinePassed ? io.TimedOut() : new CurlException(CurlCode.OperationTimedout, $"{failedTo} after {Elapsed(started)} ms: Timeout was reached"));
 
     private static CurlException Failure(string failedTo, long started, string why, Exception? inner) =>
         new(CurlCode.CouldntConnect, $"{failedTo} after {Elapsed(started)} ms: Couldn't connect to server ({why})", inner)

@@ -281,6 +281,15 @@ internal sealed class SocketFilter : ConnectionFilter
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { return false; }
     }
 
+    /// <summary>Nothing is held above the kernel here: unread socket bytes show up in <see cref="IsAlive"/> instead.</summary>
+    public override bool DataPending() => false;
+
+    /// <summary>A plain socket knows no ALPN, TLS version or cipher.</summary>
+    public override string? Query(FilterQuery query) => null;
+
+    /// <summary>TCP needs no goodbye beyond the close itself.</summary>
+    public override ValueTask ShutdownAsync(int timeoutMs) => ValueTask.CompletedTask;
+
     public override void Close() => _socket.Close();
 
     // A blocking receive returns as soon as any data is there, so a fast reader of a big body wakes for every segment

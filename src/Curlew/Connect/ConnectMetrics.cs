@@ -1,0 +1,25 @@
+namespace Curlew.Connect;
+
+/// <summary>
+/// What one perform's connections add up to, for GetInfo: CURLINFO_NUM_CONNECTS and the NAMELOOKUP and CONNECT times
+/// (microseconds since the transfer started). The meter and EventSource count connections through the event seam.
+/// </summary>
+internal sealed class ConnectMetrics
+{
+    /// <summary>New connections made so far (CURLINFO_NUM_CONNECTS).</summary>
+    public int NewConnections { get; private set; }
+
+    /// <summary>When the last new connection was up.</summary>
+    public long ConnectTimeUs { get; private set; }
+
+    /// <summary>When the last name resolution finished.</summary>
+    public long NameLookupTimeUs { get; private set; }
+
+    public void Resolved(IoContext io) => NameLookupTimeUs = io.ElapsedMicroseconds;
+
+    public void Created(IoContext io)
+    {
+        NewConnections++;
+        ConnectTimeUs = io.ElapsedMicroseconds;
+    }
+}

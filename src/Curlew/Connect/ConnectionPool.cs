@@ -1,0 +1,89 @@
+using Curlew.Sockets;
+
+namespace Curlew.Connect;
+
+/// <summary>
+/// A handle's idle connections, keyed by <see cref="Route"/>. A transfer takes a live idle connection of its route
+/// (dead ones found on the way are closed) and gives it back when done; beyond <c>MaxConnects</c> the longest-idle
+/// connection is closed. Every close here goes through <see cref="Connection.Close"/>, so eviction and
+/// <see cref="CloseAll"/> reach the close callback exactly once. Idle accounting is explicit: a connection is either
+/// in the idle list (counted by <see cref="IdleCount"/>) or owned by exactly one transfer, never both.
+/// </summary>
+internal sealed class ConnectionPool(SocketLedger ledger)
+{
+    private const int DefaultMaxConnects = 5;   // libcurl's default CURLOPT_MAXCONNECTS
+    private readonly List<Connection> _idle = [];   // longest idle first; a handful, so a scan beats a dictionary
+    private readonly Lock _gate = new();
+    private bool _closed;                           // after CloseAll nothing is kept: a late return is closed at once
+
+    public SocketLedger Ledger { get; } = ledger;
+
+    /// <summary>Connections waiting for a transfer.</summary>
+    public int IdleCount { get { lock (_gate) return _idle.Count; } }
+
+    /// <summary>Idle connections closed because the pool was full (over the pool's life).</summary>
+    public long Evicted { get; private set; }
+
+    /// <summary>Idle connections found dead (peer closed, stray bytes) when a transfer looked for one.</summary>
+    public long FoundDead { get; private set; }
+
+    /// <summary>Idle connections of <paramref name="route"/>.</summary>
+    public int IdleCountFor(Route route)
+    {
+        lock (_gate)
+        {
+            int n = 0;
+            foreach (var c in _idle) if (c.Route.Equals(route)) n++;
+            return n;
+        }
+    }
+
+    /// <summary>Takes a live idle connection of <paramref name="route"/>, or null. The caller owns what it gets.</summary>
+    public Connection? TryTake(Route route)
+    {
+        List<Connection>? dead = null;
+        Connection? found = null;
+        lock (_gate)
+        {
+            for (int i = _idle.Count - 1; i >= 0; i--)   // most recently used first: most likely still alive
+            {
+                var c = _idle[i];
+                // Same instance on a keep-alive loop (RoutePlanner), so the reference test settles most lookups.
+                if (!ReferenceEquals(c.Route, route) && !c.Route.Equals(route)) continue;
+                _idle.RemoveAt(i);
+                if (c.IsAliveForReuse()) { found = c; break; }
+                (dead ??= []).Add(c);
+                FoundDead++;
+            }
+        }
+        if (dead is not null) foreach (var c in dead) c.Close();
+        return found;
+    }
+
+    /// <summary>Puts a connection back as idle; closes the longest-idle ones beyond <paramref name="maxConnects"/> (0 = 5).</summary>
+    public void Return(Connection connection, long maxConnects)
+    {
+        int limit = maxConnects > 0 ? (int)Math.Min(maxConnects, int.MaxValue) : DefaultMaxConnects;
+        List<Connection>? evicted = null;
+        lock (_gate)
+        {
+            if (_closed) (evicted ??= []).Add(connection);
+            else _idle.Add(connection);
+            while (_idle.Count > limit)
+            {
+                (evicted ??= []).Add(_idle[0]);
+                _idle.RemoveAt(0);
+                Evicted++;
+            }
+        }
+        if (evicted is not null) foreach (var c in evicted) c.Close();
+    }
+
+    /// <summary>Closes every idle connection; later returns are closed at once (the handle is going away).</summary>
+    public void CloseAll()
+    {
+        Connection[] all;
+        lock (_gate) { all = [.. _idle]; _idle.Clear(); _closed = true; }
+        foreach (var c in all) c.Close();
+    }
+}
