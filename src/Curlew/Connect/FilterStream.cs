@@ -1,0 +1,83 @@
+using System.Runtime.CompilerServices;
+
+namespace Curlew.Connect;
+
+/// <summary>
+/// A <see cref="Stream"/> over the filter below a Stream-based layer (TLS over SslStream): reads and writes go to that
+/// filter with the transfer's <see cref="IoContext"/>, so they keep its deadline, cancellation and blocking mode. Never
+/// a NetworkStream: the socket stays owned by the chain, and disposing this stream closes nothing. A
+/// <see cref="CurlException"/> from below leaves as a <see cref="FilterStreamException"/> (an IOException), which
+/// SslStream passes on as it is or wrapped; <see cref="FilterStreamException.Unwrap"/> gets the original back.
+/// </summary>
+internal sealed class FilterStream(ConnectionFilter below, IoContext io) : Stream
+{
+    public override bool CanRead => true;
+    public override bool CanWrite => true;
+    public override bool CanSeek => false;
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    // SslStream's synchronous path reads into spans; the filter takes Memory, so go through a pooled array.
+    public override int Read(Span<byte> buffer)
+    {
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length);
+        try
+        {
+            int n = Complete(ReadAsync(rented.AsMemory(0, buffer.Length)));
+            rented.AsSpan(0, n).CopyTo(buffer);
+            return n;
+        }
+        finally { System.Buffers.ArrayPool<byte>.Shared.Return(rented); }
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: no allocation per record read
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        try { return await below.ReceiveAsync(buffer, io).ConfigureAwait(false); }
+        catch (CurlException ex) { throw new FilterStreamException(ex); }
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    // SslStream's synchronous path hands spans: copy through a pooled array rather than allocate per write.
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length);
+        try
+        {
+            buffer.CopyTo(rented);
+            Complete(WriteAsync(rented.AsMemory(0, buffer.Length)));
+        }
+        finally { System.Buffers.ArrayPool<byte>.Shared.Return(rented); }
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        try { await below.SendAsync(buffer, io).ConfigureAwait(false); }
+        catch (CurlException ex) { throw new FilterStreamException(ex); }
+    }
+
+    // In a synchronous transfer the filter below blocks and so completes inline; waiting is only a fallback.
+    private static T Complete<T>(ValueTask<T> pending) => pending.IsCompleted ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+
+    private static void Complete(ValueTask pending)
+    {
+        if (pending.IsCompleted) pending.GetAwaiter().GetResult();
+        else pending.AsTask().GetAwaiter().GetResult();
+    }
+
+    public override void Flush() { }
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
