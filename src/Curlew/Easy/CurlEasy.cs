@@ -18,6 +18,7 @@ public sealed partial class CurlEasy : IDisposable
     private readonly TransferInfo _info = new();
     private readonly ConnectionPool _pool;
     private readonly RoutePlanner _routes = new();
+    private readonly ConnectSnapshot _connectSnapshots = new();
     private readonly ParsedUrlCache _urlCache = new();
     private int _busy;
     private bool _disposed;
@@ -84,7 +85,7 @@ public sealed partial class CurlEasy : IDisposable
             CallbackException = null;
             _info.Reset();
             TransferEvents.TransferStart(_options.Url);
-            var engine = new TransferEngine(_options.Clone(), _info, _pool, _routes, Ledger, _urlCache);
+            var engine = new TransferEngine(_options.Clone(), _info, _pool, _routes, _connectSnapshots, Ledger, _urlCache);
             await engine.RunAsync(synchronous, cancellationToken).ConfigureAwait(false);
             // A callback's refused re-entrant Perform wrote its message here meanwhile; a success leaves none.
             ErrorMessage = null;

@@ -2,16 +2,42 @@ using Curlew.Connect;
 
 namespace Curlew.Transfer;
 
-/// <summary>The connection layer's view of a transfer's options, taken once per perform.</summary>
-internal static class ConnectSnapshot
+/// <summary>
+/// The connection layer's view of a transfer's options, taken once per perform. One per handle: when no connect
+/// option changed since the last perform it hands back the same <see cref="ConnectSettings"/>, so a keep-alive loop
+/// allocates nothing here (and the route planner's reuse check is a reference test).
+/// </summary>
+internal sealed class ConnectSnapshot
 {
+    private ConnectSettings? _last;
+
+    public ConnectSettings Take(EasyOptions o)
+    {
+        if (_last is { } last && Matches(last, o)) return last;
+        return _last = From(o);
+    }
+
     public static ConnectSettings From(EasyOptions o) => new(
-        o.ConnectTimeoutMs, o.IpResolve, o.Resolve, o.ConnectTo, o.UnixSocketPath, o.TcpNoDelay,
-        // The typed property skips SetOpt's range check, so clamp here as libcurl clamps CURLOPT_BUFFERSIZE.
-        Math.Clamp(o.BufferSize, 1024, 10 * 1024 * 1024),
-        o.FreshConnect, o.ForbidReuse, o.MaxConnects,
-        new RouteProxy(o.Proxy, o.ProxyType, o.HttpProxyTunnel), o.NoProxy,
+        o.ConnectTimeoutMs, o.IpResolve, o.Resolve, o.ConnectTo, o.UnixSocketPath, o.TcpNoDelay, BufferSize(o),
+        o.FreshConnect, o.ForbidReuse, o.MaxConnects, Proxy(o), o.NoProxy,
         new TlsSettings(o.SslVerifyPeer, o.SslVerifyHost, o.CaInfo, o.CaPath, o.SslCert, o.SslCertType, o.SslKey,
             o.KeyPasswd, o.PinnedPublicKey, o.SslVersion),
         o.UserPwd);
+
+    // The typed property skips SetOpt's range check, so clamp here as libcurl clamps CURLOPT_BUFFERSIZE.
+    private static int BufferSize(EasyOptions o) => Math.Clamp(o.BufferSize, 1024, 10 * 1024 * 1024);
+
+    private static RouteProxy Proxy(EasyOptions o) => new(o.Proxy, o.ProxyType, o.HttpProxyTunnel);
+
+    // Field by field, allocating nothing; every field From reads must be here (ConnectSnapshotTests keeps them in step).
+    // Lists compare by reference: a handle's clone shares them until the user sets new ones.
+    private static bool Matches(ConnectSettings s, EasyOptions o) =>
+        s.ConnectTimeoutMs == o.ConnectTimeoutMs && s.IpResolve == o.IpResolve
+        && ReferenceEquals(s.Resolve, o.Resolve) && ReferenceEquals(s.ConnectTo, o.ConnectTo)
+        && s.UnixSocketPath == o.UnixSocketPath && s.TcpNoDelay == o.TcpNoDelay && s.BufferSize == BufferSize(o)
+        && s.FreshConnect == o.FreshConnect && s.ForbidReuse == o.ForbidReuse && s.MaxConnects == o.MaxConnects
+        && s.Proxy == Proxy(o) && s.NoProxy == o.NoProxy && s.UserPwd == o.UserPwd
+        && s.Tls.VerifyPeer == o.SslVerifyPeer && s.Tls.VerifyHost == o.SslVerifyHost && s.Tls.CaInfo == o.CaInfo
+        && s.Tls.CaPath == o.CaPath && s.Tls.Cert == o.SslCert && s.Tls.CertType == o.SslCertType && s.Tls.Key == o.SslKey
+        && s.Tls.KeyPassword == o.KeyPasswd && s.Tls.PinnedPublicKey == o.PinnedPublicKey && s.Tls.Version == o.SslVersion;
 }

@@ -12,7 +12,7 @@ namespace Curlew.Transfer;
 /// socket factory (with the user's lifecycle callbacks), the connection provider, the sinks and the progress meter,
 /// and records what <c>GetInfo</c> reports. The follow loop is in <c>TransferEngine.Follow.cs</c>.
 /// </summary>
-internal sealed partial class TransferEngine(EasyOptions options, TransferInfo info, ConnectionPool pool, RoutePlanner routes, SocketLedger ledger, ParsedUrlCache urls)
+internal sealed partial class TransferEngine(EasyOptions options, TransferInfo info, ConnectionPool pool, RoutePlanner routes, ConnectSnapshot snapshots, SocketLedger ledger, ParsedUrlCache urls)
 {
     public async ValueTask RunAsync(bool synchronous, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ internal sealed partial class TransferEngine(EasyOptions options, TransferInfo i
             options.OpenSocketFunction, options.OpenSocketData,
             options.SockOptFunction, options.SockOptData,
             options.CloseSocketFunction, options.CloseSocketData), ledger);
-        var connections = new ConnectionProvider(ConnectSnapshot.From(options), pool, routes, factory);
+        var connections = new ConnectionProvider(snapshots.Take(options), pool, routes, factory);
         try
         {
             var url = ParseUrl();
