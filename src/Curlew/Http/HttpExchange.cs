@@ -30,7 +30,8 @@ internal sealed class HttpExchange(Connection connection, IoContext io, HttpSett
     {
         info.StartDownload();
         // An upload resume passes over the part the server has before anything is sent, as libcurl does.
-        if (settings.ResumeFrom > 0) request.Body?.SkipPrefix(settings.ResumeFrom);
+        // While an auth probe holds the body back, the skip applies to that body, as libcurl skips before the probe.
+        if (settings.ResumeFrom > 0) (request.HeldBack ?? request.Body)?.SkipPrefix(settings.ResumeFrom);
         var requestHead = HttpRequestWriter.Write(request, settings, resend);
         try
         {

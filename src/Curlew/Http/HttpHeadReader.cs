@@ -136,6 +136,7 @@ internal static class HttpHeadReader
         }
         else if (Ascii.EqualsIgnoreCase(name, "Content-Range"u8)) head.ContentRangeStart = ContentRange.ParseStart(value);
         else if (Ascii.EqualsIgnoreCase(name, "Content-Type"u8)) head.ContentType = value.IsEmpty ? null : Encoding.UTF8.GetString(value);
+        else if (Ascii.EqualsIgnoreCase(name, "WWW-Authenticate"u8)) (head.WwwAuthenticate ??= []).Add(Encoding.Latin1.GetString(value));
     }
 
     // Like libcurl: an optional plus sign, then the leading number counts and anything after it is ignored; no number

@@ -1,6 +1,7 @@
 using Curlew.Protocols;
 using System.Net;
 using Curlew.Connect;
+using Curlew.Http.Auth;
 
 namespace Curlew.Http;
 
@@ -20,6 +21,7 @@ internal sealed class HttpProtocol(HttpSettings s, TransferContext c) : IProtoco
     private readonly LowSpeedGuard lowSpeed = c.LowSpeed;
     private readonly OutputSink body = c.Body;
     private readonly OutputSink? headers = c.Headers;
+    private readonly HttpAuthSession _auth = new(s.HttpAuth, s.UserPwd, callerAuthorizes: s.Custom.Overrides("Authorization"));
 
     public async ValueTask<HopResult> PerformAsync(Hop hop)
     {
@@ -27,38 +29,55 @@ internal sealed class HttpProtocol(HttpSettings s, TransferContext c) : IProtoco
         var request = hop.From is { } carried ? RedirectPolicy.Next(carried, hop, s) : FirstRequest(hop);
         info.EffectiveMethod = request.Method;
         var follower = hop.Follower;
-        var (connection, head, exchange) = await ExchangeAsync(request).ConfigureAwait(false);
-        for (int i = 0; i < exchange.Repeats; i++) follower.CountRepeat();
-        bool redirect = follower.Follows && RedirectPolicy.IsRedirect(head);
-        bool maxReached = redirect && follower.LimitReached;
-        bool reusable = false;
-        try
+        while (true)
         {
-            var delivery = CheckResponse(request, head, follower, redirect, maxReached);
-            bool hasBody = !request.ExpectNoBody && head.StatusCode is not (204 or 304) && delivery != BodyDelivery.AlreadyComplete;
-            bool framed = !hasBody || head.Chunked || head.ContentLength >= 0;
-            // A redirect on a connection that closes anyway is left unread, as libcurl does: no need to wait for
-            // the end of a body nobody wants. On a reusable connection it is drained so the connection stays usable.
-            bool skipBody = redirect && !maxReached && (!framed || !head.AllowsReuse || !exchange.RequestComplete);
-            if (hasBody && !skipBody)
+            var sent = _auth.Prepare(request);
+            var (connection, head, exchange) = await ExchangeAsync(sent).ConfigureAwait(false);
+            for (int i = 0; i < exchange.Repeats; i++) follower.CountRepeat();
+            // A 401 the caller's HttpAuth can answer is asked again on the same URL; libcurl counts that as a
+            // followed redirect, bounded by MaxRedirs like one.
+            bool authRetry = _auth.WantsRetry(sent, head);
+            bool redirect = !authRetry && follower.Follows && RedirectPolicy.IsRedirect(head);
+            bool again = redirect || authRetry;
+            bool maxReached = again && follower.LimitReached;
+            bool reusable = false;
+            try
             {
-                bool deliver = !redirect && delivery == BodyDelivery.Deliver;
-                progress.DownloadTotal = Math.Max(head.ContentLength, 0);
-                var reader = new HttpBodyReader(connection, io, deliver ? body : null, deliver ? headers : null, progress, lowSpeed, deliver ? s.MaxFileSize : 0, info);
-                await reader.ReadAsync(head).ConfigureAwait(false);
+                var delivery = authRetry ? BodyDelivery.Deliver : CheckResponse(request, head, follower, redirect, maxReached);
+                bool hasBody = !request.ExpectNoBody && head.StatusCode is not (204 or 304) && delivery != BodyDelivery.AlreadyComplete;
+                bool framed = !hasBody || head.Chunked || head.ContentLength >= 0;
+                // A redirect on a connection that closes anyway is left unread, as libcurl does: no need to wait for
+                // the end of a body nobody wants. On a reusable connection it is drained so the connection stays usable.
+                bool skipBody = again && !maxReached && (!framed || !head.AllowsReuse || !exchange.RequestComplete);
+                if (hasBody && !skipBody)
+                {
+                    bool deliver = !again && delivery == BodyDelivery.Deliver;
+                    progress.DownloadTotal = Math.Max(head.ContentLength, 0);
+                    var reader = new HttpBodyReader(connection, io, deliver ? body : null, deliver ? headers : null, progress, lowSpeed, deliver ? s.MaxFileSize : 0, info);
+                    await reader.ReadAsync(head).ConfigureAwait(false);
+                }
+                // Bytes beyond the body mean the server and we disagree on framing: never reuse such a connection.
+                reusable = !skipBody && delivery != BodyDelivery.AlreadyComplete && exchange.RequestComplete && head.AllowsReuse && framed
+                    && connection.Buffer.Count == 0;
             }
-            // Bytes beyond the body mean the server and we disagree on framing: never reuse such a connection.
-            reusable = !skipBody && delivery != BodyDelivery.AlreadyComplete && exchange.RequestComplete && head.AllowsReuse && framed
-                && connection.Buffer.Count == 0;
+            finally
+            {
+                connections.Release(connection, reusable, io.Events);
+            }
+            progress.Report();
+            if (authRetry)
+            {
+                if (maxReached) throw new CurlException(CurlCode.TooManyRedirects, "Maximum redirects followed: MaxRedirs leaves no room to repeat the request with credentials");
+                follower.CountRepeat();
+                info.SizeUpload = 0;
+                info.StartDownload();
+                request = HttpAuthSession.Again(request);
+                continue;
+            }
+            if (!redirect) return HopResult.Done;
+            // At the limit the engine fails with TooManyRedirects: nothing is carried anywhere.
+            return new HopResult(head.Location, maxReached ? null : RedirectPolicy.Carry(request, head, s));
         }
-        finally
-        {
-            connections.Release(connection, reusable, io.Events);
-        }
-        progress.Report();
-        if (!redirect) return HopResult.Done;
-        // At the limit the engine fails with TooManyRedirects: nothing is carried anywhere.
-        return new HopResult(head.Location, maxReached ? null : RedirectPolicy.Carry(request, head, s));
     }
 
     private HttpRequest FirstRequest(in Hop hop)

@@ -15,6 +15,12 @@ internal sealed record HttpRequest(string Method, CurlUrl Url, UploadSource? Bod
     /// </summary>
     public bool CustomHostAllowed { get; init; } = true;
 
+    /// <summary>The Authorization value this attempt carries, set by <see cref="Auth.HttpAuthSession.Prepare"/> just before sending.</summary>
+    public string? Authorization { get; init; }
+
+    /// <summary>An authentication probe's real body, held back (Content-Length: 0 is sent) until the server's challenge is known.</summary>
+    public UploadSource? HeldBack { get; init; }
+
     /// <summary>
     /// Credentials as "user:password": <c>UserPwd</c> wins over the URL's own, as in libcurl 7.88, and a
     /// <c>UserPwd</c> without a colon is a user with an empty password.

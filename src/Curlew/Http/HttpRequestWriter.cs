@@ -41,9 +41,8 @@ internal static class HttpRequestWriter
             .Append(http10 ? " HTTP/1.0\r\n"u8 : " HTTP/1.1\r\n"u8);
 
         WriteHost(head, request, custom);
-        var credentials = request.Credentials(o.UserPwd);
-        if (credentials is not null && !custom.Overrides("Authorization"))
-            head.Line("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+        // The value comes from Auth/ (HttpAuthSession.Prepare): the scheme the caller allowed, or none at all.
+        if (request.Authorization is not null && !custom.Overrides("Authorization")) head.Line("Authorization", request.Authorization);
         WriteRange(head, body, o, custom);
         if (o.UserAgent is not null && !custom.Overrides("User-Agent")) head.Line("User-Agent", o.UserAgent);
         if (!custom.Overrides("Accept")) head.Append("Accept: */*\r\n"u8);

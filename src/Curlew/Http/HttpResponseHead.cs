@@ -23,6 +23,8 @@ internal sealed class HttpResponseHead
     public string? Location;              // the first non-empty one, ready to resolve
     public long? ContentRangeStart;       // null: no Content-Range; ContentRange.Unsatisfied for "*"
     public string? ContentType;
+    /// <summary>Every WWW-Authenticate value, in order; read by Auth/ when the answer is a 401.</summary>
+    public List<string>? WwwAuthenticate;
     public long HeaderBytes;
 
     /// <summary>1xx responses are skipped, except 101: libcurl treats an unrequested switch as final, the rest as body.</summary>

@@ -24,6 +24,8 @@ internal sealed class HttpSettings
     public string? Referer { get; init; }
     public string? Cookie { get; init; }
     public string? UserPwd { get; init; }
+    /// <summary>HttpAuth: the <see cref="CurlAuth"/> bits the caller allows (default Basic).</summary>
+    public long HttpAuth { get; init; } = 1;
     public long HttpVersion { get; init; }
     public string? Range { get; init; }
     public long ResumeFrom { get; init; }

@@ -30,6 +30,7 @@ internal static class HttpSnapshot
         Referer = o.Referer,
         Cookie = o.Cookie,
         UserPwd = o.UserPwd,
+        HttpAuth = o.HttpAuth,
         HttpVersion = o.HttpVersion,
         Range = o.Range,
         ResumeFrom = o.ResumeFrom,
@@ -48,7 +49,7 @@ internal static class HttpSnapshot
         && a.ReadFunction == b.ReadFunction && ReferenceEquals(a.ReadData, b.ReadData) && a.InFileSize == b.InFileSize
         && ReferenceEquals(a.HttpHeader, b.HttpHeader) && ReferenceEquals(a.UserAgent, b.UserAgent)
         && ReferenceEquals(a.Referer, b.Referer) && ReferenceEquals(a.Cookie, b.Cookie) && ReferenceEquals(a.UserPwd, b.UserPwd)
-        && a.HttpVersion == b.HttpVersion && ReferenceEquals(a.Range, b.Range) && a.ResumeFrom == b.ResumeFrom
+        && a.HttpAuth == b.HttpAuth && a.HttpVersion == b.HttpVersion && ReferenceEquals(a.Range, b.Range) && a.ResumeFrom == b.ResumeFrom
         && a.Header == b.Header && a.FailOnError == b.FailOnError && a.MaxFileSize == b.MaxFileSize
         && a.Expect100TimeoutMs == b.Expect100TimeoutMs && a.PostRedir == b.PostRedir;
 }
