@@ -34,10 +34,14 @@ public sealed partial class CurlEasy : IDisposable
     /// <summary>Creates a handle with libcurl's default options.</summary>
     public CurlEasy() => _pool = new ConnectionPool(Ledger);
 
-    /// <summary>The human-readable reason for the last failure (libcurl's CURLOPT_ERRORBUFFER); <c>null</c> after success.</summary>
+    /// <summary>
+    /// The human-readable reason for the last failure (libcurl's CURLOPT_ERRORBUFFER): set by a failed perform and by a
+    /// refused <see cref="SetOpt"/> (naming the option); <c>null</c> on a new handle and after a successful perform.
+    /// Still readable after <see cref="Dispose"/>.
+    /// </summary>
     public string? ErrorMessage { get; private set; }
 
-    /// <summary>What a user callback threw, when that ended the last transfer (with <see cref="CurlCode.AbortedByCallback"/>).</summary>
+    /// <summary>What a user callback threw, when that ended the last transfer (with <see cref="CurlCode.AbortedByCallback"/>); <c>null</c> otherwise.</summary>
     public Exception? CallbackException { get; private set; }
 
     /// <summary>Every socket event of this handle, for tests and diagnostics.</summary>
@@ -79,7 +83,11 @@ public sealed partial class CurlEasy : IDisposable
             : new ArgumentException(entry.Message(verdict), nameof(value));
     }
 
-    /// <summary>A fact about the last transfer: <see cref="long"/>, <see cref="string"/> or <see cref="double"/>, as libcurl's type for <paramref name="info"/>; <c>null</c> for unknown ones.</summary>
+    /// <summary>
+    /// A fact about the last transfer (<c>curl_easy_getinfo</c>): <see cref="long"/>, <see cref="string"/> or
+    /// <see cref="double"/>, as libcurl's type for <paramref name="info"/>; <c>null</c> for unknown ones. The typed
+    /// <see cref="GetInfoLong"/>, <see cref="GetInfoString"/> and <see cref="GetInfoDouble"/> save the cast. Still works after <see cref="Dispose"/>.
+    /// </summary>
     public object? GetInfo(CurlInfo info) => InfoReader.Get(_info, info);
 
     /// <summary>
