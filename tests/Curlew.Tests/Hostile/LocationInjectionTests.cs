@@ -49,6 +49,21 @@ public class LocationInjectionTests
     }
 
     [Fact]
+    public async Task A_percent_encoded_CR_LF_in_a_Location_path_is_followed_and_stays_encoded_on_the_request_line()
+    {
+        await using var server = new ScriptedServer(r => r.Target == "/start"
+            ? ScriptedReply.Text("HTTP/1.1 302 Found\r\nLocation: /next%0d%0aInjected:%20yes\r\nContent-Length: 0\r\n\r\n")
+            : ScriptedReply.Text("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
+        using var easy = new CurlEasy { Url = $"http://127.0.0.1:{server.Port}/start", FollowLocation = true, WriteFunction = (d, _) => d.Length };
+
+        Run.AssertOk(await easy.PerformGuarded(), easy);
+
+        var requests = await server.TakeRequestsAsync();
+        Assert.Equal(2, requests.Count);
+        Assert.Equal("GET /next%0d%0aInjected:%20yes HTTP/1.1", requests[1].RequestLine);
+    }
+
+    [Fact]
     public async Task Values_refused_at_set_time_never_reach_the_wire()
     {
         await using var server = new ScriptedServer(_ => ScriptedReply.Text("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
