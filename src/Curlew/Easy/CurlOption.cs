@@ -37,7 +37,7 @@ public enum CurlOption
     LowSpeedTime = 20,
     /// <summary>CURLOPT_RESUME_FROM: byte offset to resume a download (or upload) from; -1 resumes an upload from the end of what the server has. Default 0.</summary>
     ResumeFrom = 21,
-    /// <summary>CURLOPT_VERBOSE: write a curl <c>-v</c> style trace to <see cref="Stderr"/> (standard error by default). Default off. The <see cref="DebugFunction"/> is stored but not called yet.</summary>
+    /// <summary>CURLOPT_VERBOSE: report what happens: a curl <c>-v</c> style trace to <see cref="Stderr"/> (standard error by default), or, when <see cref="DebugFunction"/> is set, every event to that callback instead, as libcurl does. Default off.</summary>
     Verbose = 41,
     /// <summary>CURLOPT_HEADER: pass the response headers to the write callback too, before the body. Default off.</summary>
     Header = 42,
@@ -190,7 +190,7 @@ public enum CurlOption
     RedirProtocolsStr = 10319,
 
     // callbacks (CURLOPTTYPE_FUNCTIONPOINT = 20000)
-    /// <summary>CURLOPT_DEBUGFUNCTION: meant to receive every trace event (text, headers and data in and out); see <see cref="DebugCallback"/>. Default none. Declared and stored but not called yet: <see cref="Verbose"/> writes text to <see cref="Stderr"/> whether or not it is set.</summary>
+    /// <summary>CURLOPT_DEBUGFUNCTION: receives every trace event (text, headers and data in and out; see <see cref="DebugCallback"/>) in place of the text trace, and only while <see cref="Verbose"/> is on, as in libcurl. Default none.</summary>
     DebugFunction = 20094,
     /// <summary>CURLOPT_WRITEFUNCTION: receives the body in chunks (at most <see cref="BufferSize"/> bytes); returning anything but the chunk's length ends the transfer with <see cref="CurlCode.WriteError"/>. Default none: <see cref="WriteData"/> (a Stream) or standard output gets the body.</summary>
     WriteFunction = 20011,
