@@ -1,184 +1,186 @@
 namespace Curlew;
 
-// Typed twins of SetOpt: same names as the options, same store.
+// Typed twins of SetOpt: same names as the options, and each setter goes through the option's one table entry, so a
+// value SetOpt refuses throws here (ArgumentOutOfRangeException for numbers, ArgumentException otherwise). What each
+// option does and its default are written once, on its CurlOption member.
 public sealed partial class CurlEasy
 {
-    /// <summary>The URL to transfer.</summary>
-    public string? Url { get => _options.Url; set => _options.Url = value; }
-    /// <summary>Port to use instead of the URL's (0 = the URL's).</summary>
-    public int Port { get => _options.Port; set => _options.Port = value; }
-    /// <summary>Log what happens to stderr.</summary>
-    public bool Verbose { get => _options.Verbose; set => _options.Verbose = value; }
-    /// <summary>Pass response headers to the write callback too.</summary>
-    public bool Header { get => _options.Header; set => _options.Header = value; }
-    /// <summary>When false, the progress callback is called (libcurl default: true).</summary>
-    public bool NoProgress { get => _options.NoProgress; set => _options.NoProgress = value; }
-    /// <summary>Do not get the body (HEAD for HTTP).</summary>
-    public bool NoBody { get => _options.NoBody; set => _options.SetNoBody(value); }
-    /// <summary>Fail with HttpReturnedError (22) on HTTP status 400 or more.</summary>
-    public bool FailOnError { get => _options.FailOnError; set => _options.FailOnError = value; }
-    /// <summary>Upload (PUT for HTTP) from ReadFunction/ReadData.</summary>
-    public bool Upload { get => _options.Upload; set => _options.SetUpload(value); }
-    /// <summary>Do a POST.</summary>
-    public bool Post { get => _options.Post; set => _options.SetPost(value); }
-    /// <summary>Follow redirects.</summary>
-    public bool FollowLocation { get => _options.FollowLocation; set => _options.FollowLocation = value; }
-    /// <summary>Redirect limit; -1 for unlimited.</summary>
-    public long MaxRedirs { get => _options.MaxRedirs; set => _options.MaxRedirs = value; }
-    /// <summary>How many idle connections the handle keeps (default 5).</summary>
-    public long MaxConnects { get => _options.MaxConnects; set => _options.MaxConnects = value; }
-    /// <summary>Use a new connection for the next transfer.</summary>
-    public bool FreshConnect { get => _options.FreshConnect; set => _options.FreshConnect = value; }
-    /// <summary>Close the connection after the transfer instead of keeping it.</summary>
-    public bool ForbidReuse { get => _options.ForbidReuse; set => _options.ForbidReuse = value; }
-    /// <summary>Whole-transfer timeout in milliseconds (0 = none).</summary>
-    public long TimeoutMs { get => _options.TimeoutMs; set => _options.TimeoutMs = value; }
-    /// <summary>Connect timeout in milliseconds (0 = 300 s default).</summary>
-    public long ConnectTimeoutMs { get => _options.ConnectTimeoutMs; set => _options.ConnectTimeoutMs = value; }
-    /// <summary>Size of the upload; -1 = unknown (chunked for HTTP).</summary>
-    public long InFileSize { get => _options.InFileSize; set => _options.InFileSize = value; }
-    /// <summary>Size of the POST body; -1 = length of PostFields, or chunked with ReadFunction.</summary>
-    public long PostFieldSize { get => _options.PostFieldSize; set => _options.PostFieldSize = value; }
-    /// <summary>Offset to resume a download from.</summary>
-    public long ResumeFrom { get => _options.ResumeFrom; set => _options.ResumeFrom = value; }
-    /// <summary>Byte range to request, e.g. "0-99".</summary>
-    public string? Range { get => _options.Range; set => _options.Range = value; }
-    /// <summary>"user:password" for Basic authentication.</summary>
-    public string? UserPwd { get => _options.UserPwd; set => _options.UserPwd = value; }
-    /// <summary>User-Agent header value.</summary>
-    public string? UserAgent { get => _options.UserAgent; set => _options.UserAgent = value; }
-    /// <summary>Request method to send instead of the default.</summary>
-    public string? CustomRequest { get => _options.CustomRequest; set => _options.CustomRequest = value; }
-    /// <summary>Referer header value.</summary>
-    public string? Referer { get => _options.Referer; set => _options.Referer = value; }
-    /// <summary>Proxy URL.</summary>
-    public string? Proxy { get => _options.Proxy; set => _options.Proxy = value; }
-    /// <summary>Hosts that bypass the proxy.</summary>
-    public string? NoProxy { get => _options.NoProxy; set => _options.NoProxy = value; }
-    /// <summary>Connect to this Unix domain socket instead of TCP.</summary>
-    public string? UnixSocketPath { get => _options.UnixSocketPath; set => _options.UnixSocketPath = value; }
-    /// <summary>Extra request headers: "Name: value" adds or replaces, "Name:" removes, "Name;" sends it empty.</summary>
-    public IReadOnlyList<string>? HttpHeader { get => _options.HttpHeader; set => _options.HttpHeader = value?.ToArray(); }
-    /// <summary>Fixed name resolutions: "host:port:addr[,addr...]"; "-host:port" removes one.</summary>
-    public IReadOnlyList<string>? Resolve { get => _options.Resolve; set => _options.Resolve = value?.ToArray(); }
-    /// <summary>Connect elsewhere: "host:port:connect-host:connect-port".</summary>
-    public IReadOnlyList<string>? ConnectTo { get => _options.ConnectTo; set => _options.ConnectTo = value?.ToArray(); }
-    /// <summary>Receives each response header line, including the status line and the final blank line.</summary>
-    public WriteCallback? HeaderFunction { get => _options.HeaderFunction; set => _options.HeaderFunction = value; }
-    /// <summary>User data for HeaderFunction; a Stream is written to when no callback is set.</summary>
-    public object? HeaderData { get => _options.HeaderData; set => _options.HeaderData = value; }
-    /// <summary>Supplies upload data.</summary>
-    public ReadCallback? ReadFunction { get => _options.ReadFunction; set => _options.ReadFunction = value; }
-    /// <summary>User data for ReadFunction; a Stream is read when no callback is set.</summary>
-    public object? ReadData { get => _options.ReadData; set => _options.ReadData = value; }
-    /// <summary>Progress callback; called when NoProgress is false. Non-zero aborts with AbortedByCallback (42).</summary>
-    public XferInfoCallback? XferInfoFunction { get => _options.XferInfoFunction; set => _options.XferInfoFunction = value; }
-    /// <summary>User data for XferInfoFunction.</summary>
-    public object? XferInfoData { get => _options.XferInfoData; set => _options.XferInfoData = value; }
-    /// <summary>Replaces socket creation; see the socket lifecycle rules.</summary>
-    public OpenSocketCallback? OpenSocketFunction { get => _options.OpenSocketFunction; set => _options.OpenSocketFunction = value; }
-    /// <summary>Passed unchanged to OpenSocketFunction.</summary>
-    public object? OpenSocketData { get => _options.OpenSocketData; set => _options.OpenSocketData = value; }
-    /// <summary>Replaces the close of sockets that came from OpenSocketFunction; called exactly once per such socket.</summary>
-    public CloseSocketCallback? CloseSocketFunction { get => _options.CloseSocketFunction; set => _options.CloseSocketFunction = value; }
-    /// <summary>Passed unchanged to CloseSocketFunction.</summary>
-    public object? CloseSocketData { get => _options.CloseSocketData; set => _options.CloseSocketData = value; }
-    /// <summary>Runs on each new socket before connect; AlreadyConnected skips connect.</summary>
-    public SockOptCallback? SockOptFunction { get => _options.SockOptFunction; set => _options.SockOptFunction = value; }
-    /// <summary>Passed unchanged to SockOptFunction.</summary>
-    public object? SockOptData { get => _options.SockOptData; set => _options.SockOptData = value; }
-    /// <summary>Receives the body. Without it, WriteData (a Stream) or standard output gets the body.</summary>
-    public WriteCallback? WriteFunction { get => _options.WriteFunction; set => _options.WriteFunction = value; }
-    /// <summary>User data for WriteFunction; a Stream is written to when no callback is set.</summary>
-    public object? WriteData { get => _options.WriteData; set => _options.WriteData = value; }
-    /// <summary>The POST body (libcurl copies it too: CURLOPT_COPYPOSTFIELDS). Setting it makes the request a POST.</summary>
-    public byte[]? PostFields { get => _options.PostFields; set => SetOpt(CurlOption.PostFields, value); }
-    /// <summary>Send the previous URL as Referer when following a redirect.</summary>
-    public bool AutoReferer { get => _options.AutoReferer; set => _options.AutoReferer = value; }
-    /// <summary>Keep sending credentials when a redirect goes to another host.</summary>
-    public bool UnrestrictedAuth { get => _options.UnrestrictedAuth; set => _options.UnrestrictedAuth = value; }
-    /// <summary>Bitmask (1 = 301, 2 = 302, 4 = 303) of redirects that keep a POST a POST.</summary>
-    public long PostRedir { get => _options.PostRedir; set => _options.PostRedir = value; }
-    /// <summary>Refuse downloads larger than this many bytes (0 = no limit): FilesizeExceeded (63).</summary>
-    public long MaxFileSize { get => _options.MaxFileSize; set => _options.MaxFileSize = value; }
-    /// <summary>0 = any address family, 1 = IPv4 only, 2 = IPv6 only.</summary>
-    public long IpResolve { get => _options.IpResolve; set => _options.IpResolve = value; }
-    /// <summary>Receive buffer size in bytes, the largest chunk a write callback gets.</summary>
-    public int BufferSize { get => _options.BufferSize; set => _options.BufferSize = value; }
-    /// <summary>Cookie header value.</summary>
-    public string? Cookie { get => _options.Cookie; set => _options.Cookie = value; }
-    /// <summary>Disable Nagle's algorithm on TCP sockets (default true, as libcurl).</summary>
-    public bool TcpNoDelay { get => _options.TcpNoDelay; set => _options.TcpNoDelay = value; }
-    /// <summary>How long to wait for 100 Continue before sending the body anyway (default 1000).</summary>
-    public long Expect100TimeoutMs { get => _options.Expect100TimeoutMs; set => _options.Expect100TimeoutMs = value; }
-    /// <summary>Bytes per second below which a transfer counts as too slow (with LowSpeedTime).</summary>
-    public long LowSpeedLimit { get => _options.LowSpeedLimit; set => _options.LowSpeedLimit = value; }
-    /// <summary>Seconds a transfer may stay below LowSpeedLimit before it fails with OperationTimedout (28).</summary>
-    public long LowSpeedTime { get => _options.LowSpeedTime; set => _options.LowSpeedTime = value; }
-    /// <summary>CURL_HTTP_VERSION_*: 1 sends HTTP/1.0 requests; anything else HTTP/1.1.</summary>
-    public long HttpVersion { get => _options.HttpVersion; set => _options.HttpVersion = value; }
-    /// <summary>Ask for compressed content (not supported yet: performs fail with NotBuiltIn).</summary>
-    public string? AcceptEncoding { get => _options.AcceptEncoding; set => _options.AcceptEncoding = value; }
-    /// <summary>Any object the application wants to keep with the handle.</summary>
-    public object? Private { get => _options.Private; set => _options.Private = value; }
-    /// <summary>Where the verbose trace goes (libcurl's CURLOPT_STDERR); <c>null</c> = standard error.</summary>
-    public TextWriter? Stderr { get => _options.Stderr; set => _options.Stderr = value; }
-    /// <summary>CURLPROXY_* type of Proxy.</summary>
-    public long ProxyType { get => _options.ProxyType; set => _options.ProxyType = value; }
-    /// <summary>Tunnel through an HTTP proxy with CONNECT.</summary>
-    public bool HttpProxyTunnel { get => _options.HttpProxyTunnel; set => _options.HttpProxyTunnel = value; }
-    /// <summary>Verify the peer's certificate (default true).</summary>
-    public bool SslVerifyPeer { get => _options.SslVerifyPeer; set => _options.SslVerifyPeer = value; }
-    /// <summary>Verify the certificate's name: 2 (default) or 0.</summary>
-    public long SslVerifyHost { get => _options.SslVerifyHost; set => _options.SslVerifyHost = value; }
-    /// <summary>File of CA certificates to verify peers with.</summary>
-    public string? CaInfo { get => _options.CaInfo; set => _options.CaInfo = value; }
-    /// <summary>Active-mode FTP address ("-" for the control connection's).</summary>
-    public string? FtpPort { get => _options.FtpPort; set => _options.FtpPort = value; }
-    /// <summary>Try EPSV before PASV (default true).</summary>
-    public bool FtpUseEpsv { get => _options.FtpUseEpsv; set => _options.FtpUseEpsv = value; }
-    /// <summary>Try EPRT before PORT (default true).</summary>
-    public bool FtpUseEprt { get => _options.FtpUseEprt; set => _options.FtpUseEprt = value; }
-    /// <summary>FTP: list names only.</summary>
-    public bool DirListOnly { get => _options.DirListOnly; set => _options.DirListOnly = value; }
-    /// <summary>FTP commands to send before the transfer.</summary>
-    public IReadOnlyList<string>? Quote { get => _options.Quote; set => _options.Quote = value?.ToArray(); }
-    /// <summary>Allowed HTTP authentication schemes, a CURLAUTH_* bitmask (libcurl's CURLOPT_HTTPAUTH; default 1, Basic).</summary>
-    public long HttpAuth { get => _options.HttpAuth; set => _options.HttpAuth = value; }
-    /// <summary>Directory of CA certificates (libcurl's CURLOPT_CAPATH; default none: the system store).</summary>
-    public string? CaPath { get => _options.CaPath; set => _options.CaPath = value; }
-    /// <summary>Client certificate file (libcurl's CURLOPT_SSLCERT; default none).</summary>
-    public string? SslCert { get => _options.SslCert; set => _options.SslCert = value; }
-    /// <summary>Client certificate format: "PEM" (default), "DER" or "P12" (libcurl's CURLOPT_SSLCERTTYPE).</summary>
-    public string? SslCertType { get => _options.SslCertType; set => _options.SslCertType = value; }
-    /// <summary>Client private key file (libcurl's CURLOPT_SSLKEY; default: the key in SslCert).</summary>
-    public string? SslKey { get => _options.SslKey; set => _options.SslKey = value; }
-    /// <summary>Password of the client key (libcurl's CURLOPT_KEYPASSWD; default none).</summary>
-    public string? KeyPasswd { get => _options.KeyPasswd; set => _options.KeyPasswd = value; }
-    /// <summary>Public key pins, "sha256//base64;..." or a key file (libcurl's CURLOPT_PINNEDPUBLICKEY; default none).</summary>
-    public string? PinnedPublicKey { get => _options.PinnedPublicKey; set => _options.PinnedPublicKey = value; }
-    /// <summary>TLS versions, CURL_SSLVERSION_* min | CURL_SSLVERSION_MAX_* max (libcurl's CURLOPT_SSLVERSION; default 0, the platform's).</summary>
-    public long SslVersion { get => _options.SslVersion; set => _options.SslVersion = value; }
-    /// <summary>CURLUSESSL_* level of TLS for FTP (libcurl's CURLOPT_USE_SSL; default 0, none).</summary>
-    public long UseSsl { get => _options.UseSsl; set => _options.UseSsl = value; }
-    /// <summary>How an FTP path is walked: 1 one CWD per directory (default), 2 no CWD, 3 one CWD (libcurl's CURLOPT_FTP_FILEMETHOD).</summary>
-    public long FtpFileMethod { get => _options.FtpFileMethod; set => _options.FtpFileMethod = value; }
-    /// <summary>Create missing FTP directories on upload: 0 (default), 1, or 2 to retry CWD too (libcurl's CURLOPT_FTP_CREATE_MISSING_DIRS).</summary>
-    public long FtpCreateMissingDirs { get => _options.FtpCreateMissingDirs; set => _options.FtpCreateMissingDirs = value; }
-    /// <summary>How long to wait for the server's active-mode data connection, in ms (libcurl's CURLOPT_ACCEPTTIMEOUT_MS; default 60000).</summary>
-    public long AcceptTimeoutMs { get => _options.AcceptTimeoutMs; set => _options.AcceptTimeoutMs = value; }
-    /// <summary>FTP upload appends instead of replacing (libcurl's CURLOPT_APPEND; default false).</summary>
-    public bool Append { get => _options.Append; set => _options.Append = value; }
-    /// <summary>FTP commands sent after the transfer (libcurl's CURLOPT_POSTQUOTE; default none).</summary>
-    public IReadOnlyList<string>? PostQuote { get => _options.PostQuote; set => _options.PostQuote = value?.ToArray(); }
-    /// <summary>FTP commands sent just before the transfer command (libcurl's CURLOPT_PREQUOTE; default none).</summary>
-    public IReadOnlyList<string>? PreQuote { get => _options.PreQuote; set => _options.PreQuote = value?.ToArray(); }
-    /// <summary>Protocols a transfer may use, comma-separated ("http,https"; libcurl's CURLOPT_PROTOCOLS_STR; default all).</summary>
-    public string? ProtocolsStr { get => _options.Protocols; set => _options.Protocols = value; }
-    /// <summary>Protocols a redirect may go to (libcurl's CURLOPT_REDIR_PROTOCOLS_STR; default http,https,ftp,ftps).</summary>
-    public string? RedirProtocolsStr { get => _options.RedirProtocols; set => _options.RedirProtocols = value; }
-    /// <summary>Receives every trace event while Verbose is on (libcurl's CURLOPT_DEBUGFUNCTION; default none: text to Stderr).</summary>
-    public DebugCallback? DebugFunction { get => _options.DebugFunction; set => _options.DebugFunction = value; }
-    /// <summary>Passed unchanged to DebugFunction (libcurl's CURLOPT_DEBUGDATA).</summary>
-    public object? DebugData { get => _options.DebugData; set => _options.DebugData = value; }
+    /// <inheritdoc cref="CurlOption.Url" path="/summary"/>
+    public string? Url { get => _options.Url; set => Set(CurlOption.Url, value); }
+    /// <inheritdoc cref="CurlOption.Port" path="/summary"/>
+    public int Port { get => _options.Port; set => Set(CurlOption.Port, value); }
+    /// <inheritdoc cref="CurlOption.Verbose" path="/summary"/>
+    public bool Verbose { get => _options.Verbose; set => Set(CurlOption.Verbose, value); }
+    /// <inheritdoc cref="CurlOption.Header" path="/summary"/>
+    public bool Header { get => _options.Header; set => Set(CurlOption.Header, value); }
+    /// <inheritdoc cref="CurlOption.NoProgress" path="/summary"/>
+    public bool NoProgress { get => _options.NoProgress; set => Set(CurlOption.NoProgress, value); }
+    /// <inheritdoc cref="CurlOption.NoBody" path="/summary"/>
+    public bool NoBody { get => _options.NoBody; set => Set(CurlOption.NoBody, value); }
+    /// <inheritdoc cref="CurlOption.FailOnError" path="/summary"/>
+    public bool FailOnError { get => _options.FailOnError; set => Set(CurlOption.FailOnError, value); }
+    /// <inheritdoc cref="CurlOption.Upload" path="/summary"/>
+    public bool Upload { get => _options.Upload; set => Set(CurlOption.Upload, value); }
+    /// <inheritdoc cref="CurlOption.Post" path="/summary"/>
+    public bool Post { get => _options.Post; set => Set(CurlOption.Post, value); }
+    /// <inheritdoc cref="CurlOption.FollowLocation" path="/summary"/>
+    public bool FollowLocation { get => _options.FollowLocation; set => Set(CurlOption.FollowLocation, value); }
+    /// <inheritdoc cref="CurlOption.MaxRedirs" path="/summary"/>
+    public long MaxRedirs { get => _options.MaxRedirs; set => Set(CurlOption.MaxRedirs, value); }
+    /// <inheritdoc cref="CurlOption.MaxConnects" path="/summary"/>
+    public long MaxConnects { get => _options.MaxConnects; set => Set(CurlOption.MaxConnects, value); }
+    /// <inheritdoc cref="CurlOption.FreshConnect" path="/summary"/>
+    public bool FreshConnect { get => _options.FreshConnect; set => Set(CurlOption.FreshConnect, value); }
+    /// <inheritdoc cref="CurlOption.ForbidReuse" path="/summary"/>
+    public bool ForbidReuse { get => _options.ForbidReuse; set => Set(CurlOption.ForbidReuse, value); }
+    /// <inheritdoc cref="CurlOption.TimeoutMs" path="/summary"/>
+    public long TimeoutMs { get => _options.TimeoutMs; set => Set(CurlOption.TimeoutMs, value); }
+    /// <inheritdoc cref="CurlOption.ConnectTimeoutMs" path="/summary"/>
+    public long ConnectTimeoutMs { get => _options.ConnectTimeoutMs; set => Set(CurlOption.ConnectTimeoutMs, value); }
+    /// <inheritdoc cref="CurlOption.InFileSize" path="/summary"/>
+    public long InFileSize { get => _options.InFileSize; set => Set(CurlOption.InFileSize, value); }
+    /// <inheritdoc cref="CurlOption.PostFieldSize" path="/summary"/>
+    public long PostFieldSize { get => _options.PostFieldSize; set => Set(CurlOption.PostFieldSize, value); }
+    /// <inheritdoc cref="CurlOption.ResumeFrom" path="/summary"/>
+    public long ResumeFrom { get => _options.ResumeFrom; set => Set(CurlOption.ResumeFrom, value); }
+    /// <inheritdoc cref="CurlOption.Range" path="/summary"/>
+    public string? Range { get => _options.Range; set => Set(CurlOption.Range, value); }
+    /// <inheritdoc cref="CurlOption.UserPwd" path="/summary"/>
+    public string? UserPwd { get => _options.UserPwd; set => Set(CurlOption.UserPwd, value); }
+    /// <inheritdoc cref="CurlOption.UserAgent" path="/summary"/>
+    public string? UserAgent { get => _options.UserAgent; set => Set(CurlOption.UserAgent, value); }
+    /// <inheritdoc cref="CurlOption.CustomRequest" path="/summary"/>
+    public string? CustomRequest { get => _options.CustomRequest; set => Set(CurlOption.CustomRequest, value); }
+    /// <inheritdoc cref="CurlOption.Referer" path="/summary"/>
+    public string? Referer { get => _options.Referer; set => Set(CurlOption.Referer, value); }
+    /// <inheritdoc cref="CurlOption.Proxy" path="/summary"/>
+    public string? Proxy { get => _options.Proxy; set => Set(CurlOption.Proxy, value); }
+    /// <inheritdoc cref="CurlOption.NoProxy" path="/summary"/>
+    public string? NoProxy { get => _options.NoProxy; set => Set(CurlOption.NoProxy, value); }
+    /// <inheritdoc cref="CurlOption.UnixSocketPath" path="/summary"/>
+    public string? UnixSocketPath { get => _options.UnixSocketPath; set => Set(CurlOption.UnixSocketPath, value); }
+    /// <inheritdoc cref="CurlOption.HttpHeader" path="/summary"/>
+    public IReadOnlyList<string>? HttpHeader { get => _options.HttpHeader; set => Set(CurlOption.HttpHeader, value); }
+    /// <inheritdoc cref="CurlOption.Resolve" path="/summary"/>
+    public IReadOnlyList<string>? Resolve { get => _options.Resolve; set => Set(CurlOption.Resolve, value); }
+    /// <inheritdoc cref="CurlOption.ConnectTo" path="/summary"/>
+    public IReadOnlyList<string>? ConnectTo { get => _options.ConnectTo; set => Set(CurlOption.ConnectTo, value); }
+    /// <inheritdoc cref="CurlOption.HeaderFunction" path="/summary"/>
+    public WriteCallback? HeaderFunction { get => _options.HeaderFunction; set => Set(CurlOption.HeaderFunction, value); }
+    /// <inheritdoc cref="CurlOption.HeaderData" path="/summary"/>
+    public object? HeaderData { get => _options.HeaderData; set => Set(CurlOption.HeaderData, value); }
+    /// <inheritdoc cref="CurlOption.ReadFunction" path="/summary"/>
+    public ReadCallback? ReadFunction { get => _options.ReadFunction; set => Set(CurlOption.ReadFunction, value); }
+    /// <inheritdoc cref="CurlOption.ReadData" path="/summary"/>
+    public object? ReadData { get => _options.ReadData; set => Set(CurlOption.ReadData, value); }
+    /// <inheritdoc cref="CurlOption.XferInfoFunction" path="/summary"/>
+    public XferInfoCallback? XferInfoFunction { get => _options.XferInfoFunction; set => Set(CurlOption.XferInfoFunction, value); }
+    /// <inheritdoc cref="CurlOption.XferInfoData" path="/summary"/>
+    public object? XferInfoData { get => _options.XferInfoData; set => Set(CurlOption.XferInfoData, value); }
+    /// <inheritdoc cref="CurlOption.OpenSocketFunction" path="/summary"/>
+    public OpenSocketCallback? OpenSocketFunction { get => _options.OpenSocketFunction; set => Set(CurlOption.OpenSocketFunction, value); }
+    /// <inheritdoc cref="CurlOption.OpenSocketData" path="/summary"/>
+    public object? OpenSocketData { get => _options.OpenSocketData; set => Set(CurlOption.OpenSocketData, value); }
+    /// <inheritdoc cref="CurlOption.CloseSocketFunction" path="/summary"/>
+    public CloseSocketCallback? CloseSocketFunction { get => _options.CloseSocketFunction; set => Set(CurlOption.CloseSocketFunction, value); }
+    /// <inheritdoc cref="CurlOption.CloseSocketData" path="/summary"/>
+    public object? CloseSocketData { get => _options.CloseSocketData; set => Set(CurlOption.CloseSocketData, value); }
+    /// <inheritdoc cref="CurlOption.SockOptFunction" path="/summary"/>
+    public SockOptCallback? SockOptFunction { get => _options.SockOptFunction; set => Set(CurlOption.SockOptFunction, value); }
+    /// <inheritdoc cref="CurlOption.SockOptData" path="/summary"/>
+    public object? SockOptData { get => _options.SockOptData; set => Set(CurlOption.SockOptData, value); }
+    /// <inheritdoc cref="CurlOption.WriteFunction" path="/summary"/>
+    public WriteCallback? WriteFunction { get => _options.WriteFunction; set => Set(CurlOption.WriteFunction, value); }
+    /// <inheritdoc cref="CurlOption.WriteData" path="/summary"/>
+    public object? WriteData { get => _options.WriteData; set => Set(CurlOption.WriteData, value); }
+    /// <inheritdoc cref="CurlOption.PostFields" path="/summary"/>
+    public byte[]? PostFields { get => _options.PostFields; set => Set(CurlOption.PostFields, value); }
+    /// <inheritdoc cref="CurlOption.AutoReferer" path="/summary"/>
+    public bool AutoReferer { get => _options.AutoReferer; set => Set(CurlOption.AutoReferer, value); }
+    /// <inheritdoc cref="CurlOption.UnrestrictedAuth" path="/summary"/>
+    public bool UnrestrictedAuth { get => _options.UnrestrictedAuth; set => Set(CurlOption.UnrestrictedAuth, value); }
+    /// <inheritdoc cref="CurlOption.PostRedir" path="/summary"/>
+    public long PostRedir { get => _options.PostRedir; set => Set(CurlOption.PostRedir, value); }
+    /// <inheritdoc cref="CurlOption.MaxFileSize" path="/summary"/>
+    public long MaxFileSize { get => _options.MaxFileSize; set => Set(CurlOption.MaxFileSize, value); }
+    /// <inheritdoc cref="CurlOption.IpResolve" path="/summary"/>
+    public long IpResolve { get => _options.IpResolve; set => Set(CurlOption.IpResolve, value); }
+    /// <inheritdoc cref="CurlOption.BufferSize" path="/summary"/>
+    public int BufferSize { get => _options.BufferSize; set => Set(CurlOption.BufferSize, value); }
+    /// <inheritdoc cref="CurlOption.Cookie" path="/summary"/>
+    public string? Cookie { get => _options.Cookie; set => Set(CurlOption.Cookie, value); }
+    /// <inheritdoc cref="CurlOption.TcpNoDelay" path="/summary"/>
+    public bool TcpNoDelay { get => _options.TcpNoDelay; set => Set(CurlOption.TcpNoDelay, value); }
+    /// <inheritdoc cref="CurlOption.Expect100TimeoutMs" path="/summary"/>
+    public long Expect100TimeoutMs { get => _options.Expect100TimeoutMs; set => Set(CurlOption.Expect100TimeoutMs, value); }
+    /// <inheritdoc cref="CurlOption.LowSpeedLimit" path="/summary"/>
+    public long LowSpeedLimit { get => _options.LowSpeedLimit; set => Set(CurlOption.LowSpeedLimit, value); }
+    /// <inheritdoc cref="CurlOption.LowSpeedTime" path="/summary"/>
+    public long LowSpeedTime { get => _options.LowSpeedTime; set => Set(CurlOption.LowSpeedTime, value); }
+    /// <inheritdoc cref="CurlOption.HttpVersion" path="/summary"/>
+    public long HttpVersion { get => _options.HttpVersion; set => Set(CurlOption.HttpVersion, value); }
+    /// <inheritdoc cref="CurlOption.AcceptEncoding" path="/summary"/>
+    public string? AcceptEncoding { get => _options.AcceptEncoding; set => Set(CurlOption.AcceptEncoding, value); }
+    /// <inheritdoc cref="CurlOption.Private" path="/summary"/>
+    public object? Private { get => _options.Private; set => Set(CurlOption.Private, value); }
+    /// <inheritdoc cref="CurlOption.Stderr" path="/summary"/>
+    public TextWriter? Stderr { get => _options.Stderr; set => Set(CurlOption.Stderr, value); }
+    /// <inheritdoc cref="CurlOption.ProxyType" path="/summary"/>
+    public long ProxyType { get => _options.ProxyType; set => Set(CurlOption.ProxyType, value); }
+    /// <inheritdoc cref="CurlOption.HttpProxyTunnel" path="/summary"/>
+    public bool HttpProxyTunnel { get => _options.HttpProxyTunnel; set => Set(CurlOption.HttpProxyTunnel, value); }
+    /// <inheritdoc cref="CurlOption.SslVerifyPeer" path="/summary"/>
+    public bool SslVerifyPeer { get => _options.SslVerifyPeer; set => Set(CurlOption.SslVerifyPeer, value); }
+    /// <inheritdoc cref="CurlOption.SslVerifyHost" path="/summary"/>
+    public long SslVerifyHost { get => _options.SslVerifyHost; set => Set(CurlOption.SslVerifyHost, value); }
+    /// <inheritdoc cref="CurlOption.CaInfo" path="/summary"/>
+    public string? CaInfo { get => _options.CaInfo; set => Set(CurlOption.CaInfo, value); }
+    /// <inheritdoc cref="CurlOption.FtpPort" path="/summary"/>
+    public string? FtpPort { get => _options.FtpPort; set => Set(CurlOption.FtpPort, value); }
+    /// <inheritdoc cref="CurlOption.FtpUseEpsv" path="/summary"/>
+    public bool FtpUseEpsv { get => _options.FtpUseEpsv; set => Set(CurlOption.FtpUseEpsv, value); }
+    /// <inheritdoc cref="CurlOption.FtpUseEprt" path="/summary"/>
+    public bool FtpUseEprt { get => _options.FtpUseEprt; set => Set(CurlOption.FtpUseEprt, value); }
+    /// <inheritdoc cref="CurlOption.DirListOnly" path="/summary"/>
+    public bool DirListOnly { get => _options.DirListOnly; set => Set(CurlOption.DirListOnly, value); }
+    /// <inheritdoc cref="CurlOption.Quote" path="/summary"/>
+    public IReadOnlyList<string>? Quote { get => _options.Quote; set => Set(CurlOption.Quote, value); }
+    /// <inheritdoc cref="CurlOption.HttpAuth" path="/summary"/>
+    public long HttpAuth { get => _options.HttpAuth; set => Set(CurlOption.HttpAuth, value); }
+    /// <inheritdoc cref="CurlOption.CaPath" path="/summary"/>
+    public string? CaPath { get => _options.CaPath; set => Set(CurlOption.CaPath, value); }
+    /// <inheritdoc cref="CurlOption.SslCert" path="/summary"/>
+    public string? SslCert { get => _options.SslCert; set => Set(CurlOption.SslCert, value); }
+    /// <inheritdoc cref="CurlOption.SslCertType" path="/summary"/>
+    public string? SslCertType { get => _options.SslCertType; set => Set(CurlOption.SslCertType, value); }
+    /// <inheritdoc cref="CurlOption.SslKey" path="/summary"/>
+    public string? SslKey { get => _options.SslKey; set => Set(CurlOption.SslKey, value); }
+    /// <inheritdoc cref="CurlOption.KeyPasswd" path="/summary"/>
+    public string? KeyPasswd { get => _options.KeyPasswd; set => Set(CurlOption.KeyPasswd, value); }
+    /// <inheritdoc cref="CurlOption.PinnedPublicKey" path="/summary"/>
+    public string? PinnedPublicKey { get => _options.PinnedPublicKey; set => Set(CurlOption.PinnedPublicKey, value); }
+    /// <inheritdoc cref="CurlOption.SslVersion" path="/summary"/>
+    public long SslVersion { get => _options.SslVersion; set => Set(CurlOption.SslVersion, value); }
+    /// <inheritdoc cref="CurlOption.UseSsl" path="/summary"/>
+    public long UseSsl { get => _options.UseSsl; set => Set(CurlOption.UseSsl, value); }
+    /// <inheritdoc cref="CurlOption.FtpFileMethod" path="/summary"/>
+    public long FtpFileMethod { get => _options.FtpFileMethod; set => Set(CurlOption.FtpFileMethod, value); }
+    /// <inheritdoc cref="CurlOption.FtpCreateMissingDirs" path="/summary"/>
+    public long FtpCreateMissingDirs { get => _options.FtpCreateMissingDirs; set => Set(CurlOption.FtpCreateMissingDirs, value); }
+    /// <inheritdoc cref="CurlOption.AcceptTimeoutMs" path="/summary"/>
+    public long AcceptTimeoutMs { get => _options.AcceptTimeoutMs; set => Set(CurlOption.AcceptTimeoutMs, value); }
+    /// <inheritdoc cref="CurlOption.Append" path="/summary"/>
+    public bool Append { get => _options.Append; set => Set(CurlOption.Append, value); }
+    /// <inheritdoc cref="CurlOption.PostQuote" path="/summary"/>
+    public IReadOnlyList<string>? PostQuote { get => _options.PostQuote; set => Set(CurlOption.PostQuote, value); }
+    /// <inheritdoc cref="CurlOption.PreQuote" path="/summary"/>
+    public IReadOnlyList<string>? PreQuote { get => _options.PreQuote; set => Set(CurlOption.PreQuote, value); }
+    /// <inheritdoc cref="CurlOption.ProtocolsStr" path="/summary"/>
+    public string? ProtocolsStr { get => _options.Protocols; set => Set(CurlOption.ProtocolsStr, value); }
+    /// <inheritdoc cref="CurlOption.RedirProtocolsStr" path="/summary"/>
+    public string? RedirProtocolsStr { get => _options.RedirProtocols; set => Set(CurlOption.RedirProtocolsStr, value); }
+    /// <inheritdoc cref="CurlOption.DebugFunction" path="/summary"/>
+    public DebugCallback? DebugFunction { get => _options.DebugFunction; set => Set(CurlOption.DebugFunction, value); }
+    /// <inheritdoc cref="CurlOption.DebugData" path="/summary"/>
+    public object? DebugData { get => _options.DebugData; set => Set(CurlOption.DebugData, value); }
 }

@@ -11,6 +11,14 @@ namespace Curlew;
 /// time. The handle keeps its own connection cache across performs; <see cref="Dispose"/> closes every cached connection
 /// (through the close-socket callback for sockets that came from the open-socket callback).
 /// Not thread-safe: one transfer at a time per handle, like libcurl.
+/// <para>
+/// Options can be set two ways that judge a value alike (one table entry per option): <see cref="SetOpt"/> returns a
+/// <see cref="CurlCode"/> and never throws for a bad value, while a typed property (<c>easy.MaxRedirs = -2</c>)
+/// throws <see cref="ArgumentOutOfRangeException"/> for a number SetOpt would refuse and <see cref="ArgumentException"/>
+/// for other refusals (such as a CR or LF in a header value); the message names the option and says why. Values libcurl
+/// clamps rather than refuses (<see cref="BufferSize"/>, <see cref="PostRedir"/>'s unknown bits, negative millisecond
+/// timeouts) are clamped the same way by both.
+/// </para>
 /// </summary>
 public sealed partial class CurlEasy : IDisposable
 {
@@ -26,48 +34,106 @@ public sealed partial class CurlEasy : IDisposable
     /// <summary>Creates a handle with libcurl's default options.</summary>
     public CurlEasy() => _pool = new ConnectionPool(Ledger);
 
-    /// <summary>The human-readable reason for the last failure (libcurl's CURLOPT_ERRORBUFFER); <c>null</c> after success.</summary>
+    /// <summary>
+    /// The human-readable reason for the last failure (libcurl's CURLOPT_ERRORBUFFER): set by a failed perform and by a
+    /// refused <see cref="SetOpt"/> (naming the option); <c>null</c> on a new handle and after a successful perform.
+    /// Still readable after <see cref="Dispose"/>.
+    /// </summary>
     public string? ErrorMessage { get; private set; }
 
-    /// <summary>What a user callback threw, when that ended the last transfer (with <see cref="CurlCode.AbortedByCallback"/>).</summary>
+    /// <summary>What a user callback threw, when that ended the last transfer (with <see cref="CurlCode.AbortedByCallback"/>); <c>null</c> otherwise.</summary>
     public Exception? CallbackException { get; private set; }
 
     /// <summary>Every socket event of this handle, for tests and diagnostics.</summary>
     internal SocketLedger Ledger { get; } = new();
 
-    /// <summary>Sets an option the libcurl way. Never throws: unknown options give <see cref="CurlCode.UnknownOption"/>, values of the wrong type or range give <see cref="CurlCode.BadFunctionArgument"/>.</summary>
+    /// <summary>
+    /// Sets an option the libcurl way (<c>curl_easy_setopt</c>). Never throws for a bad value: an option number Curlew
+    /// does not have gives <see cref="CurlCode.UnknownOption"/>; a value of the wrong type or out of range gives
+    /// <see cref="CurlCode.BadFunctionArgument"/> (an HTTP version above 5 gives <see cref="CurlCode.UnsupportedProtocol"/>,
+    /// as in libcurl), leaves the option as it was and sets <see cref="ErrorMessage"/> to a message naming the option.
+    /// Text that goes into the request (URL, user agent, referer, cookie, range, custom method, credentials, each
+    /// custom header) is refused when it holds a CR or LF. During a transfer it changes only the options of the next
+    /// one: the running transfer works on its own copy.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The handle was disposed.</exception>
     public CurlCode SetOpt(CurlOption option, object? value)
     {
-        if (_disposed) return CurlCode.BadFunctionArgument;
-        return OptionSetter.Set(_options, option, value);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var entry = OptionTable.Find(option);
+        if (entry is null)
+        {
+            ErrorMessage = $"Curlew has no option number {(int)option}";
+            return CurlCode.UnknownOption;
+        }
+        var verdict = entry.Apply(_options, value);
+        if (!verdict.Accepted) ErrorMessage = entry.Message(verdict);
+        return verdict.Code;
     }
 
-    /// <summary>A fact about the last transfer: <see cref="long"/>, <see cref="string"/> or <see cref="double"/>, as libcurl's type for <paramref name="info"/>; <c>null</c> for unknown ones.</summary>
+    // The typed properties' way in: the same table entry as SetOpt, but a refusal throws, as .NET setters do.
+    private void Set(CurlOption option, object? value)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var entry = OptionTable.Find(option) ?? throw new InvalidOperationException($"Curlew's option table has no entry for {option}");
+        var verdict = entry.Apply(_options, value);
+        if (verdict.Accepted) return;
+        throw verdict.OutOfRange
+            ? new ArgumentOutOfRangeException(nameof(value), value, entry.Message(verdict))
+            : new ArgumentException(entry.Message(verdict), nameof(value));
+    }
+
+    /// <summary>
+    /// A fact about the last transfer (<c>curl_easy_getinfo</c>): <see cref="long"/>, <see cref="string"/> or
+    /// <see cref="double"/>, as libcurl's type for <paramref name="info"/>; <c>null</c> for unknown ones. The typed
+    /// <see cref="GetInfoLong"/>, <see cref="GetInfoString"/> and <see cref="GetInfoDouble"/> save the cast. Still works after <see cref="Dispose"/>.
+    /// </summary>
     public object? GetInfo(CurlInfo info) => InfoReader.Get(_info, info);
 
-    /// <summary>Runs the transfer synchronously on the calling thread.</summary>
-    public CurlCode Perform() => Run(synchronous: true, CancellationToken.None).GetAwaiter().GetResult();
+    /// <summary>
+    /// Runs the transfer synchronously on the calling thread (<c>curl_easy_perform</c>). Called while a transfer runs on
+    /// this handle (say, from one of its callbacks) it returns <see cref="CurlCode.RecursiveApiCall"/> (93) at once.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The handle was disposed.</exception>
+    public CurlCode Perform()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Run(synchronous: true, CancellationToken.None).GetAwaiter().GetResult();
+    }
 
     /// <summary>
     /// Runs the transfer asynchronously. Cancelling <paramref name="cancellationToken"/> stops it at any point, closes
     /// (or hands to the close callback) every socket it opened that is not cached, and throws <see cref="OperationCanceledException"/>.
+    /// While another transfer runs on this handle it completes with <see cref="CurlCode.RecursiveApiCall"/> (93).
     /// </summary>
-    public Task<CurlCode> PerformAsync(CancellationToken cancellationToken = default) =>
-        Run(synchronous: false, cancellationToken).AsTask();
+    /// <exception cref="ObjectDisposedException">The handle was disposed (thrown at once, not through the task).</exception>
+    public Task<CurlCode> PerformAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Run(synchronous: false, cancellationToken).AsTask();
+    }
 
     /// <summary>
     /// Puts every option back to its default (libcurl's <c>curl_easy_reset</c>). Cached connections stay cached and are
-    /// still closed through the close callback they were opened with.
+    /// still closed through the close callback they were opened with. During a transfer (from a callback) it resets only
+    /// the options of the next transfer: the running one keeps the copy it started with.
     /// </summary>
+    /// <exception cref="ObjectDisposedException">The handle was disposed.</exception>
     public void Reset()
     {
-        if (Volatile.Read(ref _busy) != 0) throw new InvalidOperationException("Reset was called while a transfer runs on this handle");
+        ObjectDisposedException.ThrowIf(_disposed, this);
         _options = new EasyOptions();
         ErrorMessage = null;
         CallbackException = null;
     }
 
-    /// <summary>Closes every cached connection. The handle cannot be used afterwards.</summary>
+    /// <summary>
+    /// Closes every cached connection (<c>curl_easy_cleanup</c>); calling it again does nothing. Afterwards
+    /// <see cref="Perform"/>, <see cref="PerformAsync"/>, <see cref="SetOpt"/>, <see cref="Reset"/> and the property
+    /// setters throw <see cref="ObjectDisposedException"/>; <see cref="ErrorMessage"/>, <see cref="GetInfo"/> and the
+    /// property getters still read what the handle last had. A transfer running when it is called finishes and then
+    /// closes its connection instead of caching it.
+    /// </summary>
     public void Dispose()
     {
         if (_disposed) return;
@@ -77,7 +143,6 @@ public sealed partial class CurlEasy : IDisposable
 
     private async ValueTask<CurlCode> Run(bool synchronous, CancellationToken cancellationToken)
     {
-        if (_disposed) return Fail(CurlCode.BadFunctionArgument, "The handle was disposed");
         if (Interlocked.Exchange(ref _busy, 1) != 0) return Fail(CurlCode.RecursiveApiCall, "A transfer is already running on this handle");
         try
         {

@@ -32,6 +32,9 @@ internal static class InfoReader
         CurlInfo.TotalTimeT => i.TotalTimeUs,
         CurlInfo.ConnectTimeT => i.ConnectTimeUs,
         CurlInfo.EffectiveMethod => i.EffectiveMethod,
+        CurlInfo.NameLookupTimeT => i.NameLookupTimeUs,
+        CurlInfo.AppConnectTimeT => 0L,      // no TLS or other application handshake yet: libcurl reports 0 without one too
+        CurlInfo.SslVerifyResult => 0L,      // no TLS yet: nothing was verified, which libcurl reports as 0
         _ => null,
     };
 }

@@ -1,118 +1,121 @@
 namespace Curlew;
 
-/// <summary>Result codes of a transfer; the numbers equal libcurl's <c>CURLcode</c> so knowledge ports both ways.</summary>
+/// <summary>
+/// Result codes of <see cref="CurlEasy.Perform"/> and <see cref="CurlEasy.SetOpt"/>; names and numbers equal libcurl's
+/// <c>CURLcode</c> (<c>CURLE_*</c>) so knowledge ports both ways. <see cref="Curl.StrError"/> gives curl's text for each.
+/// </summary>
 public enum CurlCode
 {
-    /// <summary>All fine.</summary>
+    /// <summary>CURLE_OK: the transfer (or the option change) succeeded.</summary>
     Ok = 0,
-    /// <summary>The URL's scheme is not supported.</summary>
+    /// <summary>CURLE_UNSUPPORTED_PROTOCOL: The URL's scheme is not supported.</summary>
     UnsupportedProtocol = 1,
-    /// <summary>Very early initialization failed.</summary>
+    /// <summary>CURLE_FAILED_INIT: Very early initialization failed.</summary>
     FailedInit = 2,
-    /// <summary>The URL was not properly formatted.</summary>
+    /// <summary>CURLE_URL_MALFORMAT: The URL was not properly formatted.</summary>
     UrlMalformat = 3,
-    /// <summary>A requested feature is not built in.</summary>
+    /// <summary>CURLE_NOT_BUILT_IN: A requested feature is not built in.</summary>
     NotBuiltIn = 4,
-    /// <summary>The proxy host name could not be resolved.</summary>
+    /// <summary>CURLE_COULDNT_RESOLVE_PROXY: The proxy host name could not be resolved.</summary>
     CouldntResolveProxy = 5,
-    /// <summary>The remote host name could not be resolved.</summary>
+    /// <summary>CURLE_COULDNT_RESOLVE_HOST: The remote host name could not be resolved.</summary>
     CouldntResolveHost = 6,
-    /// <summary>Failed to connect to the host or proxy (or the open-socket callback refused).</summary>
+    /// <summary>CURLE_COULDNT_CONNECT: Failed to connect to the host or proxy (or the open-socket callback refused).</summary>
     CouldntConnect = 7,
-    /// <summary>The server sent data Curlew could not parse.</summary>
+    /// <summary>CURLE_WEIRD_SERVER_REPLY: The server sent data Curlew could not parse.</summary>
     WeirdServerReply = 8,
-    /// <summary>Access to the resource was denied by the server.</summary>
+    /// <summary>CURLE_REMOTE_ACCESS_DENIED: Access to the resource was denied by the server.</summary>
     RemoteAccessDenied = 9,
-    /// <summary>The FTP server's connection to the active-mode listener failed.</summary>
+    /// <summary>CURLE_FTP_ACCEPT_FAILED: The FTP server's connection to the active-mode listener failed.</summary>
     FtpAcceptFailed = 10,
-    /// <summary>Unexpected reply to the FTP password.</summary>
+    /// <summary>CURLE_FTP_WEIRD_PASS_REPLY: Unexpected reply to the FTP password.</summary>
     FtpWeirdPassReply = 11,
-    /// <summary>Timed out waiting for the FTP server to connect back.</summary>
+    /// <summary>CURLE_FTP_ACCEPT_TIMEOUT: Timed out waiting for the FTP server to connect back.</summary>
     FtpAcceptTimeout = 12,
-    /// <summary>Unexpected reply to PASV or EPSV.</summary>
+    /// <summary>CURLE_FTP_WEIRD_PASV_REPLY: Unexpected reply to PASV or EPSV.</summary>
     FtpWeirdPasvReply = 13,
-    /// <summary>The 227 reply had an unexpected format.</summary>
+    /// <summary>CURLE_FTP_WEIRD_227_FORMAT: The 227 reply had an unexpected format.</summary>
     FtpWeird227Format = 14,
-    /// <summary>The host in the 227 reply could not be used.</summary>
+    /// <summary>CURLE_FTP_CANT_GET_HOST: The host in the 227 reply could not be used.</summary>
     FtpCantGetHost = 15,
-    /// <summary>A problem in the HTTP/2 framing layer.</summary>
+    /// <summary>CURLE_HTTP2: A problem in the HTTP/2 framing layer.</summary>
     Http2 = 16,
-    /// <summary>FTP TYPE could not be set.</summary>
+    /// <summary>CURLE_FTP_COULDNT_SET_TYPE: FTP TYPE could not be set.</summary>
     FtpCouldntSetType = 17,
-    /// <summary>The transfer ended before all expected bytes arrived.</summary>
+    /// <summary>CURLE_PARTIAL_FILE: The transfer ended before all expected bytes arrived.</summary>
     PartialFile = 18,
-    /// <summary>FTP RETR failed.</summary>
+    /// <summary>CURLE_FTP_COULDNT_RETR_FILE: FTP RETR failed.</summary>
     FtpCouldntRetrFile = 19,
-    /// <summary>A quote command failed.</summary>
+    /// <summary>CURLE_QUOTE_ERROR: A quote command failed.</summary>
     QuoteError = 21,
-    /// <summary>The HTTP server returned an error status and <see cref="CurlOption.FailOnError"/> is set.</summary>
+    /// <summary>CURLE_HTTP_RETURNED_ERROR: The HTTP server returned an error status and <see cref="CurlOption.FailOnError"/> is set.</summary>
     HttpReturnedError = 22,
-    /// <summary>The write callback or destination did not take all the data.</summary>
+    /// <summary>CURLE_WRITE_ERROR: The write callback or destination did not take all the data.</summary>
     WriteError = 23,
-    /// <summary>The upload failed to start.</summary>
+    /// <summary>CURLE_UPLOAD_FAILED: The upload failed to start.</summary>
     UploadFailed = 25,
-    /// <summary>Reading the upload data failed.</summary>
+    /// <summary>CURLE_READ_ERROR: Reading the upload data failed.</summary>
     ReadError = 26,
-    /// <summary>Out of memory.</summary>
+    /// <summary>CURLE_OUT_OF_MEMORY: Out of memory.</summary>
     OutOfMemory = 27,
-    /// <summary>The timeout was reached.</summary>
+    /// <summary>CURLE_OPERATION_TIMEDOUT: The timeout was reached.</summary>
     OperationTimedout = 28,
-    /// <summary>FTP PORT/EPRT failed.</summary>
+    /// <summary>CURLE_FTP_PORT_FAILED: FTP PORT/EPRT failed.</summary>
     FtpPortFailed = 30,
-    /// <summary>FTP REST failed.</summary>
+    /// <summary>CURLE_FTP_COULDNT_USE_REST: FTP REST failed.</summary>
     FtpCouldntUseRest = 31,
-    /// <summary>The server does not support or accept the requested range.</summary>
+    /// <summary>CURLE_RANGE_ERROR: The server does not support or accept the requested range.</summary>
     RangeError = 33,
-    /// <summary>An internal POST error.</summary>
+    /// <summary>CURLE_HTTP_POST_ERROR: An internal POST error.</summary>
     HttpPostError = 34,
-    /// <summary>The TLS handshake failed.</summary>
+    /// <summary>CURLE_SSL_CONNECT_ERROR: The TLS handshake failed.</summary>
     SslConnectError = 35,
-    /// <summary>A download could not be resumed.</summary>
+    /// <summary>CURLE_BAD_DOWNLOAD_RESUME: A download could not be resumed.</summary>
     BadDownloadResume = 36,
-    /// <summary>A file given with file:// could not be read.</summary>
+    /// <summary>CURLE_FILE_COULDNT_READ_FILE: A file given with file:// could not be read.</summary>
     FileCouldntReadFile = 37,
-    /// <summary>A function was not found.</summary>
+    /// <summary>CURLE_FUNCTION_NOT_FOUND: A function was not found.</summary>
     FunctionNotFound = 41,
-    /// <summary>A callback aborted the transfer (or threw).</summary>
+    /// <summary>CURLE_ABORTED_BY_CALLBACK: A callback aborted the transfer (or threw).</summary>
     AbortedByCallback = 42,
-    /// <summary>A function was called with a bad argument.</summary>
+    /// <summary>CURLE_BAD_FUNCTION_ARGUMENT: <see cref="CurlEasy.SetOpt"/> was given a value of the wrong type, out of range, or with a CR or LF where it would reach the request; <see cref="CurlEasy.ErrorMessage"/> names the option.</summary>
     BadFunctionArgument = 43,
-    /// <summary>A network interface could not be used.</summary>
+    /// <summary>CURLE_INTERFACE_FAILED: A network interface could not be used.</summary>
     InterfaceFailed = 45,
-    /// <summary>Too many redirects.</summary>
+    /// <summary>CURLE_TOO_MANY_REDIRECTS: Too many redirects.</summary>
     TooManyRedirects = 47,
-    /// <summary>An option is not known or not supported.</summary>
+    /// <summary>CURLE_UNKNOWN_OPTION: <see cref="CurlEasy.SetOpt"/> was given an option number Curlew does not have.</summary>
     UnknownOption = 48,
-    /// <summary>Malformed option syntax.</summary>
+    /// <summary>CURLE_SETOPT_OPTION_SYNTAX: Malformed option syntax.</summary>
     SetOptOptionSyntax = 49,
-    /// <summary>The server closed the connection without sending anything.</summary>
+    /// <summary>CURLE_GOT_NOTHING: The server closed the connection without sending anything.</summary>
     GotNothing = 52,
-    /// <summary>Sending data failed.</summary>
+    /// <summary>CURLE_SEND_ERROR: Sending data failed.</summary>
     SendError = 55,
-    /// <summary>Receiving data failed.</summary>
+    /// <summary>CURLE_RECV_ERROR: Receiving data failed.</summary>
     RecvError = 56,
-    /// <summary>Problem with the local client certificate.</summary>
+    /// <summary>CURLE_SSL_CERTPROBLEM: Problem with the local client certificate.</summary>
     SslCertProblem = 58,
-    /// <summary>The peer's certificate or fingerprint was not accepted.</summary>
+    /// <summary>CURLE_PEER_FAILED_VERIFICATION: The peer's certificate or fingerprint was not accepted.</summary>
     PeerFailedVerification = 60,
-    /// <summary>Unrecognized content encoding.</summary>
+    /// <summary>CURLE_BAD_CONTENT_ENCODING: Unrecognized content encoding.</summary>
     BadContentEncoding = 61,
-    /// <summary>The maximum file size was exceeded.</summary>
+    /// <summary>CURLE_FILESIZE_EXCEEDED: The maximum file size was exceeded.</summary>
     FilesizeExceeded = 63,
-    /// <summary>The data to send had to be rewound and could not be.</summary>
+    /// <summary>CURLE_SEND_FAIL_REWIND: The data to send had to be rewound and could not be.</summary>
     SendFailRewind = 65,
-    /// <summary>The login was denied.</summary>
+    /// <summary>CURLE_LOGIN_DENIED: The login was denied.</summary>
     LoginDenied = 67,
-    /// <summary>The CA certificate file could not be read.</summary>
+    /// <summary>CURLE_SSL_CACERT_BADFILE: The CA certificate file could not be read.</summary>
     SslCacertBadfile = 77,
-    /// <summary>The remote file was not found.</summary>
+    /// <summary>CURLE_REMOTE_FILE_NOT_FOUND: The remote file was not found.</summary>
     RemoteFileNotFound = 78,
-    /// <summary>An API function was called from within a callback.</summary>
+    /// <summary>CURLE_RECURSIVE_API_CALL: <see cref="CurlEasy.Perform"/> or <see cref="CurlEasy.PerformAsync"/> was called while a transfer runs on the same handle (from one of its callbacks, say).</summary>
     RecursiveApiCall = 93,
-    /// <summary>An authentication function failed.</summary>
+    /// <summary>CURLE_AUTH_ERROR: An authentication function failed.</summary>
     AuthError = 94,
-    /// <summary>A proxy handshake failed.</summary>
+    /// <summary>CURLE_PROXY: A proxy handshake failed.</summary>
     Proxy = 97,
-    /// <summary>A limit was exceeded (for example response headers too large).</summary>
+    /// <summary>CURLE_TOO_LARGE: A limit was exceeded (for example response headers too large).</summary>
     TooLarge = 100,
 }

@@ -67,8 +67,7 @@ internal sealed partial class TransferEngine(EasyOptions options, TransferInfo i
             info.EffectiveMethod = MethodName;
             throw;
         }
-        if (options.Port is < 0 or > 65535) throw new CurlException(CurlCode.BadFunctionArgument, $"Port {options.Port} is out of range");
-        return options.Port != 0 ? url.WithPort(options.Port) : url;
+        return options.Port != 0 ? url.WithPort(options.Port) : url;   // Port was checked (0-65535) when it was set
     }
 
     // The method the options ask for, which libcurl reports even when the transfer fails before any request.

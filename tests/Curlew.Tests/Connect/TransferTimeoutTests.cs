@@ -49,7 +49,7 @@ public class TransferTimeoutTests
 
         await t.PerformExpecting(CurlCode.OperationTimedout);
 
-        long tookMs = t.Easy.InfoLong(CurlInfo.TotalTimeT) / 1000;
+        long tookMs = t.Easy.GetInfoLong(CurlInfo.TotalTimeT) / 1000;
         Assert.True(tookMs >= timeoutMs, $"stopped after {tookMs} ms, before TimeoutMs {timeoutMs}");
         Assert.True(tookMs < timeoutMs + 150, $"stopped after {tookMs} ms, more than 150 ms past TimeoutMs {timeoutMs}");
         Assert.StartsWith("Operation timed out after ", t.Easy.ErrorMessage);
@@ -75,7 +75,7 @@ public class TransferTimeoutTests
 
         await t.PerformExpecting(CurlCode.OperationTimedout);
 
-        Assert.Equal(0, t.Easy.InfoLong(CurlInfo.NumConnects));   // the second transfer really reused the connection
+        Assert.Equal(0, t.Easy.GetInfoLong(CurlInfo.NumConnects));   // the second transfer really reused the connection
         Assert.Equal(1, Volatile.Read(ref request));
         Assert.Matches(@"^Operation timed out after \d+ milliseconds with 10 out of 100 bytes received$", t.Easy.ErrorMessage);
         t.Finish();

@@ -39,7 +39,7 @@ public class RequestFramingTests
 
         await t.PerformOk();
 
-        Assert.Equal(417, t.Easy.InfoLong(CurlInfo.ResponseCode));   // the 417 is the answer; no repeat on that connection
+        Assert.Equal(417, t.Easy.GetInfoLong(CurlInfo.ResponseCode));   // the 417 is the answer; no repeat on that connection
         Assert.DoesNotContain("INJECTED", t.Capture.Text);
         t.Finish();
     }

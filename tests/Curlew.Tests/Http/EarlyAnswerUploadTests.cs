@@ -33,9 +33,9 @@ public class EarlyAnswerUploadTests
         var code = useAsync ? await t.Easy.PerformAsyncGuarded(CancellationToken.None, t.Ledger) : await t.Perform();
 
         Run.AssertOk(code, t.Easy, t.Ledger);
-        Assert.Equal(413, t.Easy.InfoLong(CurlInfo.ResponseCode));
+        Assert.Equal(413, t.Easy.GetInfoLong(CurlInfo.ResponseCode));
         Assert.Equal("too large", t.Capture.Text);
-        Assert.True(t.Easy.InfoLong(CurlInfo.SizeUploadT) < BodySize, $"the whole body was sent ({t.Easy.InfoLong(CurlInfo.SizeUploadT)} bytes)");
+        Assert.True(t.Easy.GetInfoLong(CurlInfo.SizeUploadT) < BodySize, $"the whole body was sent ({t.Easy.GetInfoLong(CurlInfo.SizeUploadT)} bytes)");
         Assert.True(t.Ledger.Closes.Count == 1, "the connection that carried a refused body was kept for reuse. " + t.Ledger.Describe());
         t.Finish();
     }
@@ -57,7 +57,7 @@ public class EarlyAnswerUploadTests
 
         await t.PerformOk();
 
-        Assert.Equal(413, t.Easy.InfoLong(CurlInfo.ResponseCode));
+        Assert.Equal(413, t.Easy.GetInfoLong(CurlInfo.ResponseCode));
         t.Finish();
     }
 }

@@ -16,7 +16,7 @@ public sealed class HttpRequestTests(KestrelFixture kestrel) : IClassFixture<Kes
         using var t = new TestTransfer(Url("/hello"));
         await t.PerformOk();
         Assert.Equal("hello world\n", t.Capture.Text);
-        Assert.Equal(200, t.Easy.InfoLong(CurlInfo.ResponseCode));
+        Assert.Equal(200, t.Easy.GetInfoLong(CurlInfo.ResponseCode));
         t.Finish();
     }
 
@@ -235,7 +235,7 @@ public sealed class HttpRequestTests(KestrelFixture kestrel) : IClassFixture<Kes
         using var t = new TestTransfer(Url("/basic-auth/alice/s3cret"));
         t.Easy.UserPwd = "alice:s3cret";
         await t.PerformOk();
-        Assert.Equal(200, t.Easy.InfoLong(CurlInfo.ResponseCode));
+        Assert.Equal(200, t.Easy.GetInfoLong(CurlInfo.ResponseCode));
         Assert.Equal("authenticated alice\n", t.Capture.Text);
         t.Finish();
     }
@@ -246,7 +246,7 @@ public sealed class HttpRequestTests(KestrelFixture kestrel) : IClassFixture<Kes
         using var t = new TestTransfer(Url("/basic-auth/alice/s3cret"));
         t.Easy.UserPwd = "alice:wrong";
         await t.PerformOk();
-        Assert.Equal(401, t.Easy.InfoLong(CurlInfo.ResponseCode));
+        Assert.Equal(401, t.Easy.GetInfoLong(CurlInfo.ResponseCode));
         Assert.Equal("Basic realm=\"x\"", t.Capture.Header("WWW-Authenticate"));
         t.Finish();
     }
@@ -256,7 +256,7 @@ public sealed class HttpRequestTests(KestrelFixture kestrel) : IClassFixture<Kes
     {
         using var t = new TestTransfer($"http://bob:pw@127.0.0.1:{kestrel.Server.Port}/basic-auth/bob/pw");
         await t.PerformOk();
-        Assert.Equal(200, t.Easy.InfoLong(CurlInfo.ResponseCode));
+        Assert.Equal(200, t.Easy.GetInfoLong(CurlInfo.ResponseCode));
         Assert.Equal("authenticated bob\n", t.Capture.Text);
         t.Finish();
     }

@@ -16,7 +16,7 @@ public sealed class HttpResponseTests(KestrelFixture kestrel) : IClassFixture<Ke
         using var t = new TestTransfer(Url("/bytes/300000"));
         await t.PerformOk();
         Assert.Equal(KestrelTestServer.Pattern(300000), t.Capture.Body);
-        Assert.Equal(300000, t.Easy.InfoLong(CurlInfo.SizeDownloadT));
+        Assert.Equal(300000, t.Easy.GetInfoLong(CurlInfo.SizeDownloadT));
         t.Finish();
     }
 
@@ -117,7 +117,7 @@ public sealed class HttpResponseTests(KestrelFixture kestrel) : IClassFixture<Ke
     {
         using var t = new TestTransfer(Url("/status/418"));
         await t.PerformOk();
-        Assert.Equal(418, t.Easy.InfoLong(CurlInfo.ResponseCode));
+        Assert.Equal(418, t.Easy.GetInfoLong(CurlInfo.ResponseCode));
         Assert.Equal("status 418\n", t.Capture.Text);
         t.Finish();
     }
@@ -128,7 +128,7 @@ public sealed class HttpResponseTests(KestrelFixture kestrel) : IClassFixture<Ke
         using var t = new TestTransfer(Url("/status/404"));
         t.Easy.FailOnError = true;
         await t.PerformExpecting(CurlCode.HttpReturnedError);
-        Assert.Equal(404, t.Easy.InfoLong(CurlInfo.ResponseCode));
+        Assert.Equal(404, t.Easy.GetInfoLong(CurlInfo.ResponseCode));
         Assert.Empty(t.Capture.Body);
         t.Finish();
     }
@@ -139,7 +139,7 @@ public sealed class HttpResponseTests(KestrelFixture kestrel) : IClassFixture<Ke
         using var t = new TestTransfer(Url("/bytes/1000"));
         t.Easy.Range = "100-199";
         await t.PerformOk();
-        Assert.Equal(206, t.Easy.InfoLong(CurlInfo.ResponseCode));
+        Assert.Equal(206, t.Easy.GetInfoLong(CurlInfo.ResponseCode));
         Assert.Equal(KestrelTestServer.Pattern(100, 100), t.Capture.Body);
         t.Finish();
     }
@@ -150,7 +150,7 @@ public sealed class HttpResponseTests(KestrelFixture kestrel) : IClassFixture<Ke
         using var t = new TestTransfer(Url("/bytes/1000"));
         t.Easy.ResumeFrom = 900;
         await t.PerformOk();
-        Assert.Equal(206, t.Easy.InfoLong(CurlInfo.ResponseCode));
+        Assert.Equal(206, t.Easy.GetInfoLong(CurlInfo.ResponseCode));
         Assert.Equal(KestrelTestServer.Pattern(100, 900), t.Capture.Body);
         t.Finish();
     }
@@ -161,18 +161,18 @@ public sealed class HttpResponseTests(KestrelFixture kestrel) : IClassFixture<Ke
         using var t = new TestTransfer(Url("/hello"));
         await t.PerformOk();
         var easy = t.Easy;
-        Assert.Equal(200, easy.InfoLong(CurlInfo.ResponseCode));
-        Assert.Equal(Url("/hello"), easy.InfoString(CurlInfo.EffectiveUrl));
-        Assert.StartsWith("text/plain", easy.InfoString(CurlInfo.ContentType));
-        Assert.Equal("127.0.0.1", easy.InfoString(CurlInfo.PrimaryIp));
-        Assert.Equal(kestrel.Server.Port, easy.InfoLong(CurlInfo.PrimaryPort));
-        Assert.Equal("127.0.0.1", easy.InfoString(CurlInfo.LocalIp));
-        var localPort = easy.InfoLong(CurlInfo.LocalPort);
+        Assert.Equal(200, easy.GetInfoLong(CurlInfo.ResponseCode));
+        Assert.Equal(Url("/hello"), easy.GetInfoString(CurlInfo.EffectiveUrl));
+        Assert.StartsWith("text/plain", easy.GetInfoString(CurlInfo.ContentType));
+        Assert.Equal("127.0.0.1", easy.GetInfoString(CurlInfo.PrimaryIp));
+        Assert.Equal(kestrel.Server.Port, easy.GetInfoLong(CurlInfo.PrimaryPort));
+        Assert.Equal("127.0.0.1", easy.GetInfoString(CurlInfo.LocalIp));
+        var localPort = easy.GetInfoLong(CurlInfo.LocalPort);
         Assert.True(localPort > 0 && localPort != kestrel.Server.Port, $"LocalPort {localPort}");
-        Assert.Equal(0, easy.InfoLong(CurlInfo.RedirectCount));
-        Assert.Equal(12, easy.InfoLong(CurlInfo.SizeDownloadT));
-        Assert.True(easy.InfoLong(CurlInfo.TotalTimeT) > 0, "TotalTimeT must be positive");
-        Assert.Equal(1, easy.InfoLong(CurlInfo.NumConnects));
+        Assert.Equal(0, easy.GetInfoLong(CurlInfo.RedirectCount));
+        Assert.Equal(12, easy.GetInfoLong(CurlInfo.SizeDownloadT));
+        Assert.True(easy.GetInfoLong(CurlInfo.TotalTimeT) > 0, "TotalTimeT must be positive");
+        Assert.Equal(1, easy.GetInfoLong(CurlInfo.NumConnects));
         t.Finish();
     }
 }

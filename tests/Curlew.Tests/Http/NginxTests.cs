@@ -15,10 +15,10 @@ public sealed class NginxTests(NginxFixture nginx)
     {
         using var t = new TestTransfer(Url("/small.txt"));
         await t.PerformOk();
-        Assert.Equal(1, t.Easy.InfoLong(CurlInfo.NumConnects));
+        Assert.Equal(1, t.Easy.GetInfoLong(CurlInfo.NumConnects));
         t.Capture.Clear();
         await t.PerformOk();
-        Assert.Equal(0, t.Easy.InfoLong(CurlInfo.NumConnects));
+        Assert.Equal(0, t.Easy.GetInfoLong(CurlInfo.NumConnects));
         Assert.Equal(NginxServer.SmallText, t.Capture.Text);
         Assert.Single(t.Ledger.Opens);
         t.Finish();
@@ -29,7 +29,7 @@ public sealed class NginxTests(NginxFixture nginx)
     {
         using var t = new TestTransfer(Url("/big.bin"));
         await t.PerformOk();
-        Assert.Equal(NginxServer.BigSize, t.Easy.InfoLong(CurlInfo.SizeDownloadT));
+        Assert.Equal(NginxServer.BigSize, t.Easy.GetInfoLong(CurlInfo.SizeDownloadT));
         Assert.Equal(KestrelTestServer.Pattern(NginxServer.BigSize), t.Capture.Body);
         t.Finish();
     }
@@ -40,7 +40,7 @@ public sealed class NginxTests(NginxFixture nginx)
         using var t = new TestTransfer(Url("/big.bin"));
         t.Easy.Range = "1000000-1000999";
         await t.PerformOk();
-        Assert.Equal(206, t.Easy.InfoLong(CurlInfo.ResponseCode));
+        Assert.Equal(206, t.Easy.GetInfoLong(CurlInfo.ResponseCode));
         Assert.Equal(KestrelTestServer.Pattern(1000, 1000000), t.Capture.Body);
         t.Finish();
     }
@@ -51,7 +51,7 @@ public sealed class NginxTests(NginxFixture nginx)
         using var t = new TestTransfer(Url("/missing.txt"));
         t.Easy.FailOnError = true;
         await t.PerformExpecting(CurlCode.HttpReturnedError);
-        Assert.Equal(404, t.Easy.InfoLong(CurlInfo.ResponseCode));
+        Assert.Equal(404, t.Easy.GetInfoLong(CurlInfo.ResponseCode));
         t.Finish();
     }
 

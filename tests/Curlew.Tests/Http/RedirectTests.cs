@@ -14,9 +14,9 @@ public sealed class RedirectTests(KestrelFixture kestrel) : IClassFixture<Kestre
     {
         using var t = new TestTransfer(Redirect(302, "/hello"));
         await t.PerformOk();
-        Assert.Equal(302, t.Easy.InfoLong(CurlInfo.ResponseCode));
+        Assert.Equal(302, t.Easy.GetInfoLong(CurlInfo.ResponseCode));
         Assert.Equal("/hello", t.Capture.Header("Location"));
-        Assert.Equal(0, t.Easy.InfoLong(CurlInfo.RedirectCount));
+        Assert.Equal(0, t.Easy.GetInfoLong(CurlInfo.RedirectCount));
         t.Finish();
     }
 
@@ -40,11 +40,11 @@ public sealed class RedirectTests(KestrelFixture kestrel) : IClassFixture<Kestre
         t.Easy.FollowLocation = true;
         t.Easy.PostFields = "payload"u8.ToArray();
         await t.PerformOk();
-        Assert.Equal(200, t.Easy.InfoLong(CurlInfo.ResponseCode));
+        Assert.Equal(200, t.Easy.GetInfoLong(CurlInfo.ResponseCode));
         Assert.Equal("GET", t.Capture.Header("X-Method"));
         Assert.Empty(t.Capture.Body);
-        Assert.Equal(1, t.Easy.InfoLong(CurlInfo.RedirectCount));
-        Assert.Equal(kestrel.BaseUrl + "/echo", t.Easy.InfoString(CurlInfo.EffectiveUrl));
+        Assert.Equal(1, t.Easy.GetInfoLong(CurlInfo.RedirectCount));
+        Assert.Equal(kestrel.BaseUrl + "/echo", t.Easy.GetInfoString(CurlInfo.EffectiveUrl));
         t.Finish();
     }
 
@@ -59,7 +59,7 @@ public sealed class RedirectTests(KestrelFixture kestrel) : IClassFixture<Kestre
         await t.PerformOk();
         Assert.Equal("POST", t.Capture.Header("X-Method"));
         Assert.Equal("payload", t.Capture.Text);
-        Assert.Equal(1, t.Easy.InfoLong(CurlInfo.RedirectCount));
+        Assert.Equal(1, t.Easy.GetInfoLong(CurlInfo.RedirectCount));
         t.Finish();
     }
 
@@ -80,8 +80,8 @@ public sealed class RedirectTests(KestrelFixture kestrel) : IClassFixture<Kestre
         t.Easy.FollowLocation = true;
         await t.PerformOk();
         Assert.Equal("done\n", t.Capture.Text);
-        Assert.Equal(3, t.Easy.InfoLong(CurlInfo.RedirectCount));
-        Assert.Equal(kestrel.BaseUrl + "/redirect-chain/0", t.Easy.InfoString(CurlInfo.EffectiveUrl));
+        Assert.Equal(3, t.Easy.GetInfoLong(CurlInfo.RedirectCount));
+        Assert.Equal(kestrel.BaseUrl + "/redirect-chain/0", t.Easy.GetInfoString(CurlInfo.EffectiveUrl));
         Assert.Single(t.Ledger.Opens);
         t.Finish();
     }
@@ -105,7 +105,7 @@ public sealed class RedirectTests(KestrelFixture kestrel) : IClassFixture<Kestre
         await t.PerformOk();
         Assert.Equal("hello world\n", t.Capture.Text);
         Assert.Equal(2, t.Ledger.Opens.Count);
-        Assert.Equal(other.Port, t.Easy.InfoLong(CurlInfo.PrimaryPort));
+        Assert.Equal(other.Port, t.Easy.GetInfoLong(CurlInfo.PrimaryPort));
         t.Finish();
     }
     // Two names for the one local server: to the handle they are two different hosts.
@@ -138,7 +138,7 @@ public sealed class RedirectTests(KestrelFixture kestrel) : IClassFixture<Kestre
         t.Easy.UserPwd = "user:pass";
         await t.PerformOk();
         Assert.Equal("authenticated user\n", t.Capture.Text);
-        Assert.Equal(2, t.Easy.InfoLong(CurlInfo.RedirectCount));
+        Assert.Equal(2, t.Easy.GetInfoLong(CurlInfo.RedirectCount));
         t.Finish();
     }
 
@@ -149,8 +149,8 @@ public sealed class RedirectTests(KestrelFixture kestrel) : IClassFixture<Kestre
         t.Easy.FollowLocation = true;
         await t.PerformOk();
         Assert.Equal("", t.Capture.Header("Location"));   // the server really sent the empty header
-        Assert.Equal(302, t.Easy.InfoLong(CurlInfo.ResponseCode));
-        Assert.Equal(0, t.Easy.InfoLong(CurlInfo.RedirectCount));
+        Assert.Equal(302, t.Easy.GetInfoLong(CurlInfo.ResponseCode));
+        Assert.Equal(0, t.Easy.GetInfoLong(CurlInfo.RedirectCount));
         t.Finish();
     }
 }

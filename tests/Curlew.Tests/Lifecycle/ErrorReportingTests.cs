@@ -39,7 +39,7 @@ public class ErrorReportingTests
         var code = useAsync ? await t.Easy.PerformAsyncGuarded(CancellationToken.None, t.Ledger) : await t.Perform();
 
         Run.AssertCode(CurlCode.RecvError, code, t.Easy, t.Ledger);
-        Assert.Equal(104, t.Easy.InfoLong(CurlInfo.OsErrno));
+        Assert.Equal(104, t.Easy.GetInfoLong(CurlInfo.OsErrno));
         t.Finish();
     }
 }

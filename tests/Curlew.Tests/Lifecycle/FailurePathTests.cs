@@ -238,7 +238,7 @@ public sealed class FailurePathTests(KestrelFixture kestrel) : IClassFixture<Kes
         var code = await easy.PerformGuarded(ledger);
 
         Run.AssertCode(CurlCode.HttpReturnedError, code, easy, ledger);
-        Assert.Equal(404, easy.InfoLong(CurlInfo.ResponseCode));
+        Assert.Equal(404, easy.GetInfoLong(CurlInfo.ResponseCode));
         easy.Dispose();
         ledger.AssertBalanced();
     }

@@ -71,7 +71,7 @@ public sealed class SocketLifecycleRuleTests(KestrelFixture kestrel) : IClassFix
 
         Assert.Contains(ledger.OpenAttempts, a => a.Family == AddressFamily.InterNetworkV6 && a.Address == "::1");
         Assert.Contains(ledger.OpenAttempts, a => a.Family == AddressFamily.InterNetwork && a.Address == "127.0.0.1");
-        Assert.Equal("127.0.0.1", easy.InfoString(CurlInfo.PrimaryIp));
+        Assert.Equal("127.0.0.1", easy.GetInfoString(CurlInfo.PrimaryIp));
         easy.Dispose();
         ledger.AssertBalanced();
     }
@@ -132,8 +132,8 @@ public sealed class SocketLifecycleRuleTests(KestrelFixture kestrel) : IClassFix
         Run.AssertOk(await easy.PerformGuarded(ledger), easy, ledger);
 
         Assert.Equal("hello world\n", capture.Text);
-        Assert.Equal(kestrel.Server.Port, easy.InfoLong(CurlInfo.PrimaryPort));
-        Assert.Equal("127.0.0.1", easy.InfoString(CurlInfo.PrimaryIp));
+        Assert.Equal(kestrel.Server.Port, easy.GetInfoLong(CurlInfo.PrimaryPort));
+        Assert.Equal("127.0.0.1", easy.GetInfoString(CurlInfo.PrimaryIp));
         easy.Dispose();
         ledger.AssertBalanced();
     }
@@ -334,9 +334,9 @@ public sealed class SocketLifecycleRuleTests(KestrelFixture kestrel) : IClassFix
         easy.Url = server.BaseUrl + "/hello";
 
         Run.AssertOk(await easy.PerformGuarded(ledger), easy, ledger);
-        Assert.Equal(1, easy.InfoLong(CurlInfo.NumConnects));
+        Assert.Equal(1, easy.GetInfoLong(CurlInfo.NumConnects));
         Run.AssertOk(await easy.PerformGuarded(ledger), easy, ledger);
-        Assert.Equal(0, easy.InfoLong(CurlInfo.NumConnects));
+        Assert.Equal(0, easy.GetInfoLong(CurlInfo.NumConnects));
 
         Assert.Single(ledger.OpenAttempts);
         Assert.Single(ledger.SockOpts);
@@ -363,7 +363,7 @@ public sealed class SocketLifecycleRuleTests(KestrelFixture kestrel) : IClassFix
 
         Assert.Equal(2, ledger.Opens.Count);
         Assert.Equal(2, ledger.Closes.Count);
-        Assert.Equal(1, easy.InfoLong(CurlInfo.NumConnects));
+        Assert.Equal(1, easy.GetInfoLong(CurlInfo.NumConnects));
         easy.Dispose();
         ledger.AssertBalanced();
     }
@@ -382,7 +382,7 @@ public sealed class SocketLifecycleRuleTests(KestrelFixture kestrel) : IClassFix
         Run.AssertOk(await easy.PerformGuarded(ledger), easy, ledger);
 
         Assert.Equal(2, ledger.Opens.Count);
-        Assert.Equal(1, easy.InfoLong(CurlInfo.NumConnects));
+        Assert.Equal(1, easy.GetInfoLong(CurlInfo.NumConnects));
         Assert.Equal(2, server.ConnectionCount);
         easy.Dispose();
         ledger.AssertBalanced();

@@ -50,20 +50,6 @@ public static class Run
     /// <summary>Asserts success, showing ErrorMessage and the ledger otherwise.</summary>
     public static void AssertOk(CurlCode actual, CurlEasy easy, CallbackLedger? ledger = null) => AssertCode(CurlCode.Ok, actual, easy, ledger);
 
-    /// <summary>A long-valued GetInfo, failing loudly when the type is wrong.</summary>
-    public static long InfoLong(this CurlEasy easy, CurlInfo info)
-    {
-        var value = easy.GetInfo(info);
-        return value is long l ? l : throw new Xunit.Sdk.XunitException($"GetInfo({info}) returned {value?.GetType().Name ?? "null"} ({value}), expected long");
-    }
-
-    /// <summary>A string-valued GetInfo, failing loudly when the type is wrong.</summary>
-    public static string? InfoString(this CurlEasy easy, CurlInfo info)
-    {
-        var value = easy.GetInfo(info);
-        return value is null or string ? (string?)value : throw new Xunit.Sdk.XunitException($"GetInfo({info}) returned {value.GetType().Name} ({value}), expected string");
-    }
-
     /// <summary>A loopback TCP port with nothing listening on it (connections to it are refused).</summary>
     public static int ClosedPort()
     {

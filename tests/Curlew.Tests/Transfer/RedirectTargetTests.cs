@@ -34,9 +34,9 @@ public sealed class RedirectTargetTests(KestrelFixture kestrel) : IClassFixture<
         Assert.False(target.AnyoneConnected, $"Curlew connected to the {scheme} target although it has no {scheme} handler");
         Assert.Equal($"Protocol \"{scheme}\" not supported by this Curlew release yet", t.Easy.ErrorMessage);
         // As libcurl reports them once it has followed: the new URL, one redirect, the redirect's own status.
-        Assert.Equal(to, t.Easy.InfoString(CurlInfo.EffectiveUrl));
-        Assert.Equal(1, t.Easy.InfoLong(CurlInfo.RedirectCount));
-        Assert.Equal(302, t.Easy.InfoLong(CurlInfo.ResponseCode));
+        Assert.Equal(to, t.Easy.GetInfoString(CurlInfo.EffectiveUrl));
+        Assert.Equal(1, t.Easy.GetInfoLong(CurlInfo.RedirectCount));
+        Assert.Equal(302, t.Easy.GetInfoLong(CurlInfo.ResponseCode));
         Assert.Single(t.Ledger.Opens);   // the first server only
         t.Finish();
     }
@@ -47,8 +47,8 @@ public sealed class RedirectTargetTests(KestrelFixture kestrel) : IClassFixture<
         await using var other = await KestrelTestServer.StartAsync();
         using var t = await FollowExpecting(Redirect(other.BaseUrl + "/hello"), CurlCode.UnsupportedProtocol, e => e.RedirProtocolsStr = "https,ftp");
         Assert.Equal("Protocol \"http\" not supported or disabled in Curlew (RedirProtocolsStr does not allow it)", t.Easy.ErrorMessage);
-        Assert.Equal(other.BaseUrl + "/hello", t.Easy.InfoString(CurlInfo.EffectiveUrl));
-        Assert.Equal(1, t.Easy.InfoLong(CurlInfo.RedirectCount));
+        Assert.Equal(other.BaseUrl + "/hello", t.Easy.GetInfoString(CurlInfo.EffectiveUrl));
+        Assert.Equal(1, t.Easy.GetInfoLong(CurlInfo.RedirectCount));
         Assert.Single(t.Ledger.Opens);
         Assert.Empty(t.Capture.Body);
         t.Finish();
@@ -62,7 +62,7 @@ public sealed class RedirectTargetTests(KestrelFixture kestrel) : IClassFixture<
         t.Easy.RedirProtocolsStr = "HTTP";
         await t.PerformOk();
         Assert.Equal("hello world\n", t.Capture.Text);
-        Assert.Equal(1, t.Easy.InfoLong(CurlInfo.RedirectCount));
+        Assert.Equal(1, t.Easy.GetInfoLong(CurlInfo.RedirectCount));
         t.Finish();
     }
 
@@ -85,7 +85,7 @@ public sealed class RedirectTargetTests(KestrelFixture kestrel) : IClassFixture<
         Run.AssertCode(CurlCode.UnsupportedProtocol, await easy.PerformGuarded(ledger), easy, ledger);
         Assert.Equal("Protocol \"http\" not supported or disabled in Curlew (ProtocolsStr does not allow it)", easy.ErrorMessage);
         Assert.Empty(ledger.OpenAttempts);
-        Assert.Equal("GET", easy.InfoString(CurlInfo.EffectiveMethod));
+        Assert.Equal("GET", easy.GetInfoString(CurlInfo.EffectiveMethod));
     }
 
     [Fact]
@@ -96,8 +96,8 @@ public sealed class RedirectTargetTests(KestrelFixture kestrel) : IClassFixture<
         Assert.False(target.AnyoneConnected);
         Assert.Equal("Protocol \"gopher\" not supported or disabled in Curlew", t.Easy.ErrorMessage);
         // Like libcurl for a scheme it was built without: the target does not parse, so the effective URL stays.
-        Assert.Equal(Redirect($"gopher://127.0.0.1:{target.Port}/x"), t.Easy.InfoString(CurlInfo.EffectiveUrl));
-        Assert.Equal(1, t.Easy.InfoLong(CurlInfo.RedirectCount));
+        Assert.Equal(Redirect($"gopher://127.0.0.1:{target.Port}/x"), t.Easy.GetInfoString(CurlInfo.EffectiveUrl));
+        Assert.Equal(1, t.Easy.GetInfoLong(CurlInfo.RedirectCount));
         t.Finish();
     }
 
@@ -109,8 +109,8 @@ public sealed class RedirectTargetTests(KestrelFixture kestrel) : IClassFixture<
         using var t = await FollowExpecting(Redirect(to), CurlCode.TooManyRedirects, e => e.MaxRedirs = 0);
         Assert.False(target.AnyoneConnected);
         Assert.Equal("Maximum (0) redirects followed", t.Easy.ErrorMessage);
-        Assert.Equal(to, t.Easy.InfoString(CurlInfo.RedirectUrl));
-        Assert.Equal(0, t.Easy.InfoLong(CurlInfo.RedirectCount));
+        Assert.Equal(to, t.Easy.GetInfoString(CurlInfo.RedirectUrl));
+        Assert.Equal(0, t.Easy.GetInfoLong(CurlInfo.RedirectCount));
         t.Finish();
     }
 
@@ -121,8 +121,8 @@ public sealed class RedirectTargetTests(KestrelFixture kestrel) : IClassFixture<
         using var t = await FollowExpecting(Redirect($"https://127.0.0.1:{target.Port}/x"), CurlCode.UnsupportedProtocol,
             e => e.PostFields = "a=b"u8.ToArray());
         Assert.False(target.AnyoneConnected);
-        Assert.Equal("GET", t.Easy.InfoString(CurlInfo.EffectiveMethod));
-        Assert.Equal(3, t.Easy.InfoLong(CurlInfo.SizeUploadT));   // the POST that went to the first server
+        Assert.Equal("GET", t.Easy.GetInfoString(CurlInfo.EffectiveMethod));
+        Assert.Equal(3, t.Easy.GetInfoLong(CurlInfo.SizeUploadT));   // the POST that went to the first server
         t.Finish();
     }
 
@@ -134,8 +134,8 @@ public sealed class RedirectTargetTests(KestrelFixture kestrel) : IClassFixture<
         t.Easy.FollowLocation = true;
         await t.PerformOk();
         Assert.Equal("done\n", t.Capture.Text);
-        Assert.Equal(3, t.Easy.InfoLong(CurlInfo.RedirectCount));
-        Assert.Equal(other.BaseUrl + "/redirect-chain/0", t.Easy.InfoString(CurlInfo.EffectiveUrl));
+        Assert.Equal(3, t.Easy.GetInfoLong(CurlInfo.RedirectCount));
+        Assert.Equal(other.BaseUrl + "/redirect-chain/0", t.Easy.GetInfoString(CurlInfo.EffectiveUrl));
         Assert.Equal(2, t.Ledger.Opens.Count);
         t.Finish();
     }

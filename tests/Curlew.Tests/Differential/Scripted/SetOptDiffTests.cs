@@ -13,10 +13,14 @@ public class SetOptDiffTests
         CurlOption.InFileSizeLarge, CurlOption.PostFieldSize, CurlOption.PostFieldSizeLarge, CurlOption.MaxConnects, CurlOption.HttpVersion,
         CurlOption.SslVerifyHost, CurlOption.Expect100TimeoutMs, CurlOption.LowSpeedTime, CurlOption.LowSpeedLimit, CurlOption.MaxFileSize,
         CurlOption.MaxFileSizeLarge, CurlOption.IpResolve, CurlOption.ProxyType, CurlOption.FollowLocation, CurlOption.HttpAuth, CurlOption.Verbose,
+        CurlOption.SslVersion, CurlOption.UseSsl, CurlOption.FtpFileMethod, CurlOption.FtpCreateMissingDirs, CurlOption.AcceptTimeoutMs,
+        CurlOption.Append, CurlOption.Protocols, CurlOption.RedirProtocols,
     ];
 
     private static readonly long[] Values =
-        [-2, -1, 0, 1, 2, 3, 5, 6, 7, 8, 29, 30, 31, 32, 100, 512, 1023, 1024, 65535, 65536, 2147483, 2147484, int.MaxValue, 3_000_000_000L, 10 * 1024 * 1024 + 1];
+        [-2, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 29, 30, 31, 32, 100, 512, 1023, 1024, 65535, 65536, 2147483, 2147484, int.MaxValue, 3_000_000_000L, 10 * 1024 * 1024 + 1,
+         // CURLOPT_SSLVERSION's maximum lives in bits 16-31: MAX_DEFAULT, MAX_TLSv1_3 | TLSv1_2, MAX_LAST, bits above 31
+         0x10000, 0x70006, 0x80000, 0x7FFF0000, 0x1_0007_0000L, uint.MaxValue];
 
     /// <summary>Options whose verdicts differ on purpose, with the reason.</summary>
     private static readonly Dictionary<CurlOption, string> Deliberate = new()
