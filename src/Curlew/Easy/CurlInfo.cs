@@ -71,4 +71,14 @@ public enum CurlInfo
     RedirectTimeT = 0x600000 + 55,
     /// <summary>CURLINFO_NAMELOOKUP_TIME_T (off_t): microseconds until name resolution was done.</summary>
     NameLookupTimeT = 0x600000 + 51,
+    /// <summary>CURLINFO_PRETRANSFER_TIME: seconds until the transfer was about to begin (double form of PreTransferTimeT).</summary>
+    PreTransferTime = 0x300000 + 6,
+    /// <summary>CURLINFO_STARTTRANSFER_TIME: seconds until the first response byte (double form of StartTransferTimeT).</summary>
+    StartTransferTime = 0x300000 + 17,
+    /// <summary>CURLINFO_REDIRECT_TIME: seconds spent in redirect steps (double form of RedirectTimeT).</summary>
+    RedirectTime = 0x300000 + 19,
+    /// <summary>CURLINFO_APPCONNECT_TIME: seconds until the TLS handshake was done (double form of AppConnectTimeT; 0 without TLS).</summary>
+    AppConnectTime = 0x300000 + 33,
+    /// <summary>CURLINFO_SPEED_UPLOAD_T: average upload speed of the last transfer, bytes per second.</summary>
+    SpeedUploadT = 0x600000 + 10,
 }

@@ -33,7 +33,15 @@ internal static class InfoReader
         CurlInfo.ConnectTimeT => i.ConnectTimeUs,
         CurlInfo.EffectiveMethod => i.EffectiveMethod,
         CurlInfo.NameLookupTimeT => i.NameLookupTimeUs,
-        CurlInfo.AppConnectTimeT => 0L,      // no TLS or other application handshake yet: libcurl reports 0 without one too
+        CurlInfo.AppConnectTimeT => i.AppConnectTimeUs,   // 0 without TLS or another application handshake, as libcurl
+        CurlInfo.PreTransferTimeT => i.PreTransferTimeUs,
+        CurlInfo.StartTransferTimeT => i.StartTransferTimeUs,
+        CurlInfo.RedirectTimeT => i.RedirectTimeUs,
+        CurlInfo.AppConnectTime => i.AppConnectTimeUs / 1e6,
+        CurlInfo.PreTransferTime => i.PreTransferTimeUs / 1e6,
+        CurlInfo.StartTransferTime => i.StartTransferTimeUs / 1e6,
+        CurlInfo.RedirectTime => i.RedirectTimeUs / 1e6,
+        CurlInfo.SpeedUploadT => i.TotalTimeUs > 0 ? i.SizeUpload * 1_000_000 / i.TotalTimeUs : 0,
         CurlInfo.SslVerifyResult => 0L,      // no TLS yet: nothing was verified, which libcurl reports as 0
         _ => null,
     };

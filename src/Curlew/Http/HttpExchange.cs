@@ -36,6 +36,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, HttpSett
         try
         {
             info.RequestSize += requestHead.Length;
+            info.PreTransferTimeUs = Math.Max(1, io.ElapsedMicroseconds);
             io.Events.Sent(requestHead.Buffer.AsSpan(0, requestHead.HeadLength));
             io.Events.DataOut(requestHead.Buffer.AsSpan(requestHead.HeadLength, requestHead.Length - requestHead.HeadLength));   // a small body sent with the head
             await connection.Top.SendAsync(requestHead.Buffer.AsMemory(0, requestHead.Length), io).ConfigureAwait(false);

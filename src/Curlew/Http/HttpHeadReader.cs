@@ -46,6 +46,8 @@ internal static class HttpHeadReader
                 CheckLooksLikeHttp(content);
                 (head.StatusCode, head.Version) = HttpStatusLine.Parse(content);
                 info.ResponseCode = head.StatusCode;
+                // The first response byte of this request (a 100 Continue included), not of a later head on it, as libcurl.
+                if (info.StartTransferTimeUs < info.PreTransferTimeUs) info.StartTransferTimeUs = Math.Max(info.PreTransferTimeUs, io.ElapsedMicroseconds);
                 info.HttpVersion = head.VersionInfo;
             }
             // libcurl judges a line (status line included) before counting or delivering it.

@@ -8,6 +8,12 @@ internal sealed class TransferInfo
     public long HeaderSize, RequestSize, SizeUpload, SizeDownload, ContentLengthDownload = -1;
     public long TotalTimeUs, ConnectTimeUs, NameLookupTimeUs;
 
+    /// <summary>
+    /// Phase times in microseconds since the perform started, libcurl's *_TIME_T: the last request's TLS handshake
+    /// done, request about to be sent, first response byte in; and when the final request started after redirects.
+    /// </summary>
+    public long AppConnectTimeUs, PreTransferTimeUs, StartTransferTimeUs, RedirectTimeUs;
+
     public void Reset()
     {
         EffectiveUrl = ContentType = PrimaryIp = LocalIp = RedirectUrl = Scheme = EffectiveMethod = null;
@@ -15,6 +21,7 @@ internal sealed class TransferInfo
         HeaderSize = RequestSize = SizeUpload = SizeDownload = 0;
         ContentLengthDownload = -1;
         TotalTimeUs = ConnectTimeUs = NameLookupTimeUs = 0;
+        AppConnectTimeUs = PreTransferTimeUs = StartTransferTimeUs = RedirectTimeUs = 0;
     }
 
     /// <summary>A new request starts: libcurl resets the download size and counter, so a followed redirect's values go.</summary>

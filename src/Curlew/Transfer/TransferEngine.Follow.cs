@@ -24,6 +24,7 @@ internal sealed partial class TransferEngine : IRedirectFollower
             if (!result.IsRedirect) return;
             if (LimitReached) throw new CurlException(CurlCode.TooManyRedirects, $"Maximum ({options.MaxRedirs}) redirects followed");
             CountRedirect();   // counted before the target is checked, as libcurl counts it
+            info.RedirectTimeUs = Math.Max(1, context.Io.ElapsedMicroseconds);   // the redirect steps end where the next request begins
             var from = hop.Url;
             var target = from.Resolve(result.Location!);
             // libcurl reports the new URL and method, and forgets the last response's download sizes, as soon as it

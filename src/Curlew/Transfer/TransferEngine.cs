@@ -48,8 +48,10 @@ internal sealed partial class TransferEngine(EasyOptions options, TransferInfo i
         finally
         {
             info.NumConnects = connections.NewConnections;
-            info.ConnectTimeUs = connections.ConnectTimeUs;
-            info.NameLookupTimeUs = connections.NameLookupTimeUs;
+            // A transfer on a reused connection resolves and connects nothing: libcurl then reports those phases done
+            // almost at once, so they end where the request was ready to go.
+            info.ConnectTimeUs = connections.ConnectTimeUs > 0 ? connections.ConnectTimeUs : info.PreTransferTimeUs;
+            info.NameLookupTimeUs = connections.NameLookupTimeUs > 0 ? connections.NameLookupTimeUs : info.PreTransferTimeUs;
             info.TotalTimeUs = Math.Max(1, io.ElapsedMicroseconds);
             CurlewMetrics.BodyBytesDelivered(info.SizeDownload);
         }
