@@ -30,7 +30,7 @@ internal sealed class ProgressMeter(TextWriter stderr)
     private static string Line(long total, long received, long sent, long dspeed, long uspeed)
     {
         int pct(long part) => total > 0 ? (int)(part * 100 / total) : 0;
-        return string.Format(CultureInfo.InvariantCulture, "{0,3} {1,5} {2,3} {3,5} {4,3} {5,5} {6,6} {7,6} --:--:-- --:--:-- --:--:-- {8,5}",
+        return string.Format(CultureInfo.InvariantCulture, "{0,3} {1,5}  {2,3} {3,5}  {4,3} {5,5}  {6,5}  {7,5} --:--:-- --:--:-- --:--:-- {8,5}",
             total > 0 && received == total ? 100 : pct(received), Size(total), pct(received), Size(received),
             0, Size(sent), Size(dspeed), Size(uspeed), Size(dspeed));
     }

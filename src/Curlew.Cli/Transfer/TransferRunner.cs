@@ -72,7 +72,7 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         meter?.Start();
         var clock = Stopwatch.StartNew();
         CurlCode code = NotBuiltYet() ?? easy.Perform();
-        string message = easy.ErrorMessage ?? Curl.StrError(code);
+        string message = CurlMessages.For(code, easy.ErrorMessage);
         if (code == CurlCode.Ok && o.FailWithBody && Info(easy, CurlInfo.ResponseCode) >= 400)
         {
             code = CurlCode.HttpReturnedError;
