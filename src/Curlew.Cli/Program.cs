@@ -16,6 +16,7 @@ internal static class Program
         using var stderrStream = Console.OpenStandardError();
         using var stderr = new StreamWriter(stderrStream, new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
         var outcome = ArgumentParser.Parse(args);
+        foreach (string warning in outcome.Options.Warnings) stderr.Write(warning);
         switch (outcome.Verdict)
         {
             case ParseVerdict.Error:

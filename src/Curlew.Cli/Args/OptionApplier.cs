@@ -102,9 +102,10 @@ internal static class OptionApplier
 
     private static void SetRange(CliOptions o, string a)
     {
+        // curl warns while it reads the flags, so a -s given later does not hide it.
         foreach (char c in a)
         {
-            if (char.IsAsciiDigit(c) || c is '-' or ',') continue;
+            if (o.Silent || char.IsAsciiDigit(c) || c is '-' or ',') continue;
             // curl's own wording, three lines with a trailing space on the first two.
             o.Warnings.Add("Warning: Invalid character is found in given range. A specified range MUST \n" +
                            "Warning: have only digits in 'start'-'stop'. The server's response to this \n" +

@@ -21,6 +21,7 @@ internal sealed class ProgressMeter(TextWriter stderr)
 
     public void Finish(long total, long received, long uploaded, double seconds)
     {
+        total = Math.Max(total, 0);   // the library reports -1 for an unknown length
         long speed = seconds > 0 ? (long)(received / seconds) : received;
         stderr.Write('\r');
         stderr.Write(Line(total, received, uploaded, speed, 0));

@@ -67,13 +67,14 @@ internal static class RequestBody
         return Encoding.UTF8.GetBytes(Escape(Encoding.UTF8.GetBytes(v)));
     }
 
-    /// <summary>Percent-encodes everything but RFC 3986's unreserved characters, upper-case hex, as curl_easy_escape does.</summary>
+    /// <summary>Percent-encodes everything but RFC 3986's unreserved characters, upper-case hex; a space becomes '+' as curl writes it for --data-urlencode.</summary>
     public static string Escape(ReadOnlySpan<byte> bytes)
     {
         var sb = new StringBuilder(bytes.Length * 3);
         foreach (byte b in bytes)
         {
             if (char.IsAsciiLetterOrDigit((char)b) || b is (byte)'-' or (byte)'.' or (byte)'_' or (byte)'~') sb.Append((char)b);
+            else if (b == (byte)' ') sb.Append('+');
             else sb.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
         }
         return sb.ToString();

@@ -17,7 +17,6 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
 
     public int Run()
     {
-        foreach (string warning in o.Warnings) stderr.Write(warning);
         byte[]? body;
         try { body = RequestBody.Build(o.Data, ReadLocalFile); }
         catch (IOException) { return Report(CurlCode.ReadError, Curl.StrError(CurlCode.ReadError)); }
@@ -35,11 +34,8 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
     {
         string url = o.Urls[index];
         var target = index < o.Outputs.Count ? o.Outputs[index] : new OutputTarget(null, o.RemoteNameAll);
-        if (!OutputNaming.TryResolve(url, target.FileName, target.RemoteName, o.OutputDir, out string? path))
-        {
-            stderr.Write("curlew: Remote file name has no length!\n");
-            return (int)CurlCode.WriteError;
-        }
+        // Like curl, a -O URL without a file name is still fetched; its first byte then fails to be written (23).
+        bool nameless = !OutputNaming.TryResolve(url, target.FileName, target.RemoteName, o.OutputDir, out string? path);
         easy.Reset();
         EasySetup.Apply(easy, o, url, body);
         long resume = ResumeOffset(path);
@@ -51,6 +47,7 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         bool binaryRefused = false;
         easy.WriteFunction = (data, _) =>
         {
+            if (nameless) return 0;
             if (output.IsStdout && _stdoutIsTerminal && data.IndexOf((byte)0) >= 0)
             {
                 binaryRefused = true;
@@ -62,24 +59,20 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         easy.HeaderFunction = (data, _) => headers.Add(data);
         // -I prints the response head to the output, as -i does.
         if (o.Head) easy.SetOpt(CurlOption.Header, true);
-        if (o.Verbose)
-        {
-            easy.SetOpt(CurlOption.Verbose, true);
-            easy.SetOpt(CurlOption.Stderr, stderr);
-        }
+        if (o.Verbose) new TraceWriter(stderr, showData: !_stdoutIsTerminal).Attach(easy);
         if (o.SocketLog) new SocketLog(stderr).Attach(easy);
         var meter = ShowsMeter(path) ? new ProgressMeter(stderr) : null;
         meter?.Start();
         var clock = Stopwatch.StartNew();
         CurlCode code = NotBuiltYet() ?? easy.Perform();
-        string message = CurlMessages.For(code, easy.ErrorMessage);
+        string message = nameless && code == CurlCode.WriteError ? Curl.StrError(code) : CurlMessages.For(code, easy.ErrorMessage);
         if (code == CurlCode.Ok && o.FailWithBody && Info(easy, CurlInfo.ResponseCode) >= 400)
         {
             code = CurlCode.HttpReturnedError;
             message = $"The requested URL returned error: {Info(easy, CurlInfo.ResponseCode)}";
         }
         meter?.Finish(Info(easy, CurlInfo.ContentLengthDownloadT), Info(easy, CurlInfo.SizeDownloadT), Info(easy, CurlInfo.SizeUploadT), clock.Elapsed.TotalSeconds);
-        if (code == CurlCode.Ok) output.Touch();
+        if (code == CurlCode.Ok && !nameless) output.Touch();
         output.Flush();
         headers.Close();
         if (binaryRefused)

@@ -86,7 +86,7 @@ public sealed class CurlVsCurlewTests(DifferentialFixture fixture, ITestOutputHe
     {
         var sb = new StringBuilder();
         foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            sb.Append(Path.GetRelativePath(folder, file)).Append(": ").Append(Convert.ToHexString(File.ReadAllBytes(file))).Append('\n');
+            sb.Append(Path.GetRelativePath(folder, file)).Append(": ").Append(OutputNormaliser.Stdout(File.ReadAllBytes(file))).Append('\n');
         return sb.ToString();
     }
 

@@ -6,7 +6,7 @@ namespace Curlew.Cli.Tests.Differential;
 /// <summary>
 /// THE one place where curl's and curlew's outputs are made comparable. It removes only what must differ:
 /// the program name ("curl" vs "curlew" in messages and the User-Agent), curl's version in the User-Agent, elapsed
-/// times ("after 3 ms", "0.001234" seconds) and the progress meter's lines, whose numbers depend on timing (the
+/// times ("after 3 ms", "0.001234" seconds, the server's Date header) and the progress meter's lines, whose numbers depend on timing (the
 /// meter's presence is kept: both must show one, or neither).
 /// </summary>
 public static partial class OutputNormaliser
@@ -19,11 +19,16 @@ public static partial class OutputNormaliser
         s = s.Replace("Warning: curl to output", "Warning: curlew to output", StringComparison.Ordinal);
         s = MeterHeader().Replace(s, "[meter]\n");
         s = MeterLines().Replace(s, "");
-        return Times(s);
+        return Dates(Times(s));
     }
 
+    private static string Dates(string s) => Date().Replace(s, "Date: [date]");
+
+    [GeneratedRegex(@"Date: \w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT")]
+    private static partial Regex Date();
+
     public static string Stdout(byte[] bytes) =>
-        Times(Encoding.Latin1.GetString(bytes).Replace("Usage: curl [", "Usage: curlew [", StringComparison.Ordinal));
+        Dates(Times(Encoding.Latin1.GetString(bytes).Replace("Usage: curl [", "Usage: curlew [", StringComparison.Ordinal)));
 
     public static string Server(string text) => Agent().Replace(text, "User-Agent: [agent]");
 
