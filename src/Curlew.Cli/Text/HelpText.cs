@@ -20,5 +20,5 @@ internal static class HelpText
         "\n" +
         "This is not the full help, this menu is stripped into categories.\n" +
         "Use \"--help category\" to get an overview of all categories.\n" +
-        "For all options use the manual or \"--help all\".";
+        "For all options use the manual or \"--help all\".\n";
 }

@@ -34,8 +34,12 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
     {
         string url = o.Urls[index];
         var target = index < o.Outputs.Count ? o.Outputs[index] : new OutputTarget(null, o.RemoteNameAll);
-        // Like curl, a -O URL without a file name is still fetched; its first byte then fails to be written (23).
-        bool nameless = !OutputNaming.TryResolve(url, target.FileName, target.RemoteName, o.OutputDir, out string? path);
+        if (!OutputNaming.TryResolve(url, target.FileName, target.RemoteName, o.OutputDir, out string? path))
+        {
+            // curl's order: a note silenced by -s, then the write error, and no request is made.
+            if (!o.Silent) stderr.Write("curlew: Remote file name has no length!\n");
+            return Report(CurlCode.WriteError, Curl.StrError(CurlCode.WriteError));
+        }
         easy.Reset();
         EasySetup.Apply(easy, o, url, body);
         long resume = ResumeOffset(path);
@@ -47,7 +51,6 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         bool binaryRefused = false;
         easy.WriteFunction = (data, _) =>
         {
-            if (nameless) return 0;
             if (output.IsStdout && _stdoutIsTerminal && data.IndexOf((byte)0) >= 0)
             {
                 binaryRefused = true;
@@ -65,14 +68,14 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         meter?.Start();
         var clock = Stopwatch.StartNew();
         CurlCode code = NotBuiltYet() ?? easy.Perform();
-        string message = nameless && code == CurlCode.WriteError ? Curl.StrError(code) : CurlMessages.For(code, easy.ErrorMessage);
+        string message = CurlMessages.For(code, easy.ErrorMessage);
         if (code == CurlCode.Ok && o.FailWithBody && Info(easy, CurlInfo.ResponseCode) >= 400)
         {
             code = CurlCode.HttpReturnedError;
             message = $"The requested URL returned error: {Info(easy, CurlInfo.ResponseCode)}";
         }
         meter?.Finish(Info(easy, CurlInfo.ContentLengthDownloadT), Info(easy, CurlInfo.SizeDownloadT), Info(easy, CurlInfo.SizeUploadT), clock.Elapsed.TotalSeconds);
-        if (code == CurlCode.Ok && !nameless) output.Touch();
+        if (code == CurlCode.Ok) output.Touch();
         output.Flush();
         headers.Close();
         if (binaryRefused)

@@ -39,6 +39,7 @@ public static class DifferentialCases
         C("created directories for -o", "-sS", "--create-dirs", "-o", "a/b/c.txt", "{url}/text"),
         C("empty body still creates the file", "-sS", "-o", "empty.txt", "{url}/empty"),
         C("remote name without a file name", "-sS", "-O", "{url}/"),
+        C("remote name without a file name, not silent", "-O", "{url}/"),
         // HTTP behaviour
         C("fail on 404", "-sSf", "{url}/status/404"),
         C("fail without -S is quiet", "-sf", "{url}/status/404"),
