@@ -10,7 +10,7 @@ internal static class EasySetup
     {
         if (body != null && o.Get)
         {
-            // -G: the data becomes the query string.
+            // -G: the data becomes the query string; the method is left alone so -I still makes it a HEAD.
             url += (url.Contains('?') ? "&" : "?") + Encoding.UTF8.GetString(body);
             body = null;
         }
@@ -27,7 +27,6 @@ internal static class EasySetup
             easy.SetOpt(CurlOption.PostFields, body);
             easy.SetOpt(CurlOption.PostFieldSizeLarge, (long)body.Length);
         }
-        else if (o.Get) easy.SetOpt(CurlOption.HttpGet, true);
         if (o.Request != null) easy.SetOpt(CurlOption.CustomRequest, o.Request);
         var headers = new List<string>(HeaderLines(o.Headers));
         if (RequestBody.HasJson(o.Data))
