@@ -1,0 +1,53 @@
+using System.Text;
+
+namespace Curlew.Cli.Trace;
+
+/// <summary>
+/// -v in the curl tool's plain layout, fed by the library's debug callback: "* " before informational text, "> " and
+/// "< " before each sent and received header line (line ends dropped), and one "{ [N bytes data]" or "} [N bytes data]"
+/// note after headers or text when the body does not go to a terminal.
+/// </summary>
+internal sealed class TraceWriter(TextWriter stderr, bool showData)
+{
+    private bool _dataNoted;
+
+    public void Attach(CurlEasy easy)
+    {
+        easy.DebugFunction = Write;
+        easy.SetOpt(CurlOption.Verbose, true);
+    }
+
+    private int Write(CurlInfoType type, ReadOnlySpan<byte> data, object? userdata)
+    {
+        switch (type)
+        {
+            case CurlInfoType.Text: Lines("* ", data); break;
+            case CurlInfoType.HeaderOut: Lines("> ", data); break;
+            case CurlInfoType.HeaderIn: Lines("< ", data); break;
+            case CurlInfoType.DataIn or CurlInfoType.DataOut:
+                if (showData && !_dataNoted)
+                {
+                    stderr.Write($"{(type == CurlInfoType.DataIn ? '{' : '}')} [{data.Length} bytes data]\n");
+                    _dataNoted = true;
+                }
+                return 0;
+            default: return 0;
+        }
+        _dataNoted = false;
+        return 0;
+    }
+
+    private void Lines(string prefix, ReadOnlySpan<byte> data)
+    {
+        string text = Encoding.Latin1.GetString(data);
+        int start = 0;
+        while (start < text.Length)
+        {
+            int end = text.IndexOf('\n', start);
+            string line = end < 0 ? text[start..] : text[start..end];
+            stderr.Write(prefix + line.TrimEnd('\r') + "\n");
+            if (end < 0) break;
+            start = end + 1;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using Curlew.Cli.Args;
+using Curlew.Cli.Output;
+using Curlew.Cli.Text;
+using Curlew.Cli.Trace;
+using Curlew.Cli.WriteOut;
+
+namespace Curlew.Cli.Transfer;
+
+/// <summary>
+/// Runs the URLs one after the other on one handle (so connections are reused as curl reuses them), writes bodies and
+/// headers where the flags say, reports errors in curl's format, and returns the exit code: the last failure's code.
+/// </summary>
+internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrStream, TextWriter stderr)
+{
+    private readonly bool _stdoutIsTerminal = !Console.IsOutputRedirected;
+
+    public int Run()
+    {
+        byte[]? body;
+        try { body = RequestBody.Build(o.Data, ReadLocalFile); }
+        catch (IOException) { return Report(CurlCode.ReadError, Curl.StrError(CurlCode.ReadError)); }
+        using var easy = new CurlEasy();
+        int exit = 0;
+        for (int i = 0; i < o.Urls.Count; i++)
+        {
+            int code = RunOne(easy, i, body);
+            if (code != 0) exit = code;
+        }
+        return exit;
+    }
+
+    private int RunOne(CurlEasy easy, int index, byte[]? body)
+    {
+        string url = o.Urls[index];
+        var target = index < o.Outputs.Count ? o.Outputs[index] : new OutputTarget(null, o.RemoteNameAll);
+        if (!OutputNaming.TryResolve(url, target.FileName, target.RemoteName, o.OutputDir, out string? path))
+        {
+            // curl's order: a note silenced by -s, then the write error, and no request is made.
+            if (!o.Silent) stderr.Write("curlew: Remote file name has no length!\n");
+            return Report(CurlCode.WriteError, Curl.StrError(CurlCode.WriteError));
+        }
+        easy.Reset();
+        EasySetup.Apply(easy, o, url, body);
+        long resume = ResumeOffset(path);
+        if (resume > 0) easy.SetOpt(CurlOption.ResumeFromLarge, resume);
+        using var output = new OutputFile(path, append: resume > 0, o.CreateDirs, stdout);
+        using var upload = OpenUpload(easy, ref url);
+        if (upload == null && o.UploadFile != null) return Report(CurlCode.ReadError, Curl.StrError(CurlCode.ReadError));
+        var headers = new HeaderCollector(o.DumpHeader, stdout, o.CreateDirs);
+        bool binaryRefused = false;
+        easy.WriteFunction = (data, _) =>
+        {
+            if (output.IsStdout && _stdoutIsTerminal && data.IndexOf((byte)0) >= 0)
+            {
+                binaryRefused = true;
+                return 0;
+            }
+            output.Write(data);
+            return data.Length;
+        };
+        easy.HeaderFunction = (data, _) => headers.Add(data);
+        // -I prints the response head to the output, as -i does.
+        if (o.Head) easy.SetOpt(CurlOption.Header, true);
+        if (o.Verbose) new TraceWriter(stderr, showData: !_stdoutIsTerminal).Attach(easy);
+        if (o.SocketLog) new SocketLog(stderr).Attach(easy);
+        var meter = ShowsMeter(path) ? new ProgressMeter(stderr) : null;
+        meter?.Start();
+        var clock = Stopwatch.StartNew();
+        CurlCode code = NotBuiltYet() ?? easy.Perform();
+        string message = CurlMessages.For(code, easy.ErrorMessage);
+        if (code == CurlCode.Ok && o.FailWithBody && Info(easy, CurlInfo.ResponseCode) >= 400)
+        {
+            code = CurlCode.HttpReturnedError;
+            message = $"The requested URL returned error: {Info(easy, CurlInfo.ResponseCode)}";
+        }
+        meter?.Finish(Info(easy, CurlInfo.ContentLengthDownloadT), Info(easy, CurlInfo.SizeDownloadT), Info(easy, CurlInfo.SizeUploadT), clock.Elapsed.TotalSeconds);
+        if (code == CurlCode.Ok) output.Touch();
+        output.Flush();
+        headers.Close();
+        if (binaryRefused)
+        {
+            stderr.Write("Warning: Binary output can mess up your terminal. Use \"--output -\" to tell \n" +
+                         "Warning: curlew to output it to your terminal anyway, or consider \"--output \n" +
+                         "Warning: <FILE>\" to save to a file.\n");
+            return (int)CurlCode.WriteError;
+        }
+        if (code != CurlCode.Ok) Report(code, message);
+        if (o.WriteOut != null)
+        {
+            var context = new WriteOutContext(easy, code, code == CurlCode.Ok ? "" : message, url, path, index, headers.Last);
+            stdout.Flush();
+            WriteOutFormatter.Write(ReadFormat(o.WriteOut), context, stdout, stderrStream, c => stderr.Write($"curlew: {c}\n"));
+            stdout.Flush();
+        }
+        return (int)code;
+    }
+
+    // A proxy is the one "not built yet" part an HTTP transfer would silently skip: refuse it as curl refuses a
+    // feature its libcurl lacks. TLS and FTP options need no check: those URLs already fail as unsupported protocols.
+    private CurlCode? NotBuiltYet() => string.IsNullOrEmpty(o.Proxy) ? null : CurlCode.NotBuiltIn;
+
+    private int Report(CurlCode code, string message)
+    {
+        if (!o.Silent || o.ShowError) stderr.Write($"curlew: ({(int)code}) {message}\n");
+        return (int)code;
+    }
+
+    private bool ShowsMeter(string? path) =>
+        !o.Silent && !o.NoProgressMeter && !(path == null && _stdoutIsTerminal);
+
+    private long ResumeOffset(string? path)
+    {
+        if (o.ContinueAt is not long at) return 0;
+        if (at >= 0) return at;
+        return path != null && File.Exists(path) ? new FileInfo(path).Length : 0;
+    }
+
+    // -T: the file (or stdin for "-") becomes the upload; a URL ending in '/' gets the file's name appended, as in curl.
+    private Stream? OpenUpload(CurlEasy easy, ref string url)
+    {
+        if (o.UploadFile == null) return Stream.Null;
+        Stream source;
+        try { source = o.UploadFile == "-" ? Console.OpenStandardInput() : File.OpenRead(o.UploadFile); }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+        if (url.EndsWith('/') && o.UploadFile != "-")
+        {
+            url += Path.GetFileName(o.UploadFile);
+            easy.SetOpt(CurlOption.Url, url);
+        }
+        easy.SetOpt(CurlOption.Upload, true);
+        if (source.CanSeek) easy.SetOpt(CurlOption.InFileSizeLarge, source.Length);
+        easy.SetOpt(CurlOption.ReadFunction, (ReadCallback)((buffer, _) => source.Read(buffer)));
+        return source;
+    }
+
+    private static string ReadFormat(string format)
+    {
+        if (!format.StartsWith('@')) return format;
+        string file = format[1..];
+        return file == "-" ? Console.In.ReadToEnd() : File.ReadAllText(file);
+    }
+
+    private static byte[] ReadLocalFile(string name)
+    {
+        if (name != "-") return File.ReadAllBytes(name);
+        using var stdin = Console.OpenStandardInput();
+        using var copy = new MemoryStream();
+        stdin.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static long Info(CurlEasy easy, CurlInfo info) => easy.GetInfo(info) switch
+    {
+        long l => l,
+        int i => i,
+        _ => 0,
+    };
+}

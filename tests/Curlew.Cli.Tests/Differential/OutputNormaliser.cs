@@ -1,0 +1,56 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Curlew.Cli.Tests.Differential;
+
+/// <summary>
+/// THE one place where curl's and curlew's outputs are made comparable. It removes only what must differ:
+/// the program name ("curl" vs "curlew" in messages and the User-Agent), curl's version in the User-Agent, elapsed
+/// times ("after 3 ms", "0.001234" seconds, the server's Date header) and the progress meter's lines, whose numbers depend on timing (the
+/// meter's presence is kept: both must show one, or neither).
+/// </summary>
+public static partial class OutputNormaliser
+{
+    public static string Stderr(byte[] bytes)
+    {
+        string s = Encoding.UTF8.GetString(bytes);
+        s = CurlPrefix().Replace(s, "curlew: ");
+        s = s.Replace("'curl --help' or 'curl --manual'", "'curlew --help' or 'curlew --manual'", StringComparison.Ordinal);
+        s = s.Replace("Warning: curl to output", "Warning: curlew to output", StringComparison.Ordinal);
+        s = MeterHeader().Replace(s, "[meter]\n");
+        s = MeterLines().Replace(s, "");
+        return Dates(Times(s));
+    }
+
+    private static string Dates(string s) => Date().Replace(s, "Date: [date]");
+
+    [GeneratedRegex(@"Date: \w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT")]
+    private static partial Regex Date();
+
+    public static string Stdout(byte[] bytes) =>
+        Dates(Times(Encoding.Latin1.GetString(bytes).Replace("Usage: curl [", "Usage: curlew [", StringComparison.Ordinal)));
+
+    public static string Server(string text) => Agent().Replace(text, "User-Agent: [agent]");
+
+    private static string Times(string s) => Seconds().Replace(Milliseconds().Replace(s, "after [ms] m"), "[seconds]");
+
+    [GeneratedRegex("^curl: ", RegexOptions.Multiline)]
+    private static partial Regex CurlPrefix();
+
+    [GeneratedRegex(@"  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n\s+Dload  Upload   Total   Spent    Left  Speed\n")]
+    private static partial Regex MeterHeader();
+
+    // Status lines: eight number columns (sizes may carry k/M/G), three time columns, the current speed; then the
+    // line break curl may or may not print after the last one.
+    [GeneratedRegex(@"(\r?[ \d]{3} +[\d.]+[kMGTP]? +[ \d]{3} +[\d.]+[kMGTP]? +[ \d]{3} +[\d.]+[kMGTP]? +[\d.]+[kMGTP]? +[\d.]+[kMGTP]? +[-:\d]{8} +[-:\d]{8} +[-:\d]{8} +[\d.]+[kMGTP]?)+\n?")]
+    private static partial Regex MeterLines();
+
+    [GeneratedRegex(@"after \d+ m")]
+    private static partial Regex Milliseconds();
+
+    [GeneratedRegex(@"\b\d+\.\d{6}\b")]
+    private static partial Regex Seconds();
+
+    [GeneratedRegex(@"User-Agent: curl(ew)?/[\d.]+")]
+    private static partial Regex Agent();
+}
