@@ -71,16 +71,8 @@ public static class DifferentialCases
         C("basic user", "-sS", "-u", "user:pass", "{url}/basic"),
         C("wrong user", "-sSf", "-u", "user:nope", "{url}/basic"),
         C("explicit basic", "-sS", "--basic", "-u", "user:pass", "{url}/basic"),
-        C("anyauth", "-sS", "--anyauth", "-u", "user:pass", "{url}/basic") with
-        {
-            Differs = Channel.Server,
-            Reason = "library: HttpAuth's any-mask sends Basic at once; libcurl first asks without credentials and picks from the 401 challenge",
-        },
-        C("digest without a challenge", "-sS", "--digest", "-u", "user:pass", "{url}/echo") with
-        {
-            Differs = Channel.Server,
-            Reason = "library: a Digest-only HttpAuth still sends Basic credentials; libcurl sends none until a Digest challenge",
-        },
+        C("anyauth", "-sS", "--anyauth", "-u", "user:pass", "{url}/basic"),
+        C("digest without a challenge", "-sS", "--digest", "-u", "user:pass", "{url}/echo"),
         C("range", "-sS", "-r", "10-19", "{url}/range"),
         C("bad range characters warn", "-sS", "-r", "x-y", "{url}/range"),
         C("continue at an offset", "-sS", "-C", "90", "{url}/range"),
