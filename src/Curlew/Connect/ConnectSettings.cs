@@ -11,7 +11,7 @@ namespace Curlew.Connect;
 /// <param name="ConnectTo">CURLOPT_CONNECT_TO rules.</param>
 /// <param name="UnixSocketPath">CURLOPT_UNIX_SOCKET_PATH.</param>
 /// <param name="TcpNoDelay">CURLOPT_TCP_NODELAY.</param>
-/// <param name="BufferSize">CURLOPT_BUFFERSIZE, already clamped to libcurl's range.</param>
+/// <param name="BufferSize">CURLOPT_BUFFERSIZE, clamped to libcurl's range where it is set (the option table).</param>
 /// <param name="FreshConnect">CURLOPT_FRESH_CONNECT.</param>
 /// <param name="ForbidReuse">CURLOPT_FORBID_REUSE.</param>
 /// <param name="MaxConnects">CURLOPT_MAXCONNECTS (0 = libcurl's 5).</param>

@@ -60,10 +60,13 @@ internal static class HttpHeadReader
             head.HeaderBytes += line.Length;
             info.HeaderSize += line.Length;
             io.Events.Received(line);
-            headerSink?.Write(line);
-            bodySinkForHeaders?.Write(line);
-            buffer.Consume(line.Length);
-            if (content.Length == 0 && statusSeen) return Finish(head, info);
+            int lineLength = line.Length;
+            bool blank = content.Length == 0;
+            // A Stream given as HeaderData is written asynchronously in PerformAsync (inline in Perform and for callbacks).
+            if (headerSink is not null) await headerSink.WriteAsync(buffer.DataMemory[..lineLength], io).ConfigureAwait(false);
+            if (bodySinkForHeaders is not null) await bodySinkForHeaders.WriteAsync(buffer.DataMemory[..lineLength], io).ConfigureAwait(false);
+            buffer.Consume(lineLength);
+            if (blank && statusSeen) return Finish(head, info);
             statusSeen = true;
         }
     }

@@ -54,8 +54,19 @@ internal sealed class UploadSource
     {
         if (Sent == 0) return true;
         if (_isFixed) { _fixedOffset = (int)_skipped; Sent = 0; return true; }
-        if (_stream is { CanSeek: true }) { _stream.Position = _skipped; Sent = 0; return true; }
-        return false;
+        try
+        {
+            if (_stream is not { CanSeek: true }) return false;
+            _stream.Position = _skipped;
+        }
+        catch (Exception ex)
+        {
+            // A stream that fails to seek is a rewind that was not possible (libcurl's seek callback failing), and what
+            // it threw is kept for the caller, as for every other stream failure.
+            throw CurlException.FromStream(CurlCode.SendFailRewind, "necessary data rewind wasn't possible", ex);
+        }
+        Sent = 0;
+        return true;
     }
 
     /// <summary>

@@ -18,14 +18,11 @@ internal sealed class ConnectSnapshot
     }
 
     public static ConnectSettings From(EasyOptions o) => new(
-        o.ConnectTimeoutMs, o.IpResolve, o.Resolve, o.ConnectTo, o.UnixSocketPath, o.TcpNoDelay, BufferSize(o),
+        o.ConnectTimeoutMs, o.IpResolve, o.Resolve, o.ConnectTo, o.UnixSocketPath, o.TcpNoDelay, o.BufferSize,
         o.FreshConnect, o.ForbidReuse, o.MaxConnects, Proxy(o), o.NoProxy,
         new TlsSettings(o.SslVerifyPeer, o.SslVerifyHost, o.CaInfo, o.CaPath, o.SslCert, o.SslCertType, o.SslKey,
             o.KeyPasswd, o.PinnedPublicKey, o.SslVersion),
         o.UserPwd);
-
-    // The typed property skips SetOpt's range check, so clamp here as libcurl clamps CURLOPT_BUFFERSIZE.
-    private static int BufferSize(EasyOptions o) => Math.Clamp(o.BufferSize, 1024, 10 * 1024 * 1024);
 
     private static RouteProxy Proxy(EasyOptions o) => new(o.Proxy, o.ProxyType, o.HttpProxyTunnel);
 
@@ -34,7 +31,7 @@ internal sealed class ConnectSnapshot
     private static bool Matches(ConnectSettings s, EasyOptions o) =>
         s.ConnectTimeoutMs == o.ConnectTimeoutMs && s.IpResolve == o.IpResolve
         && ReferenceEquals(s.Resolve, o.Resolve) && ReferenceEquals(s.ConnectTo, o.ConnectTo)
-        && s.UnixSocketPath == o.UnixSocketPath && s.TcpNoDelay == o.TcpNoDelay && s.BufferSize == BufferSize(o)
+        && s.UnixSocketPath == o.UnixSocketPath && s.TcpNoDelay == o.TcpNoDelay && s.BufferSize == o.BufferSize
         && s.FreshConnect == o.FreshConnect && s.ForbidReuse == o.ForbidReuse && s.MaxConnects == o.MaxConnects
         && s.Proxy == Proxy(o) && s.NoProxy == o.NoProxy && s.UserPwd == o.UserPwd
         && s.Tls.VerifyPeer == o.SslVerifyPeer && s.Tls.VerifyHost == o.SslVerifyHost && s.Tls.CaInfo == o.CaInfo

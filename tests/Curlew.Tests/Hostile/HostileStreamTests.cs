@@ -72,13 +72,16 @@ public class HostileStreamTests : IClassFixture<KestrelFixture>
     {
         var output = new ProbeStream();
         var input = new ProbeStream();
+        var headers = new ProbeStream();
         var (easy, ledger) = Upload(input);
         easy.WriteData = output;
+        easy.HeaderData = headers;
 
         var code = await easy.PerformAsyncGuarded(CancellationToken.None, ledger);
 
         Run.AssertOk(code, easy, ledger);
         Assert.Equal(UploadSize, output.Written);
+        Assert.True(headers.AsyncWrites > 0 && headers.SyncWrites == 0, $"header stream: {headers.AsyncWrites} async, {headers.SyncWrites} sync calls");
         Assert.True(output.AsyncWrites > 0 && output.SyncWrites == 0, $"write stream: {output.AsyncWrites} async, {output.SyncWrites} sync calls");
         Assert.True(input.AsyncReads > 0 && input.SyncReads == 0, $"read stream: {input.AsyncReads} async, {input.SyncReads} sync calls");
         Finish(easy, ledger);
@@ -89,8 +92,10 @@ public class HostileStreamTests : IClassFixture<KestrelFixture>
     {
         var output = new ProbeStream();
         var input = new ProbeStream();
+        var headers = new ProbeStream();
         var (easy, ledger) = Upload(input);
         easy.WriteData = output;
+        easy.HeaderData = headers;
 
         int callerThread = 0;
         var code = await Task.Run(() =>
@@ -103,7 +108,8 @@ public class HostileStreamTests : IClassFixture<KestrelFixture>
         Assert.Equal(UploadSize, output.Written);
         Assert.True(output.SyncWrites > 0 && output.AsyncWrites == 0, $"write stream: {output.AsyncWrites} async, {output.SyncWrites} sync calls");
         Assert.True(input.SyncReads > 0 && input.AsyncReads == 0, $"read stream: {input.AsyncReads} async, {input.SyncReads} sync calls");
-        Assert.Equal([callerThread], output.Threads.Concat(input.Threads).Distinct());
+        Assert.True(headers.SyncWrites > 0 && headers.AsyncWrites == 0, $"header stream: {headers.AsyncWrites} async, {headers.SyncWrites} sync calls");
+        Assert.Equal([callerThread], output.Threads.Concat(input.Threads).Concat(headers.Threads).Distinct());
         Finish(easy, ledger);
     }
 
@@ -114,6 +120,32 @@ public class HostileStreamTests : IClassFixture<KestrelFixture>
     }
 
     // A POST of UploadSize bytes read from the stream to /echo, which sends them back.
+    /// <summary>A seekable stream whose seek fails, as a stream over a closed file would.</summary>
+    private sealed class UnseekableInPractice(byte[] data) : MemoryStream(data)
+    {
+        public override long Position { get => base.Position; set => throw new IOException("the file is gone"); }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_read_stream_that_fails_to_rewind_for_a_307_ends_with_SendFailRewind_and_keeps_what_it_threw(bool useAsync)
+    {
+        var (easy, ledger) = Handle("/redirect/307?to=/echo");
+        easy.FollowLocation = true;
+        easy.Post = true;
+        easy.ReadData = new UnseekableInPractice(new byte[1000]);
+        easy.PostFieldSize = 1000;
+        easy.WriteData = Stream.Null;
+
+        var code = await Perform(easy, ledger, useAsync);
+
+        Run.AssertCode(CurlCode.SendFailRewind, code, easy, ledger);
+        Assert.IsType<IOException>(easy.CallbackException);
+        Assert.Contains("rewind", easy.ErrorMessage);
+        Finish(easy, ledger);
+    }
+
     private (CurlEasy, CallbackLedger) Upload(ProbeStream input)
     {
         var (easy, ledger) = Handle("/echo");
