@@ -136,16 +136,19 @@ internal sealed class SocketFilter : ConnectionFilter
     public override ValueTask<bool> SendWatchingAsync(ReadOnlyMemory<byte> data, IoContext io, bool lookFirst, Func<ValueTask<EarlyAnswer>> onAnswer) =>
         io.Synchronous ? SendWatchingSyncAsync(data, io, lookFirst, onAnswer) : SendWatchingAsyncCore(data, io, lookFirst, onAnswer);
 
-    // Never blocks in a send the peer may never drain (a server that refused the body stops reading it): sends without
-    // blocking, and when the socket takes no more waits until it does or the peer says something. Completes inline.
+    // Never blocks in a send the peer may never drain (a server that refused the body stops reading it): sends only
+    // what the socket takes at once, and when it takes no more waits until it does or the peer says something.
+    // Completes inline. The socket stays blocking throughout: on Linux .NET never makes a descriptor blocking again
+    // once Socket.Blocking was false, and emulates every later blocking call on it (slow, and the socket is pooled).
     private async ValueTask<bool> SendWatchingSyncAsync(ReadOnlyMemory<byte> data, IoContext io, bool lookFirst, Func<ValueTask<EarlyAnswer>> onAnswer)
     {
-        var socket = _socket.Socket;
         while (!data.IsEmpty)
         {
             if (!lookFirst)
             {
-                data = data[SendWithoutBlocking(socket, data.Span, io)..];
+                int sent = SendWhatFits(data.Span, io);
+                if (sent < 0) return await AfterStalledSendAsync(io, onAnswer).ConfigureAwait(false);
+                data = data[sent..];
                 if (data.IsEmpty) break;
             }
             lookFirst = false;
@@ -180,21 +183,49 @@ internal sealed class SocketFilter : ConnectionFilter
         catch (ObjectDisposedException) { throw Closed("Send", CurlCode.SendError); }
     }
 
-    private int SendWithoutBlocking(System.Net.Sockets.Socket socket, ReadOnlySpan<byte> data, IoContext io)
+    // A blocking send of no more than the socket takes without waiting: Linux reports a TCP socket writable only
+    // while at least a third of SO_SNDBUF is free (in kernel bytes, which carry some overhead per packet), so a
+    // quarter of it goes in at once. Not a flag per call (.NET refuses MSG_DONTWAIT) and not SO_SNDTIMEO slices alone:
+    // when a timed-out send took part of its data .NET reports 0 bytes, and resending would corrupt the body. Should
+    // the kernel wait anyway, StallLimitMs ends the send; -1 then says the connection is out of step.
+    private int SendWhatFits(ReadOnlySpan<byte> data, IoContext io)
     {
-        int sent;
-        SocketError error;
+        var socket = _socket.Socket;
         try
         {
-            socket.Blocking = false;
-            try { sent = socket.Send(data, SocketFlags.None, out error); }
-            finally { socket.Blocking = true; }
+            if (!socket.Poll(0, SelectMode.SelectWrite)) return 0;
+            int room = Math.Max(socket.SendBufferSize / 4, 1);
+            ApplyTimeout(ref _sendTimeoutMs, io, SocketOptionName.SendTimeout, StallLimitMs, mayFireEarly: false);
+            int sent = socket.Send(data.Length > room ? data[..room] : data, SocketFlags.None, out var error);
+            if (error == SocketError.Success) return sent;
+            if (error is SocketError.TimedOut or SocketError.WouldBlock && !io.DeadlinePassed) return -1;
+            throw SendFailure(new SocketException((int)error), io);
         }
         catch (SocketException ex) { throw SendFailure(ex, io); }
         catch (ObjectDisposedException) { throw Closed("Send", CurlCode.SendError); }
-        if (error == SocketError.WouldBlock) return 0;
-        if (error != SocketError.Success) throw SendFailure(new SocketException((int)error), io);
-        return sent;
+    }
+
+    private const int StallLimitMs = MaxSelectMs;
+
+    // A send stalled after the peer stopped reading: how much of it went out is unknown, so the body cannot go on.
+    // The usual reason is a refusal on its way; wait for it (or the deadline) and let it be the result.
+    private async ValueTask<bool> AfterStalledSendAsync(IoContext io, Func<ValueTask<EarlyAnswer>> onAnswer)
+    {
+        while (true)
+        {
+            int remaining = io.RemainingMs;
+            if (remaining == 0) throw io.TimedOut();
+            int waitMs = remaining == Timeout.Infinite || remaining > MaxSelectMs ? MaxSelectMs : remaining;
+            bool readable;
+            try { readable = _socket.Socket.Poll(waitMs * 1000, SelectMode.SelectRead); }
+            catch (SocketException ex) { throw SendFailure(ex, io); }
+            catch (ObjectDisposedException) { throw Closed("Send", CurlCode.SendError); }
+            if (!readable) continue;
+            var answer = await onAnswer().ConfigureAwait(false);
+            if (answer == EarlyAnswer.StopSending) return false;
+            if (answer == EarlyAnswer.StopWatching)
+                throw new CurlException(CurlCode.SendError, "Send failure: the peer stopped reading the body part-way through a send");
+        }
     }
 
     // The asynchronous twin: each send races a zero-byte read; when the peer speaks first the answer is read while the
