@@ -194,7 +194,8 @@ internal sealed class SocketFilter : ConnectionFilter
         try
         {
             if (!socket.Poll(0, SelectMode.SelectWrite)) return 0;
-            int room = Math.Max(socket.SendBufferSize / 4, 1);
+            socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.SendBuffer, _sendBufferSize);   // SendBufferSize would box an int per piece
+            int room = Math.Max(BitConverter.ToInt32(_sendBufferSize) / 4, 1);
             ApplyTimeout(ref _sendTimeoutMs, io, SocketOptionName.SendTimeout, StallLimitMs, mayFireEarly: false);
             int sent = socket.Send(data.Length > room ? data[..room] : data, SocketFlags.None, out var error);
             if (error == SocketError.Success) return sent;
@@ -206,6 +207,7 @@ internal sealed class SocketFilter : ConnectionFilter
     }
 
     private const int StallLimitMs = MaxSelectMs;
+    private readonly byte[] _sendBufferSize = new byte[sizeof(int)];
 
     // A send stalled after the peer stopped reading: how much of it went out is unknown, so the body cannot go on.
     // The usual reason is a refusal on its way; wait for it (or the deadline) and let it be the result.
