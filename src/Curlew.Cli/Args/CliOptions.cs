@@ -26,4 +26,5 @@ internal sealed class CliOptions
     public List<string> ConnectTo { get; } = [];
     public List<string> Quote { get; } = [];
     public List<string> Warnings { get; } = [];
+    public Trace.TraceSettings Trace { get; } = new();
 }

@@ -56,7 +56,7 @@ internal static class OptionApplier
             case "speed-limit": { var e = NumberArgument.TryCount(a, out long v); if (e != null) return e; o.SpeedLimit = v; break; }
             case "speed-time": { var e = NumberArgument.TryCount(a, out long v); if (e != null) return e; o.SpeedTime = v; break; }
             case "max-filesize": { var e = NumberArgument.TrySize(a, out long v); if (e != null) return e; o.MaxFileSize = v; break; }
-            case "verbose": o.Verbose = on; break;
+            case var t when Trace.TraceFlags.Handles(t): Trace.TraceFlags.Apply(o, name, a, on); break;
             case "dump-header": o.DumpHeader = a; break;
             case "write-out": o.WriteOut = a; break;
             case "socket-log": o.SocketLog = on; break;

@@ -5,9 +5,9 @@ namespace Curlew.Cli.Trace;
 /// <summary>
 /// -v in the curl tool's plain layout, fed by the library's debug callback: "* " before informational text, "> " and
 /// "< " before each sent and received header line (line ends dropped), and one "{ [N bytes data]" or "} [N bytes data]"
-/// note after headers or text when the body does not go to a terminal.
+/// note after headers or text when the body does not go to a terminal; each line after a timestamp with --trace-time.
 /// </summary>
-internal sealed class TraceWriter(TextWriter stderr, bool showData)
+internal sealed class TraceWriter(TextWriter stderr, bool showData, bool time = false)
 {
     private bool _dataNoted;
 
@@ -27,7 +27,7 @@ internal sealed class TraceWriter(TextWriter stderr, bool showData)
             case CurlInfoType.DataIn or CurlInfoType.DataOut:
                 if (showData && !_dataNoted)
                 {
-                    stderr.Write($"{(type == CurlInfoType.DataIn ? '{' : '}')} [{data.Length} bytes data]\n");
+                    stderr.Write($"{Stamp()}{(type == CurlInfoType.DataIn ? '{' : '}')} [{data.Length} bytes data]\n");
                     _dataNoted = true;
                 }
                 return 0;
@@ -37,6 +37,8 @@ internal sealed class TraceWriter(TextWriter stderr, bool showData)
         return 0;
     }
 
+    private string Stamp() => time ? TraceClock.Stamp() : "";
+
     private void Lines(string prefix, ReadOnlySpan<byte> data)
     {
         string text = Encoding.Latin1.GetString(data);
@@ -45,7 +47,7 @@ internal sealed class TraceWriter(TextWriter stderr, bool showData)
         {
             int end = text.IndexOf('\n', start);
             string line = end < 0 ? text[start..] : text[start..end];
-            stderr.Write(prefix + line.TrimEnd('\r') + "\n");
+            stderr.Write(Stamp() + prefix + line.TrimEnd('\r') + "\n");
             if (end < 0) break;
             start = end + 1;
         }

@@ -14,6 +14,7 @@ namespace Curlew.Cli.Transfer;
 internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrStream, TextWriter stderr)
 {
     private readonly bool _stdoutIsTerminal = !Console.IsOutputRedirected;
+    private TraceTarget? _trace;
 
     public int Run()
     {
@@ -21,6 +22,8 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         try { body = RequestBody.Build(o.Data, ReadLocalFile); }
         catch (IOException) { return Report(CurlCode.ReadError, Curl.StrError(CurlCode.ReadError)); }
         using var easy = new CurlEasy();
+        using var trace = o.Trace.Kind is TraceKind.Hex or TraceKind.Ascii ? new TraceTarget(o.Trace.Destination, stdout, stderrStream) : null;
+        _trace = trace;
         int exit = 0;
         for (int i = 0; i < o.Urls.Count; i++)
         {
@@ -62,7 +65,8 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         easy.HeaderFunction = (data, _) => headers.Add(data);
         // -I prints the response head to the output, as -i does.
         if (o.Head) easy.SetOpt(CurlOption.Header, true);
-        if (o.Verbose) new TraceWriter(stderr, showData: !_stdoutIsTerminal).Attach(easy);
+        if (o.Verbose) new TraceWriter(stderr, showData: !_stdoutIsTerminal, o.Trace.Time).Attach(easy);
+        if (_trace != null) new TraceDump(_trace.Stream, o.Trace.Kind == TraceKind.Ascii, o.Trace.Time).Attach(easy);
         if (o.SocketLog) new SocketLog(stderr).Attach(easy);
         var meter = ShowsMeter(path) ? new ProgressMeter(stderr) : null;
         meter?.Start();

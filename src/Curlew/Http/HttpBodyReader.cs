@@ -78,6 +78,9 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
     {
         var decoder = new ChunkedDecoder();
         var buffer = connection.Buffer;
+        // libcurl reports a chunked body to the debug callback as received, size lines and all, one report per read;
+        // the sink gets the decoded data. What the head's read brought along is the first report.
+        io.Events.DataIn(buffer.Data);
         while (true)
         {
             while (buffer.Count > 0 && !decoder.IsDone)
@@ -93,6 +96,7 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
             if (decoder.IsDone) return;
             int n = await buffer.FillAsync(connection.Top, io, 64 * 1024).ConfigureAwait(false);
             if (n == 0) throw new CurlException(CurlCode.PartialFile, "transfer closed with outstanding read data remaining");
+            io.Events.DataIn(buffer.Data[^n..]);
         }
     }
 
@@ -128,7 +132,7 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
     private ValueTask DeliverAsync(ReadOnlyMemory<byte> data)
     {
         Account(data.Length);
-        io.Events.DataIn(data.Span);
+        if (!_chunked) io.Events.DataIn(data.Span);   // chunked bodies were reported raw, as read
         if (sink is null) { AfterDelivery(); return ValueTask.CompletedTask; }
         var write = sink.WriteAsync(data, io);
         if (!write.IsCompletedSuccessfully) return AfterDeliveryAsync(write);

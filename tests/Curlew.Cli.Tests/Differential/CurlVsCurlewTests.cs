@@ -30,7 +30,7 @@ public sealed class CurlVsCurlewTests(DifferentialFixture fixture, ITestOutputHe
     public static TheoryData<DifferentialCase> Cases()
     {
         var data = new TheoryData<DifferentialCase>();
-        foreach (var c in DifferentialCases.All) data.Add(c);
+        foreach (var c in DifferentialCases.All.Concat(TraceCases.All)) data.Add(c);
         return data;
     }
 

@@ -7,7 +7,8 @@ namespace Curlew.Cli.Tests.Differential;
 /// THE one place where curl's and curlew's outputs are made comparable. It removes only what must differ:
 /// the program name ("curl" vs "curlew" in messages and the User-Agent), curl's version in the User-Agent, elapsed
 /// times ("after 3 ms", "0.001234" seconds, the server's Date header) and the progress meter's lines, whose numbers depend on timing (the
-/// meter's presence is kept: both must show one, or neither).
+/// meter's presence is kept: both must show one, or neither), --trace-time's clock ("12:34:56.123456 " at a line's
+/// start) and, for <see cref="TraceWithoutInfo"/> only, the "== Info:" records of a trace dump.
 /// </summary>
 public static partial class OutputNormaliser
 {
@@ -32,7 +33,21 @@ public static partial class OutputNormaliser
 
     public static string Server(string text) => Agent().Replace(text, "User-Agent: [agent]");
 
-    private static string Times(string s) => Seconds().Replace(Milliseconds().Replace(s, "after [ms] m"), "[seconds]");
+    /// <summary>
+    /// A --trace or --trace-ascii dump without its "== Info: " records: the library's informational text is known to
+    /// differ from libcurl's (no connection numbers, see the "verbose" case), while every header and data record, its
+    /// byte count and its dump must still match curl's byte for byte. Used only by the trace dump comparisons.
+    /// </summary>
+    public static string TraceWithoutInfo(string s) => InfoRecord().Replace(s, "");
+
+    [GeneratedRegex(@"^(\[time\] )?== Info: .*\n", RegexOptions.Multiline)]
+    private static partial Regex InfoRecord();
+
+    [GeneratedRegex(@"^\d{2}:\d{2}:\d{2}\.\d{6} ", RegexOptions.Multiline)]
+    private static partial Regex TraceClock();
+
+    private static string Times(string s) =>
+        Seconds().Replace(Milliseconds().Replace(TraceClock().Replace(s, "[time] "), "after [ms] m"), "[seconds]");
 
     [GeneratedRegex("^curl: ", RegexOptions.Multiline)]
     private static partial Regex CurlPrefix();

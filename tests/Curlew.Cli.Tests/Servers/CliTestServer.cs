@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -93,6 +94,22 @@ public sealed class CliTestServer : IAsyncLifetime
             ctx.Response.Headers["X-One"] = "1";
             ctx.Response.Headers["X-Multi"] = new Microsoft.Extensions.Primitives.StringValues(["a", "b"]);
             return Results.Text("{\"ok\":true}\n", "application/json");
+        });
+        app.MapGet("/chunked", async (HttpContext ctx) =>
+        {
+            // Two chunks and the last one, written without a flush in between so they leave in one piece: both clients
+            // then read them in one go and report the same received data.
+            ctx.Response.ContentType = "text/plain";
+            ctx.Response.Headers.Date = "Tue, 01 Dec 2026 00:00:00 GMT";   // pinned for hex dumps (see /fixed-date)
+            ctx.Response.BodyWriter.Write("first chunk\n"u8);
+            ctx.Response.BodyWriter.Write("second chunk\n"u8);
+            await ctx.Response.BodyWriter.FlushAsync();
+        });
+        app.MapGet("/fixed-date", (HttpContext ctx) =>
+        {
+            // A hex trace dump splits the Date header over lines where no normalisation can find it: pin it instead.
+            ctx.Response.Headers.Date = "Tue, 01 Dec 2026 00:00:00 GMT";
+            return Results.Text("fixed\r\nline two, long enough to pass the sixty-four characters of a trace-ascii line\r\n", "text/plain");
         });
         app.MapGet("/stall", async (HttpContext ctx) =>
         {
