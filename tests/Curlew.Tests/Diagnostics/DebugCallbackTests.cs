@@ -115,4 +115,37 @@ public sealed class DebugCallbackTests(KestrelFixture kestrel) : IClassFixture<K
         easy.Dispose();
         ledger.AssertBalanced();
     }
+
+    [Fact]
+    public async Task A_chunked_body_is_reported_as_received_size_lines_and_all_while_the_sink_gets_it_decoded()
+    {
+        // libcurl hands CURLINFO_DATA_IN the bytes it read, before undoing the chunked coding; curl's --trace shows them.
+        var recorder = new Recorder();
+        using var easy = new CurlEasy { Url = kestrel.BaseUrl + "/chunked/1000", Verbose = true, DebugFunction = recorder.Record };
+        var ledger = new CallbackLedger().Install(easy);
+        var capture = new TransferCapture().Install(easy);
+
+        Run.AssertOk(await easy.PerformGuarded(ledger), easy, ledger);
+
+        string raw = recorder.All(CurlInfoType.DataIn);
+        Assert.Equal(1000, capture.Body.Length);
+        Assert.EndsWith("0\r\n\r\n", raw);
+        Assert.Equal(capture.Body, Encoding.Latin1.GetBytes(Dechunk(raw)));
+    }
+
+    // A plain reading of chunked framing, independent of the library's decoder.
+    private static string Dechunk(string raw)
+    {
+        var body = new StringBuilder();
+        int at = 0;
+        while (true)
+        {
+            int lineEnd = raw.IndexOf("\r\n", at, StringComparison.Ordinal);
+            int size = Convert.ToInt32(raw[at..lineEnd], 16);
+            at = lineEnd + 2;
+            if (size == 0) return body.ToString();
+            body.Append(raw, at, size);
+            at += size + 2;
+        }
+    }
 }
