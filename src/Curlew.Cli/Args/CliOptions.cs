@@ -27,4 +27,5 @@ internal sealed class CliOptions
     public List<string> Quote { get; } = [];
     public List<string> Warnings { get; } = [];
     public Trace.TraceSettings Trace { get; } = new();
+    public bool DenyPrivate;
 }

@@ -51,6 +51,7 @@ internal static class FlagTable
         new("data-raw", null, true),
         new("data-urlencode", null, true),
         new("delegation", null, true),
+        new("deny-private", null, false),
         new("digest", null, false),
         new("disable", 'q', false),
         new("disable-eprt", null, false),

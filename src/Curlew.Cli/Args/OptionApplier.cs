@@ -60,6 +60,7 @@ internal static class OptionApplier
             case "dump-header": o.DumpHeader = a; break;
             case "write-out": o.WriteOut = a; break;
             case "socket-log": o.SocketLog = on; break;
+            case "deny-private": o.DenyPrivate = on; break;
             case "progress-meter": o.NoProgressMeter = !on; break;
             // Parsed and handed to the library, which refuses what it cannot do yet at transfer time.
             case "proxy": o.Proxy = a; break;

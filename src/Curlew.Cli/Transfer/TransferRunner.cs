@@ -68,6 +68,7 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         if (o.Verbose) new TraceWriter(stderr, showData: !_stdoutIsTerminal, o.Trace.Time).Attach(easy);
         if (_trace != null) new TraceDump(_trace.Stream, o.Trace.Kind == TraceKind.Ascii, o.Trace.Time).Attach(easy);
         if (o.SocketLog) new SocketLog(stderr).Attach(easy);
+        if (o.DenyPrivate) new Guard.DenyPrivateGuard(stderr, o.Silent).Attach(easy);
         var meter = ShowsMeter(path) ? new ProgressMeter(stderr) : null;
         meter?.Start();
         var clock = Stopwatch.StartNew();
