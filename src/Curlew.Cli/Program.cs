@@ -12,8 +12,8 @@ internal static class Program
 
     public static int Main(string[] args)
     {
-        using var stdout = Console.OpenStandardOutput();
-        using var stderrStream = Console.OpenStandardError();
+        using var stdout = Output.StandardStreams.Output();
+        using var stderrStream = Output.StandardStreams.Error();
         using var stderr = new StreamWriter(stderrStream, new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
         var outcome = ArgumentParser.Parse(args);
         foreach (string warning in outcome.Options.Warnings) stderr.Write(warning);

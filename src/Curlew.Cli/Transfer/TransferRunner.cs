@@ -52,9 +52,10 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         if (upload == null && o.UploadFile != null) return Report(CurlCode.ReadError, Curl.StrError(CurlCode.ReadError));
         var headers = new HeaderCollector(o.DumpHeader, stdout, o.CreateDirs);
         bool binaryRefused = false;
+        var binaryCheck = new BinaryToTerminal(output.IsStdout && _stdoutIsTerminal && target.FileName != "-");
         easy.WriteFunction = (data, _) =>
         {
-            if (output.IsStdout && _stdoutIsTerminal && data.IndexOf((byte)0) >= 0)
+            if (binaryCheck.Refuses(data))
             {
                 binaryRefused = true;
                 return 0;
@@ -85,7 +86,8 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         headers.Close();
         if (binaryRefused)
         {
-            stderr.Write("Warning: Binary output can mess up your terminal. Use \"--output -\" to tell \n" +
+            // A warning, so -s mutes it as curl's warnings are; the exit code stays.
+            if (!o.Silent) stderr.Write("Warning: Binary output can mess up your terminal. Use \"--output -\" to tell \n" +
                          "Warning: curlew to output it to your terminal anyway, or consider \"--output \n" +
                          "Warning: <FILE>\" to save to a file.\n");
             return (int)CurlCode.WriteError;

@@ -105,6 +105,16 @@ public sealed class CliTestServer : IAsyncLifetime
             ctx.Response.BodyWriter.Write("second chunk\n"u8);
             await ctx.Response.BodyWriter.FlushAsync();
         });
+        app.MapGet("/late-zero", async (HttpContext ctx) =>
+        {
+            // 3000 bytes of text, then (in a later read: flushed, and a pause) a zero byte: past curl's 2000-byte look
+            // for binary data on a terminal.
+            ctx.Response.ContentLength = 3002;
+            await ctx.Response.Body.WriteAsync(Enumerable.Repeat((byte)'z', 3000).ToArray());
+            await ctx.Response.Body.FlushAsync();
+            await Task.Delay(300);
+            await ctx.Response.Body.WriteAsync(new byte[] { 0, (byte)'\n' });
+        });
         app.MapGet("/fixed-date", (HttpContext ctx) =>
         {
             // A hex trace dump splits the Date header over lines where no normalisation can find it: pin it instead.
