@@ -71,8 +71,7 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         if (o.SocketLog) new SocketLog(stderr).Attach(easy);
         if (o.DenyPrivate) new Guard.DenyPrivateGuard(stderr, o.Silent).Attach(easy);
         var meter = ShowsMeter(path) ? new ProgressMeter(stderr) : null;
-        meter?.Start();
-        var clock = Stopwatch.StartNew();
+        meter?.Start(easy);
         CurlCode code = NotBuiltYet() ?? easy.Perform();
         string message = CurlMessages.For(code, easy.ErrorMessage);
         if (code == CurlCode.Ok && o.FailWithBody && Info(easy, CurlInfo.ResponseCode) >= 400)
@@ -80,7 +79,7 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
             code = CurlCode.HttpReturnedError;
             message = $"The requested URL returned error: {Info(easy, CurlInfo.ResponseCode)}";
         }
-        meter?.Finish(Info(easy, CurlInfo.ContentLengthDownloadT), Info(easy, CurlInfo.SizeDownloadT), Info(easy, CurlInfo.SizeUploadT), clock.Elapsed.TotalSeconds);
+        meter?.Finish(Info(easy, CurlInfo.ContentLengthDownloadT), Info(easy, CurlInfo.SizeDownloadT), Info(easy, CurlInfo.SizeUploadT));
         if (code == CurlCode.Ok) output.Touch();
         output.Flush();
         headers.Close();

@@ -105,6 +105,17 @@ public sealed class CliTestServer : IAsyncLifetime
             ctx.Response.BodyWriter.Write("second chunk\n"u8);
             await ctx.Response.BodyWriter.FlushAsync();
         });
+        app.MapGet("/slow", async (HttpContext ctx) =>
+        {
+            // 60 bytes over about three seconds: long enough for a progress meter to redraw along the way.
+            ctx.Response.ContentLength = 60;
+            for (int i = 0; i < 6; i++)
+            {
+                await Task.Delay(500, ctx.RequestAborted);
+                await ctx.Response.Body.WriteAsync(Enumerable.Repeat((byte)'s', 10).ToArray(), ctx.RequestAborted);
+                await ctx.Response.Body.FlushAsync(ctx.RequestAborted);
+            }
+        });
         app.MapGet("/late-zero", async (HttpContext ctx) =>
         {
             // 3000 bytes of text, then (in a later read: flushed, and a pause) a zero byte: past curl's 2000-byte look
