@@ -40,6 +40,27 @@ public sealed class TerminalOutputTests(DifferentialFixture fixture, ITestOutput
             "Warning: <FILE>\" to save to a file.\n", run);
     }
 
+    [Fact]
+    public async Task Output_to_a_file_shared_with_the_shell_continues_at_the_shared_offset()
+    {
+        // "(curlew URL; echo after) > file": the next writer must append after the body, not overwrite it.
+        foreach (string[] program in new[] { new[] { "/usr/bin/curl" }, new[] { "dotnet", CurlewDll } })
+        {
+            string work = Directory.CreateTempSubdirectory("curlew-cli-shared-").FullName;
+            try
+            {
+                string command = "(" + string.Join(' ', program.Select(Quote)) + " -sS " + Quote(fixture.Server.BaseUrl + "/text") + "; echo after) > out";
+                var result = await ProcessRun.RunAsync("sh", [], ["-c", command], work, null);
+                Assert.Equal(0, result.ExitCode);
+                Assert.Equal("hello curlew\nafter\n", File.ReadAllText(Path.Combine(work, "out")));
+            }
+            finally
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+    }
+
     // Exit code, the bytes the terminal got (its CR LF line ends are the pty's) and stderr, with the program's name
     // in the warning replaced.
     private async Task<string> RunOnTerminalAsync(string[] program, string[] args)
