@@ -65,6 +65,7 @@ public static partial class DifferentialCases
         C("exit code across next groups", "-sS", "{url}/text", "-:", "-f", "{url}/status/404"),
         // -Z
         C("parallel to files, with the parallel meter", "-Z", "-o", "a.txt", "{url}/text", "-o", "b.txt", "{url}/text"),
+        C("parallel to stdout", "-sSZ", "--no-progress-meter", "{url}/text", "{url}/text"),
         C("parallel meter even with -s", "-sZ", "-o", "a.txt", "{url}/text", "-o", "b.txt", "{url}/text"),
         C("parallel without a meter", "-sSZ", "--no-progress-meter", "-o", "a.txt", "{url}/text", "-o", "b.txt", "{url}/text"),
         C("parallel exit code is the last failure", "-sZ", "--parallel-max", "1", "-f", "{url}/status/404", "http://127.0.0.1:1/", "{url}/text"),
