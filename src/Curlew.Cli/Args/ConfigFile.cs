@@ -40,6 +40,8 @@ internal static class ConfigFile
         try
         {
             if (name == "-") return Console.In.ReadToEnd();
+            // curl opens a directory without complaint and reads no lines from it.
+            if (Directory.Exists(name)) return "";
             return File.ReadAllText(name, Encoding.UTF8);
         }
         catch (IOException) { return null; }

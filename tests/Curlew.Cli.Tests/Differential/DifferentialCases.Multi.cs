@@ -24,6 +24,7 @@ public static partial class DifferentialCases
             "-K", "c.cfg", "-sS", "{url}/text"),
         C("config from stdin", "-K", "-", "{url}/echo") with { Stdin = "silent\nheader = \"X-Stdin: yes\"\nbogus\n" },
         C("missing config file", "-K", "missing.cfg", "{url}/text"),
+        C("a directory as config file reads no lines", "-sS", "-K", "{in}", "{url}/text"),
         C("missing config file, silent", "-s", "--config", "missing.cfg", "{url}/text"),
         S("nested config and short options in a file",
             Files(("one.cfg", "-K two.cfg\n-s\n-o out.txt\n"), ("two.cfg", "-H \"X-Nested: 1\"\n")),
