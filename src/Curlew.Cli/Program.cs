@@ -8,20 +8,20 @@ namespace Curlew.Cli;
 /// <summary>curlew's entry point: read the flags, then run the transfers; the exit code is curl's.</summary>
 internal static class Program
 {
-    private const string TryHelp = "curlew: try 'curlew --help' or 'curlew --manual' for more information\n";
+    internal const string TryHelp = "curlew: try 'curlew --help' or 'curlew --manual' for more information\n";
 
     public static int Main(string[] args)
     {
         using var stdout = Output.StandardStreams.Output();
         using var stderrStream = Output.StandardStreams.Error();
         using var stderr = new StreamWriter(stderrStream, new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
-        var outcome = ArgumentParser.Parse(args);
+        var outcome = ArgumentParser.Parse(args, readDefaultConfig: true);
         foreach (string warning in outcome.Options.Warnings) stderr.Write(warning);
         switch (outcome.Verdict)
         {
             case ParseVerdict.Error:
                 stderr.Write($"curlew: {outcome.Message}\n{TryHelp}");
-                return 2;
+                return outcome.ExitCode;
             case ParseVerdict.Help:
                 Write(stdout, HelpText.Short);
                 return 0;
@@ -29,14 +29,14 @@ internal static class Program
                 Write(stdout, VersionText.Render());
                 return 0;
         }
-        if (outcome.Options.Urls.Count == 0)
+        if (outcome.Groups.All(g => g.Urls.Count == 0))
         {
             // With no arguments at all curl prints only the hint; with flags but no URL it says so first.
             if (args.Length > 0) stderr.Write("curlew: no URL specified!\n");
             stderr.Write(TryHelp);
             return 2;
         }
-        int exit = new TransferRunner(outcome.Options, stdout, stderrStream, stderr).Run();
+        int exit = new GroupRunner(outcome.Groups, stdout, stderrStream, stderr).Run();
         stdout.Flush();
         return exit;
     }

@@ -7,7 +7,7 @@ internal sealed record DataPart(string Flag, string Value);
 internal sealed record OutputTarget(string? FileName, bool RemoteName);
 
 /// <summary>Everything the flags asked for; applied to every URL, except outputs which pair with URLs in order.</summary>
-internal sealed class CliOptions
+internal sealed partial class CliOptions
 {
     public List<string> Urls { get; } = [];
     public List<OutputTarget> Outputs { get; } = [];
@@ -25,7 +25,8 @@ internal sealed class CliOptions
     public List<string> Resolve { get; } = [];
     public List<string> ConnectTo { get; } = [];
     public List<string> Quote { get; } = [];
-    public List<string> Warnings { get; } = [];
-    public Trace.TraceSettings Trace { get; } = new();
+    public List<string> Warnings { get; init; } = [];
+    /// <summary>Global: every --next group shares the one instance, so the last trace flag given wins for all.</summary>
+    public Trace.TraceSettings Trace { get; private set; } = new();
     public bool DenyPrivate;
 }

@@ -4,13 +4,14 @@ namespace Curlew.Cli.Args;
 /// What each flag does to <see cref="CliOptions"/>. Returns null when the argument is fine, else curl's complaint.
 /// Flags curlew does not implement yet answer as curl does for a feature its libcurl lacks.
 /// </summary>
-internal static class OptionApplier
+internal static partial class OptionApplier
 {
     public const string NotSupported = "the installed libcurl version doesn't support this";
 
     public static string? Apply(CliOptions o, string name, string? arg, bool on)
     {
         string a = arg ?? "";
+        if (TryApplyGroupOption(o, name, a, on, out string? groupProblem)) return groupProblem;
         switch (name)
         {
             case "url": o.Urls.Add(a); break;
@@ -34,7 +35,6 @@ internal static class OptionApplier
             case "header": o.Headers.Add(a); break;
             case "user-agent": o.UserAgent = a; break;
             case "referer": SetReferer(o, a); break;
-            case "cookie": o.Cookie = a; break;
             case "data" or "data-ascii" or "data-binary" or "data-raw" or "data-urlencode" or "json":
                 o.Data.Add(new DataPart(name, a));
                 break;
@@ -84,7 +84,7 @@ internal static class OptionApplier
             case "ssl" or "ftp-ssl": o.Ssl = on; break;
             case "ssl-reqd" or "ftp-ssl-reqd": o.SslReqd = on; break;
             // Accepted and without effect here: they only tune things curlew does one fixed way.
-            case "disable" or "globoff" or "buffer" or "keepalive" or "sessionid" or "alpn" or "npn" or "http1.1"
+            case "disable" or "buffer" or "keepalive" or "sessionid" or "alpn" or "npn" or "http1.1"
                 or "tcp-nodelay" or "styled-output" or "clobber":
                 break;
             default: return NotSupported;

@@ -13,11 +13,16 @@ internal sealed class TraceTarget : IDisposable
 
     public TraceTarget(string destination, Stream stdout, Stream stderr)
     {
-        if (destination == "-") { Stream = stdout; return; }
-        if (destination == "%") { Stream = stderr; return; }
-        try { Stream = _file = new FileStream(destination, FileMode.Create, FileAccess.Write); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Stream = stderr; }
+        // Synchronized: with -Z several transfers write records at once, and a record must never be split.
+        if (destination == "-") { Stream = Stream.Synchronized(stdout); return; }
+        if (destination == "%") { Stream = Stream.Synchronized(stderr); return; }
+        try { Stream = Stream.Synchronized(_file = new FileStream(destination, FileMode.Create, FileAccess.Write)); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Stream = Stream.Synchronized(stderr); }
     }
+
+    /// <summary>The target <paramref name="settings"/> ask for, or null when no trace dump was asked for.</summary>
+    public static TraceTarget? For(TraceSettings settings, Stream stdout, Stream stderr) =>
+        settings.Kind is TraceKind.Hex or TraceKind.Ascii ? new TraceTarget(settings.Destination, stdout, stderr) : null;
 
     public void Dispose() => _file?.Dispose();
 }

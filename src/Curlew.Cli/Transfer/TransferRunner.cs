@@ -8,35 +8,33 @@ using Curlew.Cli.WriteOut;
 namespace Curlew.Cli.Transfer;
 
 /// <summary>
-/// Runs the URLs one after the other on one handle (so connections are reused as curl reuses them), writes bodies and
-/// headers where the flags say, reports errors in curl's format, and returns the exit code: the last failure's code.
+/// Runs one transfer of a URL group (the order and the handles are <see cref="GroupRunner"/>'s), writes bodies and
+/// headers where the flags say, reports errors in curl's format, and returns the transfer's exit code.
 /// </summary>
 internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrStream, TextWriter stderr)
 {
     private readonly bool _stdoutIsTerminal = !Console.IsOutputRedirected;
-    private TraceTarget? _trace;
+    /// <summary>The run's --trace/--trace-ascii destination, opened once for every transfer (null without either).</summary>
+    public TraceTarget? SharedTrace { get; init; }
 
-    public int Run()
+    /// <summary>The body the data flags make (null for none), or false after reporting a file that cannot be read.</summary>
+    public bool TryBuildBody(out byte[]? body, out int exit)
     {
-        byte[]? body;
-        try { body = RequestBody.Build(o.Data, ReadLocalFile); }
-        catch (IOException) { return Report(CurlCode.ReadError, Curl.StrError(CurlCode.ReadError)); }
-        using var easy = new CurlEasy();
-        using var trace = o.Trace.Kind is TraceKind.Hex or TraceKind.Ascii ? new TraceTarget(o.Trace.Destination, stdout, stderrStream) : null;
-        _trace = trace;
-        int exit = 0;
-        for (int i = 0; i < o.Urls.Count; i++)
-        {
-            int code = RunOne(easy, i, body);
-            if (code != 0) exit = code;
-        }
-        return exit;
+        exit = 0;
+        try { body = RequestBody.Build(o.Data, ReadLocalFile); return true; }
+        catch (IOException) { body = null; exit = Report(CurlCode.ReadError, Curl.StrError(CurlCode.ReadError)); return false; }
     }
 
-    private int RunOne(CurlEasy easy, int index, byte[]? body)
+    /// <summary>One transfer on <paramref name="easy"/>, performed synchronously (see <see cref="RunOneAsync"/>).</summary>
+    public int RunOne(CurlEasy easy, string url, OutputTarget target, int index, byte[]? body) =>
+        RunOneAsync(easy, url, target, index, body, parallel: false).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// One transfer: <paramref name="index"/> is the URL's place on the command line (globbed URLs share it). In a
+    /// parallel run the transfer goes through PerformAsync and the per-transfer meter gives way to the parallel one.
+    /// </summary>
+    public async Task<int> RunOneAsync(CurlEasy easy, string url, OutputTarget target, int index, byte[]? body, bool parallel)
     {
-        string url = o.Urls[index];
-        var target = index < o.Outputs.Count ? o.Outputs[index] : new OutputTarget(null, o.RemoteNameAll);
         if (!OutputNaming.TryResolve(url, target.FileName, target.RemoteName, o.OutputDir, out string? path))
         {
             // curl's order: a note silenced by -s, then the write error, and no request is made.
@@ -67,12 +65,12 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         // -I prints the response head to the output, as -i does.
         if (o.Head) easy.SetOpt(CurlOption.Header, true);
         if (o.Verbose) new TraceWriter(stderr, showData: !_stdoutIsTerminal, o.Trace.Time).Attach(easy);
-        if (_trace != null) new TraceDump(_trace.Stream, o.Trace.Kind == TraceKind.Ascii, o.Trace.Time).Attach(easy);
+        if (SharedTrace != null) new TraceDump(SharedTrace.Stream, o.Trace.Kind == TraceKind.Ascii, o.Trace.Time).Attach(easy);
         if (o.SocketLog) new SocketLog(stderr).Attach(easy);
         if (o.DenyPrivate) new Guard.DenyPrivateGuard(stderr, o.Silent).Attach(easy);
-        var meter = ShowsMeter(path) ? new ProgressMeter(stderr) : null;
+        var meter = !parallel && ShowsMeter(path) ? new ProgressMeter(stderr) : null;
         meter?.Start(easy);
-        CurlCode code = NotBuiltYet() ?? easy.Perform();
+        CurlCode code = NotBuiltYet() ?? (parallel ? await easy.PerformAsync().ConfigureAwait(false) : easy.Perform());
         string message = CurlMessages.For(code, easy.ErrorMessage);
         if (code == CurlCode.Ok && o.FailWithBody && Info(easy, CurlInfo.ResponseCode) >= 400)
         {
@@ -104,9 +102,11 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
 
     // A proxy is the one "not built yet" part an HTTP transfer would silently skip: refuse it as curl refuses a
     // feature its libcurl lacks. TLS and FTP options need no check: those URLs already fail as unsupported protocols.
-    private CurlCode? NotBuiltYet() => string.IsNullOrEmpty(o.Proxy) ? null : CurlCode.NotBuiltIn;
+    // The library has no cookie engine yet either, so a cookie file or jar is refused the same way.
+    private CurlCode? NotBuiltYet() =>
+        string.IsNullOrEmpty(o.Proxy) && o.CookieFiles.Count == 0 && o.CookieJar == null ? null : CurlCode.NotBuiltIn;
 
-    private int Report(CurlCode code, string message)
+    public int Report(CurlCode code, string message)
     {
         if (!o.Silent || o.ShowError) stderr.Write($"curlew: ({(int)code}) {message}\n");
         return (int)code;

@@ -30,7 +30,9 @@ public sealed class CurlVsCurlewTests(DifferentialFixture fixture, ITestOutputHe
     public static TheoryData<DifferentialCase> Cases()
     {
         var data = new TheoryData<DifferentialCase>();
-        foreach (var c in DifferentialCases.All.Concat(TraceCases.All)) data.Add(c);
+        foreach (var c in DifferentialCases.All) data.Add(c);
+        foreach (var c in DifferentialCases.Multi) data.Add(c);
+        foreach (var c in TraceCases.All) data.Add(c);
         return data;
     }
 
@@ -64,7 +66,7 @@ public sealed class CurlVsCurlewTests(DifferentialFixture fixture, ITestOutputHe
         try
         {
             foreach (var (name, content) in c.Seed ?? new Dictionary<string, string>())
-                File.WriteAllText(Path.Combine(work, name), content);
+                File.WriteAllText(Path.Combine(work, name), Expand(content));
             var args = c.Args.Select(Expand).ToArray();
             fixture.Server.ClearReceived();
             var result = await ProcessRun.RunAsync(program, prefix, args, work, c.Stdin == null ? null : Encoding.UTF8.GetBytes(c.Stdin));

@@ -6,15 +6,19 @@ namespace Curlew.Cli.Tests.Differential;
 /// <summary>
 /// THE one place where curl's and curlew's outputs are made comparable. It removes only what must differ:
 /// the program name ("curl" vs "curlew" in messages and the User-Agent), curl's version in the User-Agent, elapsed
-/// times ("after 3 ms", "0.001234" seconds, the server's Date header) and the progress meter's lines, whose numbers depend on timing (the
-/// meter's presence is kept: both must show one, or neither), --trace-time's clock ("12:34:56.123456 " at a line's
-/// start) and, for <see cref="TraceWithoutInfo"/> only, the "== Info:" records of a trace dump.
+/// times ("after 3 ms", "0.001234" seconds, the server's Date header) and the progress meters' lines (the default one
+/// and -Z's), whose numbers depend on timing (the meter's presence is kept: both must show one, or neither),
+/// --trace-time's clock ("12:34:56.123456 " at a line's start) and, for <see cref="TraceWithoutInfo"/> only, the
+/// "== Info:" records of a trace dump.
 /// </summary>
 public static partial class OutputNormaliser
 {
     public static string Stderr(byte[] bytes)
     {
         string s = Encoding.UTF8.GetString(bytes);
+        // First, because curl's error lines may follow a parallel meter line on the same line.
+        s = ParallelHeader().Replace(s, "[parallel meter]\n");
+        s = ParallelLines().Replace(s, "");
         s = CurlPrefix().Replace(s, "curlew: ");
         s = s.Replace("'curl --help' or 'curl --manual'", "'curlew --help' or 'curlew --manual'", StringComparison.Ordinal);
         s = s.Replace("Warning: curl to output", "Warning: curlew to output", StringComparison.Ordinal);
@@ -59,6 +63,14 @@ public static partial class OutputNormaliser
     // line break curl may or may not print after the last one.
     [GeneratedRegex(@"(\r?[ \d]{3} +[\d.]+[kMGTP]? +[ \d]{3} +[\d.]+[kMGTP]? +[ \d]{3} +[\d.]+[kMGTP]? +[\d.]+[kMGTP]? +[\d.]+[kMGTP]? +[-:\d]{8} +[-:\d]{8} +[-:\d]{8} +[\d.]+[kMGTP]?)+\n?")]
     private static partial Regex MeterLines();
+
+    // -Z's meter: its header, then lines of percentages ("--" when unknown), sizes, transfer counts, times and speed,
+    // each starting with a carriage return and the last one ending the line.
+    [GeneratedRegex(@"DL% UL%  Dled  Uled  Xfers  Live Total     Current  Left    Speed\n")]
+    private static partial Regex ParallelHeader();
+
+    [GeneratedRegex(@"\r?(?:--  |[ \d]{2}\d ){2}(?:[ \d.]{4}[\dkMGTP] ){2}(?:[ \d]{5} ){2} (?:[-:\d]{8} ){3}[ \d.]{4}[\dkMGTP] (?:     |    \n)")]
+    private static partial Regex ParallelLines();
 
     [GeneratedRegex(@"after \d+ m")]
     private static partial Regex Milliseconds();

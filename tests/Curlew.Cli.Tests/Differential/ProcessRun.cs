@@ -22,7 +22,9 @@ public static class ProcessRun
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment.Remove("http_proxy");
         info.Environment.Remove("HTTP_PROXY");
-        info.Environment["HOME"] = workDir;   // no ~/.curlrc may change curl's behaviour
+        info.Environment["HOME"] = workDir;   // no ~/.curlrc may change curl's behaviour (a case may seed one there)
+        info.Environment.Remove("CURL_HOME");  // both are looked in before $HOME
+        info.Environment.Remove("XDG_CONFIG_HOME");
         using var process = Process.Start(info)!;
         var stdout = ReadAll(process.StandardOutput.BaseStream);
         var stderr = ReadAll(process.StandardError.BaseStream);

@@ -1,0 +1,37 @@
+using Curlew.Cli.Args;
+
+namespace Curlew.Cli.Transfer;
+
+/// <summary>One transfer to make: its group's runner, the (de-globbed) URL, where its body goes and its URL's place on the command line.</summary>
+internal sealed record PlannedTransfer(TransferRunner Runner, string Url, OutputTarget Target, int Index, byte[]? Body);
+
+/// <summary>
+/// Turns a URL group into transfers: each URL pairs with the -o/-O given in the same position, and a URL with globs
+/// becomes one transfer per combination (its "#N" output names filled in) unless -g turned globbing off.
+/// </summary>
+internal static class TransferPlan
+{
+    public const int MalformedUrlExit = 3;   // CURLE_URL_MALFORMAT, curl's code for a bad glob
+
+    /// <summary>The transfers of URL <paramref name="index"/>, or null after reporting a bad glob as curl does.</summary>
+    public static List<PlannedTransfer>? ForUrl(CliOptions o, TransferRunner runner, int index, byte[]? body, TextWriter stderr)
+    {
+        string url = o.Urls[index];
+        var target = index < o.Outputs.Count ? o.Outputs[index] : new OutputTarget(null, o.RemoteNameAll);
+        if (o.Globoff) return [new PlannedTransfer(runner, url, target, index, body)];
+        if (!UrlGlob.TryExpand(url, out var urls, out var error))
+        {
+            if (!o.Silent || o.ShowError)
+            {
+                // curl's layout: the reason and position, the URL, and a caret under the position (never in column 0).
+                string caret = new string(' ', Math.Max(1, error!.Position - 1)) + "^";
+                stderr.Write($"curlew: ({MalformedUrlExit}) {error!.Reason} in URL position {error.Position}:\n{url}\n{caret}\n");
+            }
+            return null;
+        }
+        return urls.Select(u => new PlannedTransfer(runner, u.Url, Fill(target, u.Choices), index, body)).ToList();
+    }
+
+    private static OutputTarget Fill(OutputTarget target, IReadOnlyList<string> choices) =>
+        target.FileName == null || choices.Count == 0 ? target : target with { FileName = UrlGlob.FillOutputName(target.FileName, choices) };
+}
