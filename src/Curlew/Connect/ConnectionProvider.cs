@@ -50,8 +50,12 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
     /// An uncached connection to <paramref name="target"/> beside <paramref name="control"/> (FTP passive data), built
     /// like the control connection's chain under a connect deadline. Never pooled: the caller closes it.
     /// </summary>
-    public ValueTask<Connection> OpenDataConnectionAsync(IPEndPoint target, Connection control, IoContext io) =>
-        Builder.BuildDataAsync(target, control.Route, io);
+    public async ValueTask<Connection> OpenDataConnectionAsync(IPEndPoint target, Connection control, IoContext io)
+    {
+        var connection = await Builder.BuildDataAsync(target, control.Route, io).ConfigureAwait(false);
+        (_metrics ??= new ConnectMetrics()).CreatedData();   // CURLINFO_NUM_CONNECTS counts it, as libcurl does
+        return connection;
+    }
 
     /// <summary>
     /// The FTP active-mode listener on <paramref name="address"/> (ports <paramref name="firstPort"/> to

@@ -42,6 +42,12 @@ internal sealed class FtpProtocol(FtpSettings s, TransferContext c) : IProtocolH
             if (inStep) await FtpCommands.QuoteAsync(control, s.PostQuote).ConfigureAwait(false);
             reusable = inStep;
         }
+        catch (CurlException ex) when (LeavesControlInStep(ex.Code) && !connection.IsClosed)
+        {
+            // The server refused a command and the dialogue is still in step: libcurl keeps such a connection.
+            reusable = true;
+            throw;
+        }
         catch
         {
             reusable = false;
@@ -53,6 +59,11 @@ internal sealed class FtpProtocol(FtpSettings s, TransferContext c) : IProtocolH
         }
         return HopResult.Done;
     }
+
+    // Failures that are the server's answer to one command, read in full: nothing is left half-said on the connection.
+    private static bool LeavesControlInStep(CurlCode code) => code is CurlCode.RemoteFileNotFound or CurlCode.RemoteAccessDenied
+        or CurlCode.BadDownloadResume or CurlCode.FtpCouldntRetrFile or CurlCode.UploadFailed or CurlCode.FtpCouldntSetType
+        or CurlCode.FtpCouldntUseRest;
 
     // The URL's own login first; UserPwd only where credentials may go (not to another host after a redirect).
     private (string User, string Password) Credentials(in Hop hop)

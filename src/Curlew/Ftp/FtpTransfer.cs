@@ -51,11 +51,12 @@ internal sealed class FtpTransfer(FtpSettings s, TransferContext c, FtpControl c
         var data = await channel.ReadyAsync(s, control.Connection, c.Connections, io).ConfigureAwait(false);
         io.Phase = TransferPhase.Transferring;
         if (c.Info.StartTransferTimeUs == 0) c.Info.StartTransferTimeUs = Math.Max(1, io.ElapsedMicroseconds);
-        bool cut = await ReceiveAsync(data, range.Limit).ConfigureAwait(false);
+        bool ascii = listing || path.Type == 'a';
+        bool cut = await ReceiveAsync(data, range.Limit, ascii ? new AsciiLineEnds() : null).ConfigureAwait(false);
         channel.Dispose();   // the server waits for the data connection to close before its final reply
         if (cut)
         {
-            io.Events.Info("Range satisfied: the rest of the file is not read, and the control connection is closed");
+            await AbortAsync().ConfigureAwait(false);
             return false;
         }
         await FinalReplyAsync().ConfigureAwait(false);
@@ -112,6 +113,19 @@ internal sealed class FtpTransfer(FtpSettings s, TransferContext c, FtpControl c
         await c.Body.WriteAsync(bytes, io).ConfigureAwait(false);
     }
 
+    // The range is complete before the file: as libcurl, ABOR the rest and give up the connection with QUIT (each
+    // reading one reply, whatever it answers), so ResponseCode ends as libcurl's does.
+    private async ValueTask AbortAsync()
+    {
+        io.Events.Info("Range satisfied: the rest of the file is aborted and the control connection closed");
+        try
+        {
+            await control.CommandAsync("ABOR").ConfigureAwait(false);
+            await control.CommandAsync("QUIT").ConfigureAwait(false);
+        }
+        catch (CurlException) { }   // the goodbye is best effort: the transfer already has what it asked for
+    }
+
     private async ValueTask FinalReplyAsync()
     {
         var done = await control.ReadAsync().ConfigureAwait(false);
@@ -120,21 +134,27 @@ internal sealed class FtpTransfer(FtpSettings s, TransferContext c, FtpControl c
     }
 
     // Reads the data connection to its end, or until the range's limit: true when it stopped at the limit early.
-    private async ValueTask<bool> ReceiveAsync(Connection data, long limit)
+    private async ValueTask<bool> ReceiveAsync(Connection data, long limit, AsciiLineEnds? ascii)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var converted = ascii is null ? null : ArrayPool<byte>.Shared.Rent(buffer.Length + 1);
         try
         {
             long left = limit;
             while (left != 0)
             {
                 int n = await data.Top.ReceiveAsync(buffer, io).ConfigureAwait(false);
-                if (n == 0) return false;
+                if (n == 0)
+                {
+                    if (ascii?.Finish() == true) await c.Body.WriteAsync("\r"u8.ToArray(), io).ConfigureAwait(false);
+                    return false;
+                }
                 if (left > 0 && n > left) n = (int)left;
                 if (s.MaxFileSize > 0 && c.Info.SizeDownload + n > s.MaxFileSize)
                     throw new CurlException(CurlCode.FilesizeExceeded, $"Exceeded the maximum allowed file size ({s.MaxFileSize})");
                 io.Events.DataIn(buffer.AsSpan(0, n));
-                await c.Body.WriteAsync(buffer.AsMemory(0, n), io).ConfigureAwait(false);
+                if (ascii is null) await c.Body.WriteAsync(buffer.AsMemory(0, n), io).ConfigureAwait(false);
+                else await c.Body.WriteAsync(converted.AsMemory(0, ascii.Convert(buffer.AsSpan(0, n), converted)), io).ConfigureAwait(false);
                 c.Info.SizeDownload += n;
                 io.BytesReceived += n;
                 io.ResponseBytesReceived += n;
@@ -145,7 +165,11 @@ internal sealed class FtpTransfer(FtpSettings s, TransferContext c, FtpControl c
             }
             return true;
         }
-        finally { ArrayPool<byte>.Shared.Return(buffer); }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            if (converted is not null) ArrayPool<byte>.Shared.Return(converted);
+        }
     }
 
     private async ValueTask SendAsync(Connection data, UploadSource source)

@@ -17,18 +17,35 @@ internal static class PassiveOpener
     {
         var controlRemote = control.Connection.Remote as IPEndPoint
             ?? throw new CurlException(CurlCode.FtpCantGetHost, "Cannot tell where the FTP data connection should go: the control connection has no IP peer");
-        IPEndPoint target;
         if (s.UseEpsv && !session.EpsvRefused)
         {
             var epsv = await control.CommandAsync("EPSV").ConfigureAwait(false);
-            if (epsv.Code == 229) target = new IPEndPoint(controlRemote.Address, ParseEpsv(epsv.Text));
-            else if (epsv.IsFailure) { session.EpsvRefused = true; target = await PasvAsync(control, controlRemote, s.SkipPasvIp).ConfigureAwait(false); }
-            else throw new CurlException(CurlCode.FtpWeirdPasvReply, $"Weird EPSV reply: {epsv.Code:D3}");
+            if (epsv.Code == 229)
+            {
+                var offered = new IPEndPoint(controlRemote.Address, ParseEpsv(epsv.Text));
+                try { return await ConnectAsync(offered, control, connections, io).ConfigureAwait(false); }
+                catch (CurlException ex) when (ex.Code is CurlCode.CouldntConnect or CurlCode.AbortedByCallback or CurlCode.OperationTimedout && !io.DeadlinePassed)
+                {
+                    // As libcurl: a data connection that fails after EPSV disables EPSV and tries PASV once.
+                    if (io.Events.Enabled) io.Events.Info($"Failed EPSV attempt ({ex.Message}). Disabling EPSV");
+                }
+            }
+            else if (!epsv.IsFailure) throw new CurlException(CurlCode.FtpWeirdPasvReply, $"Weird EPSV reply: {epsv.Code:D3}");
+            session.EpsvRefused = true;
         }
-        else target = await PasvAsync(control, controlRemote, s.SkipPasvIp).ConfigureAwait(false);
-        int port = target.Port;
-        if (io.Events.Enabled) io.Events.Info($"Connecting to {target.Address} port {port} for the data connection");
-        return await connections.OpenDataConnectionAsync(target, control.Connection, io).ConfigureAwait(false);
+        var target = await PasvAsync(control, controlRemote, s.SkipPasvIp).ConfigureAwait(false);
+        try { return await ConnectAsync(target, control, connections, io).ConfigureAwait(false); }
+        catch (CurlException ex) when (ex.Code == CurlCode.AbortedByCallback && ex.CallbackException is null)
+        {
+            // libcurl reports a data connection its sockopt callback refused as a failed connect (7), not 42.
+            throw new CurlException(CurlCode.CouldntConnect, $"Failed to connect to {target.Address} port {target.Port} for the data connection: {ex.Message}", ex);
+        }
+    }
+
+    private static ValueTask<Connection> ConnectAsync(IPEndPoint target, FtpControl control, ConnectionProvider connections, IoContext io)
+    {
+        if (io.Events.Enabled) io.Events.Info($"Connecting to {target.Address} port {target.Port} for the data connection");
+        return connections.OpenDataConnectionAsync(target, control.Connection, io);
     }
 
     private static async ValueTask<IPEndPoint> PasvAsync(FtpControl control, IPEndPoint controlRemote, bool skipPasvIp)

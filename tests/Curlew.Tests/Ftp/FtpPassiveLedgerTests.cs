@@ -26,13 +26,14 @@ public sealed class FtpPassiveLedgerTests(VsftpdFixture fixture)
     }
 
     [Fact]
-    public async Task A_failure_after_the_data_connection_was_made_closes_both_exactly_once()
+    public async Task A_refused_file_after_the_data_connection_was_made_closes_the_data_socket_and_keeps_the_control_connection()
     {
         using var t = new TestTransfer(Server.BaseUrl + "/nope.txt");
         await t.PerformExpecting(CurlCode.RemoteFileNotFound);
         Assert.Equal(2, t.Ledger.Opens.Count);
-        Assert.Equal(0, t.Ledger.OpenCount);   // a failed transfer keeps no connection
-        t.Finish();
+        Assert.Single(t.Ledger.Closes, c => c.SocketId == t.Ledger.Opens[1].SocketId);
+        Assert.Equal(1, t.Ledger.OpenCount);   // as libcurl: a refused command leaves the control connection in step
+        t.Finish();                            // and Dispose closes it, once
     }
 
     [Fact]
@@ -46,11 +47,12 @@ public sealed class FtpPassiveLedgerTests(VsftpdFixture fixture)
     }
 
     [Fact]
-    public async Task A_sockopt_refusal_of_the_data_socket_is_AbortedByCallback()
+    public async Task A_sockopt_refusal_of_every_data_socket_is_CouldntConnect_as_libcurl_reports_it()
     {
         using var t = new TestTransfer(Server.BaseUrl + "/hello.txt");
         t.Ledger.OnSockOpt = (_, _) => t.Ledger.SockOpts.Count >= 1 ? SockOptResult.Error : SockOptResult.Ok;
-        await t.PerformExpecting(CurlCode.AbortedByCallback);
+        await t.PerformExpecting(CurlCode.CouldntConnect);
+        Assert.Equal(3, t.Ledger.Opens.Count);   // control, the EPSV data attempt, the PASV one
         Assert.Equal(0, t.Ledger.OpenCount);
         t.Finish();
     }

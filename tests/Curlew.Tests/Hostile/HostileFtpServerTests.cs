@@ -109,17 +109,19 @@ public sealed class HostileFtpServerTests
     }
 
     [Fact]
-    public async Task A_refused_passive_data_connection_is_CouldntConnect()
+    public async Task A_refused_passive_data_connection_falls_back_from_EPSV_to_PASV_then_is_CouldntConnect()
     {
         int closed = Run.ClosedPort();
         await using var server = new ScriptedFtpServer(async s =>
         {
             await s.LoginAndServeUntilAsync(c => c == "EPSV");
             await s.SendAsync($"229 Entering Extended Passive Mode (|||{closed}|)\r\n");
+            Assert.Equal("PASV", await s.ReadCommandAsync());
+            await s.SendAsync($"227 Entering Passive Mode (127,0,0,1,{closed >> 8},{closed & 255})\r\n");
             await s.ReadCommandAsync();
         });
         using var t = await Expect(server, "/f", CurlCode.CouldntConnect);
-        Assert.Equal(2, t.Ledger.Opens.Count);   // control and the refused data attempt, both closed once
+        Assert.Equal(3, t.Ledger.Opens.Count);   // control and the two refused data attempts, each closed once
     }
 
     [Fact]
