@@ -18,6 +18,7 @@ internal sealed class FtpTransfer(FtpSettings s, TransferContext c, FtpControl c
     /// <summary>RETR (with SIZE and REST) or LIST/NLST.</summary>
     public async ValueTask<bool> DownloadAsync()
     {
+        if (!path.IsListing && s.Filetime) await TimeAsync().ConfigureAwait(false);   // before the data connection, as libcurl
         using var channel = await FtpDataChannel.OpenAsync(control, session, s, c.Connections, io).ConfigureAwait(false);
         bool listing = path.IsListing;
         await FtpCommands.TypeAsync(control, session, listing || path.Type == 'a' ? 'A' : 'I').ConfigureAwait(false);
@@ -38,6 +39,7 @@ internal sealed class FtpTransfer(FtpSettings s, TransferContext c, FtpControl c
         string command = listing ? (s.DirListOnly ? "NLST" : "LIST") + (path.File.Length > 0 && path.Type == 'd' ? " " + path.File : "")
             : "RETR " + path.File;
         if (listing && path.Directories.Count == 0 && path.File.Contains('/')) command = (s.DirListOnly ? "NLST " : "LIST ") + path.File;
+        c.Info.PreTransferTimeUs = Math.Max(1, io.ElapsedMicroseconds);
         var reply = await control.CommandAsync(command).ConfigureAwait(false);
         if (!reply.IsPreliminary)
         {
@@ -76,6 +78,7 @@ internal sealed class FtpTransfer(FtpSettings s, TransferContext c, FtpControl c
         if (resume < 0) resume = Math.Max(await FtpCommands.SizeAsync(control, path.File).ConfigureAwait(false), 0);
         if (resume > 0) source.SkipPrefix(resume);
         await FtpCommands.QuoteAsync(control, s.PreQuote).ConfigureAwait(false);
+        c.Info.PreTransferTimeUs = Math.Max(1, io.ElapsedMicroseconds);
         var reply = await control.CommandAsync((s.Append || resume > 0 ? "APPE " : "STOR ") + path.File).ConfigureAwait(false);
         if (!reply.IsPreliminary) throw new CurlException(CurlCode.UploadFailed, $"Failed FTP upload: {reply.Code:D3}");
         var data = await channel.ReadyAsync(s, control.Connection, c.Connections, io).ConfigureAwait(false);
@@ -91,7 +94,7 @@ internal sealed class FtpTransfer(FtpSettings s, TransferContext c, FtpControl c
     public async ValueTask<bool> DescribeAsync()
     {
         if (path.IsListing) return true;
-        DateTimeOffset? time = s.Filetime ? await FtpCommands.MdtmAsync(control, path.File).ConfigureAwait(false) : null;
+        DateTimeOffset? time = s.Filetime ? await TimeAsync().ConfigureAwait(false) : null;
         await FtpCommands.TypeAsync(control, session, path.Type == 'a' ? 'A' : 'I').ConfigureAwait(false);
         long size = await FtpCommands.SizeAsync(control, path.File).ConfigureAwait(false);
         await FtpCommands.RestAsync(control, 0).ConfigureAwait(false);
@@ -103,6 +106,14 @@ internal sealed class FtpTransfer(FtpSettings s, TransferContext c, FtpControl c
         }
         await WriteHeaderAsync("Accept-ranges: bytes\r\n").ConfigureAwait(false);
         return true;
+    }
+
+    // MDTM, recorded for CURLINFO_FILETIME.
+    private async ValueTask<DateTimeOffset?> TimeAsync()
+    {
+        var time = await FtpCommands.MdtmAsync(control, path.File).ConfigureAwait(false);
+        if (time is { } t) c.Info.Filetime = t.ToUnixTimeSeconds();
+        return time;
     }
 
     // libcurl hands these lines to both the header and the body writer.

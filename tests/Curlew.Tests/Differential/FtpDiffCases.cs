@@ -65,6 +65,7 @@ public static class FtpDiffCases
         new("ftp ResumeFrom beyond the end", s => Ftp(s, "/hello.txt", e => e.ResumeFrom = 1000, expect: 36)),
         new("ftp NoBody", s => Ftp(s, "/hello.txt", e => e.NoBody = true, expect: 0)),
         new("ftp NoBody with Filetime", s => Ftp(s, "/hello.txt", e => { e.NoBody = true; e.Filetime = true; }, expect: 0)),
+        new("ftp RETR with Filetime", s => Ftp(s, "/hello.txt", e => e.Filetime = true, expect: 0)),
         new("ftp Quote and PostQuote", s => Ftp(s, "/hello.txt", e => { e.Quote = ["NOOP"]; e.PostQuote = ["SYST"]; }, expect: 0)),
         new("ftp failing Quote", s => Ftp(s, "/hello.txt", e => e.Quote = ["BOGUS"], expect: 21)),
         new("ftp two transfers reuse the control connection", s => Ftp(s, "/pub/a.txt", expect: 0, performs: 2,

@@ -171,6 +171,28 @@ public sealed class FtpDownloadTests(VsftpdFixture fixture)
     }
 
     [Fact]
+    public async Task Filetime_asks_MDTM_and_reports_the_time_as_CURLINFO_FILETIME()
+    {
+        var stamp = new DateTimeOffset(2020, 2, 29, 12, 34, 56, TimeSpan.Zero);
+        File.SetLastWriteTimeUtc(Path.Combine(Server.Root, "pub", "a.txt"), stamp.UtcDateTime);
+        using var t = new TestTransfer(Server.BaseUrl + "/pub/a.txt");
+        t.Easy.Filetime = true;
+        await t.PerformOk();
+        Assert.Equal(VsftpdServer.PubText, t.Capture.Text);
+        Assert.Equal(stamp.ToUnixTimeSeconds(), t.Easy.GetInfoLong(CurlInfo.Filetime));
+        t.Finish();
+    }
+
+    [Fact]
+    public async Task Without_Filetime_CURLINFO_FILETIME_is_minus_one()
+    {
+        using var t = new TestTransfer(Server.BaseUrl + "/hello.txt");
+        await t.PerformOk();
+        Assert.Equal(-1, t.Easy.GetInfoLong(CurlInfo.Filetime));
+        t.Finish();
+    }
+
+    [Fact]
     public async Task Quote_commands_run_before_and_PostQuote_after_the_transfer()
     {
         using var t = new TestTransfer(Server.BaseUrl + "/hello.txt");
