@@ -146,7 +146,7 @@ public sealed partial class CurlEasy
     /// <inheritdoc cref="CurlOption.Filetime" path="/summary"/>
     public bool Filetime { get => _options.Filetime; set => Set(CurlOption.Filetime, value); }
     /// <inheritdoc cref="CurlOption.FtpResponseTimeout" path="/summary"/>
-    public long FtpResponseTimeout { get => _options.FtpResponseTimeout; set => Set(CurlOption.FtpResponseTimeout, value); }
+    public long FtpResponseTimeout { get => _options.FtpResponseTimeoutMs / 1000; set => Set(CurlOption.FtpResponseTimeout, value); }
     /// <inheritdoc cref="CurlOption.DirListOnly" path="/summary"/>
     public bool DirListOnly { get => _options.DirListOnly; set => Set(CurlOption.DirListOnly, value); }
     /// <inheritdoc cref="CurlOption.Quote" path="/summary"/>

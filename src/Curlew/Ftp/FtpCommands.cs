@@ -14,6 +14,8 @@ internal static class FtpCommands
         {
             bool mayFail = entry.StartsWith('*');
             var command = mayFail ? entry[1..] : entry;
+            if (command.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
+                throw new CurlException(CurlCode.QuoteError, "QUOT command refused: it holds CR, LF or NUL, which would put a second command on the wire");
             var reply = await control.CommandAsync(command).ConfigureAwait(false);
             if (reply.IsFailure && !mayFail) throw new CurlException(CurlCode.QuoteError, $"QUOT command failed with {reply.Code:D3}");
         }

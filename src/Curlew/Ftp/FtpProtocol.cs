@@ -25,7 +25,7 @@ internal sealed class FtpProtocol(FtpSettings s, TransferContext c) : IProtocolH
         bool reusable = false;
         try
         {
-            int timeoutMs = s.ResponseTimeoutSeconds > 0 ? (int)Math.Min(s.ResponseTimeoutSeconds * 1000, int.MaxValue) : DefaultResponseTimeoutMs;
+            int timeoutMs = s.ResponseTimeoutMs > 0 ? (int)Math.Min(s.ResponseTimeoutMs, int.MaxValue) : DefaultResponseTimeoutMs;
             var control = new FtpControl(connection, c.Io, c.Headers, c.Info, timeoutMs);
             if (connection.ProtocolState is not FtpSession session)
             {

@@ -21,8 +21,8 @@ internal sealed class FtpSettings
     public long FileMethod { get; init; } = 1;
     public long CreateMissingDirs { get; init; }
     public long AcceptTimeoutMs { get; init; }
-    /// <summary>CURLOPT_SERVER_RESPONSE_TIMEOUT in seconds; 0 = libcurl's 120 s.</summary>
-    public long ResponseTimeoutSeconds { get; init; }
+    /// <summary>CURLOPT_SERVER_RESPONSE_TIMEOUT, as milliseconds; 0 = libcurl's 120 s.</summary>
+    public long ResponseTimeoutMs { get; init; }
     public long ResumeFrom { get; init; }
     public string? Range { get; init; }
     public long InFileSize { get; init; } = -1;

@@ -13,7 +13,7 @@ internal sealed class EasyOptions
     public bool HttpProxyTunnel, DirListOnly, UnrestrictedAuth, AutoReferer;
     public bool NoProgress = true, SslVerifyPeer = true, FtpUseEpsv = true, FtpUseEprt = true, FtpSkipPasvIp = true, TcpNoDelay = true;
     public bool Filetime;
-    public long FtpResponseTimeout;
+    public long FtpResponseTimeoutMs;
     public long SslVerifyHost = 2, MaxRedirs = -1, MaxConnects = 5, InFileSize = -1, PostFieldSize = -1, ResumeFrom;
     public long TimeoutMs, ConnectTimeoutMs, PostRedir, Expect100TimeoutMs = 1000, IpResolve, MaxFileSize, ProxyType, HttpVersion;
     public long LowSpeedLimit, LowSpeedTime;

@@ -20,7 +20,7 @@ internal static class FtpSnapshot
         FileMethod = o.FtpFileMethod,
         CreateMissingDirs = o.FtpCreateMissingDirs,
         AcceptTimeoutMs = o.AcceptTimeoutMs,
-        ResponseTimeoutSeconds = o.FtpResponseTimeout,
+        ResponseTimeoutMs = o.FtpResponseTimeoutMs,
         ResumeFrom = o.ResumeFrom,
         Range = o.Range,
         InFileSize = o.InFileSize,

@@ -221,8 +221,7 @@ public sealed class FtpDownloadTests(VsftpdFixture fixture)
     {
         using var t = new TestTransfer(Server.BaseUrl + "/hello.txt");
         t.Easy.SetOpt(CurlOption.Quote, new[] { "NOOP\r\nDELE hello.txt" });
-        var code = await t.Perform();
-        Assert.NotEqual(CurlCode.Ok, code);
+        await t.PerformExpecting(CurlCode.QuoteError);
         Assert.True(File.Exists(Path.Combine(Server.Root, "hello.txt")));
         t.Finish();
     }

@@ -85,6 +85,21 @@ public sealed class HostileFtpServerTests
     }
 
     [Fact]
+    public async Task With_FtpSkipPasvIp_off_the_address_in_the_PASV_reply_is_used()
+    {
+        // 127.0.0.2 is loopback too, but the scripted data listener is bound to 127.0.0.1 only: the connect is refused.
+        await using var server = new ScriptedFtpServer(async s =>
+        {
+            await s.LoginAndServeUntilAsync(c => c == "PASV");
+            int port = s.OfferDataPort();
+            await s.SendAsync($"227 Entering Passive Mode (127,0,0,2,{port >> 8},{port & 255})\r\n");
+            await s.ReadCommandAsync();
+        });
+        using var t = await Expect(server, "/f", CurlCode.CouldntConnect, e => { e.FtpUseEpsv = false; e.FtpSkipPasvIp = false; });
+        Assert.Equal("127.0.0.2", t.Ledger.Opens[1].Address);
+    }
+
+    [Fact]
     public async Task A_227_reply_without_an_address_is_FtpWeird227Format()
     {
         await using var server = new ScriptedFtpServer(async s =>
