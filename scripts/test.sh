@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (nginx, curl, libcurl) and runs every test project of Curlew.slnx.
+# Installs what the tests need (nginx, vsftpd, curl, libcurl) and runs every test project of Curlew.slnx.
 # Ends with one line "N passed, N failed[, N skipped]" computed from the trx results; exits non-zero
 # if any test failed or none ran. Leaves no server and no working files behind. Works from any directory.
 set -euo pipefail
@@ -15,10 +15,11 @@ missing=()
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 ldconfig -p 2>/dev/null | grep -q 'libcurl.so.4 ' || missing+=(libcurl4)
+[ -x /usr/sbin/vsftpd ] || missing+=(vsftpd)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
-  # Never let the package start a system nginx on port 80; tests run their own with a private config.
+  # Never let a package start a system nginx on port 80 or vsftpd on 21; tests run their own with a private config.
   policy_created=0
   if [ ! -e /usr/sbin/policy-rc.d ]; then
     printf '#!/bin/sh\nexit 101\n' | as_root tee /usr/sbin/policy-rc.d >/dev/null
@@ -26,13 +27,13 @@ if [ "${#missing[@]}" -gt 0 ]; then
     policy_created=1
   fi
   as_root apt-get update -qq
-  packages=(curl libcurl4)
+  packages=(curl libcurl4 vsftpd)
   if apt-cache show nginx-light >/dev/null 2>&1; then packages+=(nginx-light); else packages+=(nginx); fi
   install_status=0
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" || install_status=$?
   if [ "$install_status" -ne 0 ] && [[ " ${packages[*]} " == *" nginx-light "* ]]; then
     install_status=0
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl libcurl4 nginx || install_status=$?
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl libcurl4 vsftpd nginx || install_status=$?
   fi
   if [ "$policy_created" -eq 1 ]; then as_root rm -f /usr/sbin/policy-rc.d; fi
   [ "$install_status" -eq 0 ] || { echo "test.sh: apt-get install failed ($install_status)" >&2; exit "$install_status"; }
@@ -47,18 +48,27 @@ mkdir "$run_tmp"
 chmod 755 "$results_dir" "$run_tmp"
 
 # A safety net after the tests' own cleanup (which stops every server when the run ends, even after a failure): a
-# test host that crashed or was killed cannot clean up, so stop any nginx whose pid file is under this run's temp
-# dir, then remove the run's working files. Only this run's processes are touched, found by their pid files.
+# test host that crashed or was killed cannot clean up, so stop any nginx or vsftpd whose pid file is under this run's
+# temp dir (vsftpd's fixture writes one for this), then remove the run's working files. Only this run's processes are
+# touched, found by their pid files.
+descendants() { # descendants PID -> every process below PID, children first listed before their own children
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null || true); do echo "$child"; descendants "$child"; done
+}
 stop_leftovers() {
-  local pidfile pid
+  local pidfile pid name tree
   while IFS= read -r -d '' pidfile; do
+    name="$(basename "$pidfile" .pid)"
     pid="$(cat "$pidfile" 2>/dev/null || true)"
-    [ -n "$pid" ] && grep -qa nginx "/proc/$pid/cmdline" 2>/dev/null || continue
-    echo "test.sh: nginx $pid ($pidfile) was still running after the tests; stopping it" >&2
+    [ -n "$pid" ] && grep -qa "$name" "/proc/$pid/cmdline" 2>/dev/null || continue
+    echo "test.sh: $name $pid ($pidfile) was still running after the tests; stopping it" >&2
+    # Taken before the parent goes: vsftpd's session processes (two per session) outlive it and get reparented.
+    tree="$(descendants "$pid")"
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 50); do [ -e "/proc/$pid" ] || break; sleep 0.1; done
-    if [ -e "/proc/$pid" ]; then pkill -KILL -P "$pid" 2>/dev/null || true; kill -KILL "$pid" 2>/dev/null || true; fi
-  done < <(find "$run_tmp" -name nginx.pid -print0 2>/dev/null)
+    if [ -e "/proc/$pid" ]; then kill -KILL "$pid" 2>/dev/null || true; fi
+    for child in $tree; do kill -KILL "$child" 2>/dev/null || true; done
+  done < <(find "$run_tmp" \( -name nginx.pid -o -name vsftpd.pid \) -print0 2>/dev/null)
   rm -rf "$results_dir"
 }
 trap stop_leftovers EXIT

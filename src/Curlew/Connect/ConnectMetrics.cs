@@ -17,6 +17,9 @@ internal sealed class ConnectMetrics
 
     public void Resolved(IoContext io) => NameLookupTimeUs = io.ElapsedMicroseconds;
 
+    /// <summary>A second connection of a transfer (FTP passive data): libcurl counts it, without moving the connect time.</summary>
+    public void CreatedData() => NewConnections++;
+
     public void Created(IoContext io)
     {
         NewConnections++;

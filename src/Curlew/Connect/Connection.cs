@@ -21,6 +21,12 @@ internal sealed class Connection(ConnectionFilter top, SocketFilter socket, Rout
     public Route Route { get; } = route;
     public ReceiveBuffer Buffer { get; } = new(bufferSize);
 
+    /// <summary>
+    /// What the protocol keeps with the connection between transfers (an FTP login and its current directory);
+    /// pooled with it, gone when it closes. Null for protocols that keep nothing.
+    /// </summary>
+    public object? ProtocolState { get; set; }
+
     /// <summary>Number of transfers that have used this connection, including the current one.</summary>
     public int Uses { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Curlew.Connect.Tcp;
 using Curlew.Sockets;
 using Curlew.Url;
 
@@ -49,8 +50,34 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
     /// An uncached connection to <paramref name="target"/> beside <paramref name="control"/> (FTP passive data), built
     /// like the control connection's chain under a connect deadline. Never pooled: the caller closes it.
     /// </summary>
-    public ValueTask<Connection> OpenDataConnectionAsync(IPEndPoint target, Connection control, IoContext io) =>
-        Builder.BuildDataAsync(target, control.Route, io);
+    public async ValueTask<Connection> OpenDataConnectionAsync(IPEndPoint target, Connection control, IoContext io)
+    {
+        var connection = await Builder.BuildDataAsync(target, control.Route, io).ConfigureAwait(false);
+        (_metrics ??= new ConnectMetrics()).CreatedData();   // CURLINFO_NUM_CONNECTS counts it, as libcurl does
+        return connection;
+    }
+
+    /// <summary>
+    /// The FTP active-mode listener on <paramref name="address"/> (ports <paramref name="firstPort"/> to
+    /// <paramref name="lastPort"/>, 0 = any), from the open callback with purpose Accept. The caller owns it.
+    /// </summary>
+    public SocketAcceptor ListenForData(IPAddress address, int firstPort, int lastPort) =>
+        SocketAcceptor.Listen(factory, address, firstPort, lastPort);
+
+    /// <summary>
+    /// Waits for the server's active-mode data connection on <paramref name="acceptor"/> (which closes its listener
+    /// either way) and returns it as an uncached connection beside <paramref name="control"/>: the caller closes it.
+    /// </summary>
+    public async ValueTask<Connection> AcceptDataConnectionAsync(SocketAcceptor acceptor, long acceptTimeoutMs, Connection control, IoContext io)
+    {
+        var socket = await acceptor.AcceptAsync(acceptTimeoutMs, io).ConfigureAwait(false);
+        try { return new Connection(socket, socket, control.Route, settings.BufferSize) { Uses = 1 }; }
+        catch
+        {
+            socket.Close();
+            throw;
+        }
+    }
 
     /// <summary>Takes a connection back after a transfer: pooled when <paramref name="reusable"/> and allowed, closed otherwise.</summary>
     public void Release(Connection connection, bool reusable, Diagnostics.TransferEvents events)

@@ -141,6 +141,12 @@ public sealed partial class CurlEasy
     public bool FtpUseEpsv { get => _options.FtpUseEpsv; set => Set(CurlOption.FtpUseEpsv, value); }
     /// <inheritdoc cref="CurlOption.FtpUseEprt" path="/summary"/>
     public bool FtpUseEprt { get => _options.FtpUseEprt; set => Set(CurlOption.FtpUseEprt, value); }
+    /// <inheritdoc cref="CurlOption.FtpSkipPasvIp" path="/summary"/>
+    public bool FtpSkipPasvIp { get => _options.FtpSkipPasvIp; set => Set(CurlOption.FtpSkipPasvIp, value); }
+    /// <inheritdoc cref="CurlOption.Filetime" path="/summary"/>
+    public bool Filetime { get => _options.Filetime; set => Set(CurlOption.Filetime, value); }
+    /// <inheritdoc cref="CurlOption.FtpResponseTimeout" path="/summary"/>
+    public long FtpResponseTimeout { get => _options.FtpResponseTimeoutMs / 1000; set => Set(CurlOption.FtpResponseTimeout, value); }
     /// <inheritdoc cref="CurlOption.DirListOnly" path="/summary"/>
     public bool DirListOnly { get => _options.DirListOnly; set => Set(CurlOption.DirListOnly, value); }
     /// <inheritdoc cref="CurlOption.Quote" path="/summary"/>

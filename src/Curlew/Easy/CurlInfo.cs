@@ -23,6 +23,10 @@ public enum CurlInfo
     HeaderSize = 0x200000 + 11,
     /// <summary>CURLINFO_REQUEST_SIZE (long): bytes of request heads sent.</summary>
     RequestSize = 0x200000 + 12,
+    /// <summary>CURLINFO_FILETIME (long): the remote file's time in seconds since 1970 (with <see cref="CurlOption.Filetime"/>; FTP MDTM), -1 when unknown.</summary>
+    Filetime = 0x200000 + 14,
+    /// <summary>CURLINFO_FILETIME_T (off_t): the same as <see cref="Filetime"/>.</summary>
+    FiletimeT = 0x600000 + 14,
     /// <summary>CURLINFO_CONTENT_TYPE (string): the last response's Content-Type, null when it had none.</summary>
     ContentType = 0x100000 + 18,
     /// <summary>CURLINFO_REDIRECT_COUNT (long): how many redirects were followed.</summary>

@@ -5,25 +5,27 @@ namespace Curlew;
 /// Each member says what the option does, its default and libcurl's name. Options stored for HTTPS, FTP or proxy
 /// support that is not built yet are accepted and checked like libcurl checks them, so code written today keeps
 /// working when that support lands.
-/// </summary>
+///</summary>
 public enum CurlOption
 {
     // long options (CURLOPTTYPE_LONG = 0)
     /// <summary>CURLOPT_SSLVERSION: lowest TLS version (low 16 bits: 0 default, 1 TLSv1, 4-7 TLS 1.0-1.3) and highest (high 16 bits, CURL_SSLVERSION_MAX_*); SSLv2/SSLv3 are refused. Default 0. Stored for the coming HTTPS support.</summary>
     SslVersion = 32,
-    /// <summary>CURLOPT_APPEND: an FTP upload appends (APPE) instead of replacing (STOR). Default off. Stored for the coming FTP support.</summary>
+    /// <summary>CURLOPT_APPEND: an FTP upload appends (APPE) instead of replacing (STOR). Default off.</summary>
     Append = 50,
-    /// <summary>CURLOPT_FTP_CREATE_MISSING_DIRS: 0 no, 1 create (MKD) missing directories, 2 and retry CWD. Default 0. Stored for the coming FTP support.</summary>
+    /// <summary>CURLOPT_FTP_CREATE_MISSING_DIRS: 0 no, 1 create (MKD) missing directories, 2 and retry CWD. Default 0.</summary>
     FtpCreateMissingDirs = 110,
-    /// <summary>CURLOPT_USE_SSL: CURLUSESSL_* level of TLS for FTP (0 none, 1 try, 2 control, 3 all). Default 0. Stored for the coming FTP support.</summary>
+    /// <summary>CURLOPT_USE_SSL: CURLUSESSL_* level of TLS for FTP (0 none, 1 try, 2 control, 3 all). Default 0.</summary>
     UseSsl = 119,
-    /// <summary>CURLOPT_FTP_FILEMETHOD: CURLFTPMETHOD_* (1 multi-CWD, 2 no CWD, 3 single CWD; 0 means 1). Default 1. Stored for the coming FTP support.</summary>
+    /// <summary>CURLOPT_FTP_FILEMETHOD: CURLFTPMETHOD_* (1 multi-CWD, 2 no CWD, 3 single CWD; 0 means 1). Default 1.</summary>
     FtpFileMethod = 138,
+    /// <summary>CURLOPT_FTP_SKIP_PASV_IP: connect passive data connections to the control connection's address, not the one in a PASV reply. Default on.</summary>
+    FtpSkipPasvIp = 137,
     /// <summary>CURLOPT_PROTOCOLS (deprecated bitmask form of <see cref="ProtocolsStr"/>): CURLPROTO_* bits of the protocols a transfer may use; any number is accepted, as libcurl does. Default all. Stored; not enforced yet (Curlew speaks only HTTP so far).</summary>
     Protocols = 181,
     /// <summary>CURLOPT_REDIR_PROTOCOLS (deprecated bitmask form of <see cref="RedirProtocolsStr"/>): CURLPROTO_* bits a redirect may go to. Default HTTP, HTTPS, FTP, FTPS. Stored; not enforced yet.</summary>
     RedirProtocols = 182,
-    /// <summary>CURLOPT_ACCEPTTIMEOUT_MS: how long to wait for the server's FTP active-mode data connection, in ms (0 = the default). Default 60000. Stored for the coming FTP support.</summary>
+    /// <summary>CURLOPT_ACCEPTTIMEOUT_MS: how long to wait for the server's FTP active-mode data connection, in ms (0 = the default). Default 60000.</summary>
     AcceptTimeoutMs = 212,
     /// <summary>CURLOPT_PORT: port to connect to instead of the URL's (0-65535; 0 = the URL's). Default 0.</summary>
     Port = 3,
@@ -51,7 +53,7 @@ public enum CurlOption
     Upload = 46,
     /// <summary>CURLOPT_POST: do a POST, with <see cref="PostFields"/> or the read callback as the body. Default off.</summary>
     Post = 47,
-    /// <summary>CURLOPT_DIRLISTONLY: FTP name-only listing (NLST). Default off. Stored for the coming FTP support.</summary>
+    /// <summary>CURLOPT_DIRLISTONLY: FTP name-only listing (NLST). Default off.</summary>
     DirListOnly = 48,
     /// <summary>CURLOPT_FOLLOWLOCATION: follow redirects (up to <see cref="MaxRedirs"/>). Default off.</summary>
     FollowLocation = 52,
@@ -81,8 +83,10 @@ public enum CurlOption
     SslVerifyHost = 81,
     /// <summary>CURLOPT_HTTP_VERSION: CURL_HTTP_VERSION_* (0-5); 1 sends HTTP/1.0 requests, anything else HTTP/1.1; above 5 (HTTP/3) is <see cref="CurlCode.UnsupportedProtocol"/>. Default 0.</summary>
     HttpVersion = 84,
-    /// <summary>CURLOPT_FTP_USE_EPSV: try EPSV before PASV for passive FTP. Default on. Stored for the coming FTP support.</summary>
+    /// <summary>CURLOPT_FTP_USE_EPSV: try EPSV before PASV for passive FTP. Default on.</summary>
     FtpUseEpsv = 85,
+    /// <summary>CURLOPT_FILETIME: ask the server for the remote file's time (FTP: MDTM; with NoBody it shows as a Last-Modified line). Default off.</summary>
+    Filetime = 69,
     /// <summary>CURLOPT_BUFFERSIZE: receive buffer size, the largest chunk a write callback gets; clamped like libcurl (1024 to 524288; 0 or less = 16384). Default 131072.</summary>
     BufferSize = 98,
     /// <summary>CURLOPT_NOSIGNAL: accepted and ignored (.NET uses no signals). Default off.</summary>
@@ -91,10 +95,12 @@ public enum CurlOption
     ProxyType = 101,
     /// <summary>CURLOPT_UNRESTRICTED_AUTH: keep sending credentials when a redirect goes to another host. Default off.</summary>
     UnrestrictedAuth = 105,
-    /// <summary>CURLOPT_FTP_USE_EPRT: try EPRT before PORT for active FTP. Default on. Stored for the coming FTP support.</summary>
+    /// <summary>CURLOPT_FTP_USE_EPRT: try EPRT before PORT for active FTP. Default on.</summary>
     FtpUseEprt = 106,
     /// <summary>CURLOPT_HTTPAUTH: CURLAUTH_* bitmask of allowed HTTP authentication schemes. Default 1 (Basic). Stored; Curlew sends Basic whatever the mask until Digest lands.</summary>
     HttpAuth = 107,
+    /// <summary>CURLOPT_FTP_RESPONSE_TIMEOUT (also CURLOPT_SERVER_RESPONSE_TIMEOUT): seconds to wait for each FTP reply (0 = libcurl's 120). Default 0.</summary>
+    FtpResponseTimeout = 112,
     /// <summary>CURLOPT_IPRESOLVE: which addresses to use: 0 any, 1 IPv4 only, 2 IPv6 only. Default 0.</summary>
     IpResolve = 113,
     /// <summary>CURLOPT_MAXFILESIZE: refuse downloads larger than this many bytes with <see cref="CurlCode.FilesizeExceeded"/> (0 = no limit). Default 0.</summary>
@@ -127,7 +133,7 @@ public enum CurlOption
     PostFields = 10015,
     /// <summary>CURLOPT_REFERER: Referer header value; CR or LF in it is refused. Default none.</summary>
     Referer = 10016,
-    /// <summary>CURLOPT_FTPPORT: active-mode FTP address ("-" for the control connection's). Default none (passive). Stored for the coming FTP support.</summary>
+    /// <summary>CURLOPT_FTPPORT: active-mode FTP address ("-" for the control connection's). Default none (passive).</summary>
     FtpPort = 10017,
     /// <summary>CURLOPT_USERAGENT: User-Agent header value; CR or LF in it is refused. Default none (no User-Agent header).</summary>
     UserAgent = 10018,
@@ -135,7 +141,7 @@ public enum CurlOption
     Cookie = 10022,
     /// <summary>CURLOPT_HTTPHEADER: extra request headers ("Name: value" adds or replaces, "Name:" removes, "Name;" sends it empty); an entry with CR or LF is refused. Default none.</summary>
     HttpHeader = 10023,
-    /// <summary>CURLOPT_QUOTE: FTP commands to send before the transfer. Default none. Stored for the coming FTP support.</summary>
+    /// <summary>CURLOPT_QUOTE: FTP commands to send before the transfer. Default none.</summary>
     Quote = 10028,
     /// <summary>CURLOPT_HEADERDATA: user data for <see cref="HeaderFunction"/>; a <see cref="Stream"/> receives the header lines when no callback is set. Default none.</summary>
     HeaderData = 10029,
@@ -170,13 +176,13 @@ public enum CurlOption
     SslCert = 10025,
     /// <summary>CURLOPT_KEYPASSWD: password of the client key (or PKCS#12 file). Default none. Stored for the coming HTTPS support.</summary>
     KeyPasswd = 10026,
-    /// <summary>CURLOPT_POSTQUOTE: FTP commands sent after the transfer. Default none. Stored for the coming FTP support.</summary>
+    /// <summary>CURLOPT_POSTQUOTE: FTP commands sent after the transfer. Default none.</summary>
     PostQuote = 10039,
     /// <summary>CURLOPT_SSLCERTTYPE: client certificate format, "PEM", "DER" or "P12". Default none (PEM). Stored for the coming HTTPS support.</summary>
     SslCertType = 10086,
     /// <summary>CURLOPT_SSLKEY: client private key file. Default none (the key in <see cref="SslCert"/>). Stored for the coming HTTPS support.</summary>
     SslKey = 10087,
-    /// <summary>CURLOPT_PREQUOTE: FTP commands sent just before the transfer command. Default none. Stored for the coming FTP support.</summary>
+    /// <summary>CURLOPT_PREQUOTE: FTP commands sent just before the transfer command. Default none.</summary>
     PreQuote = 10093,
     /// <summary>CURLOPT_DEBUGDATA: passed unchanged to <see cref="DebugFunction"/>. Default none.</summary>
     DebugData = 10095,

@@ -15,6 +15,7 @@ internal static class InfoReader
         CurlInfo.HeaderSize => i.HeaderSize,
         CurlInfo.RequestSize => i.RequestSize,
         CurlInfo.ContentType => i.ContentType,
+        CurlInfo.Filetime or CurlInfo.FiletimeT => i.Filetime,
         CurlInfo.RedirectCount => i.RedirectCount,
         CurlInfo.OsErrno => i.OsErrno,
         CurlInfo.NumConnects => i.NumConnects,

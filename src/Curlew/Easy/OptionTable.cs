@@ -69,6 +69,9 @@ internal static class OptionTable
         Bool(CurlOption.NoSignal, "CURLOPT_NOSIGNAL", (_, _) => { }),   // .NET has no SIGALRM-based resolver to silence
         Bool(CurlOption.FtpUseEpsv, "CURLOPT_FTP_USE_EPSV", (o, v) => o.FtpUseEpsv = v),
         Bool(CurlOption.FtpUseEprt, "CURLOPT_FTP_USE_EPRT", (o, v) => o.FtpUseEprt = v),
+        Bool(CurlOption.FtpSkipPasvIp, "CURLOPT_FTP_SKIP_PASV_IP", (o, v) => o.FtpSkipPasvIp = v),
+        Bool(CurlOption.Filetime, "CURLOPT_FILETIME", (o, v) => o.Filetime = v),
+        Long(CurlOption.FtpResponseTimeout, "CURLOPT_FTP_RESPONSE_TIMEOUT", SecondsToMs, (o, v) => o.FtpResponseTimeoutMs = v),
         Long(CurlOption.HttpAuth, "CURLOPT_HTTPAUTH", Any, (o, v) => o.HttpAuth = v),
         Long(CurlOption.SslVersion, "CURLOPT_SSLVERSION", OptionRules.SslVersion, (o, v) => o.SslVersion = v),
         Long(CurlOption.UseSsl, "CURLOPT_USE_SSL", Range(0, 3), (o, v) => o.UseSsl = v),

@@ -6,6 +6,9 @@ internal sealed class TransferInfo
     public string? EffectiveUrl, ContentType, PrimaryIp, LocalIp, RedirectUrl, Scheme, EffectiveMethod;
     public long ResponseCode, RedirectCount, OsErrno, NumConnects, PrimaryPort, LocalPort, HttpVersion;
     public long HeaderSize, RequestSize, SizeUpload, SizeDownload, ContentLengthDownload = -1;
+
+    /// <summary>The remote file's time (seconds since 1970) when Filetime asked for it and the server said; -1 otherwise.</summary>
+    public long Filetime = -1;
     public long TotalTimeUs, ConnectTimeUs, NameLookupTimeUs;
 
     /// <summary>
@@ -20,6 +23,7 @@ internal sealed class TransferInfo
         ResponseCode = RedirectCount = OsErrno = NumConnects = PrimaryPort = LocalPort = HttpVersion = 0;
         HeaderSize = RequestSize = SizeUpload = SizeDownload = 0;
         ContentLengthDownload = -1;
+        Filetime = -1;
         TotalTimeUs = ConnectTimeUs = NameLookupTimeUs = 0;
         AppConnectTimeUs = PreTransferTimeUs = StartTransferTimeUs = RedirectTimeUs = 0;
     }

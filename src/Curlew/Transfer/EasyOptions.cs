@@ -11,7 +11,9 @@ internal sealed class EasyOptions
     public bool Verbose, Header, NoBody, FailOnError, FollowLocation, ForbidReuse, FreshConnect;
     public RequestKind Method;
     public bool HttpProxyTunnel, DirListOnly, UnrestrictedAuth, AutoReferer;
-    public bool NoProgress = true, SslVerifyPeer = true, FtpUseEpsv = true, FtpUseEprt = true, TcpNoDelay = true;
+    public bool NoProgress = true, SslVerifyPeer = true, FtpUseEpsv = true, FtpUseEprt = true, FtpSkipPasvIp = true, TcpNoDelay = true;
+    public bool Filetime;
+    public long FtpResponseTimeoutMs;
     public long SslVerifyHost = 2, MaxRedirs = -1, MaxConnects = 5, InFileSize = -1, PostFieldSize = -1, ResumeFrom;
     public long TimeoutMs, ConnectTimeoutMs, PostRedir, Expect100TimeoutMs = 1000, IpResolve, MaxFileSize, ProxyType, HttpVersion;
     public long LowSpeedLimit, LowSpeedTime;

@@ -1,3 +1,4 @@
+using Curlew.Ftp;
 using Curlew.Http;
 using Curlew.Protocols;
 using Curlew.Url;
@@ -17,8 +18,8 @@ internal static class ProtocolTable
     [
         ("http", static (EasyOptions o, in TransferContext c) => new HttpProtocol(HttpSnapshot.For(o), c)),
         ("https", null),   // waits for the TLS filter
-        ("ftp", null),     // waits for the FTP handler
-        ("ftps", null),
+        ("ftp", static (EasyOptions o, in TransferContext c) => new FtpProtocol(FtpSnapshot.From(o), c)),
+        ("ftps", null),  // waits for the TLS filter
     ];
 
     /// <summary>A new handler for <paramref name="scheme"/>, for the rest of this perform.</summary>

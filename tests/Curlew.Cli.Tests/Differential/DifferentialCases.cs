@@ -144,10 +144,10 @@ public static partial class DifferentialCases
             Differs = Channel.ExitCode | Channel.Stderr,
             Reason = "not built yet: curlew answers UnsupportedProtocol (1) in curl's words; curl tries to connect (7)",
         },
-        C("ftp is not built yet", "-sS", "ftp://127.0.0.1:1/") with
+        C("ftp to an unreachable port", "-sS", "ftp://127.0.0.1:1/") with
         {
-            Differs = Channel.ExitCode | Channel.Stderr,
-            Reason = "not built yet: curlew answers UnsupportedProtocol (1) in curl's words; curl tries to connect (7)",
+            Differs = Channel.Stderr,
+            Reason = "library: its connect message ends with the socket error '(Connection refused)' (see unreachable port)",
         },
         C("a proxy is not built yet", "-sS", "-x", "http://127.0.0.1:1", "{url}/text") with
         {

@@ -109,6 +109,16 @@ public sealed class CurlewRecorder : IDiffEasy
     public bool ForbidReuse { set => _easy.ForbidReuse = value; }
     public bool FreshConnect { set => _easy.FreshConnect = value; }
     public long MaxConnects { set => _easy.MaxConnects = value; }
+    public string? FtpPort { set => _easy.FtpPort = value; }
+    public bool FtpUseEpsv { set => _easy.FtpUseEpsv = value; }
+    public bool FtpUseEprt { set => _easy.FtpUseEprt = value; }
+    public bool DirListOnly { set => _easy.DirListOnly = value; }
+    public bool Append { set => Check(_easy.SetOpt(CurlOption.Append, value), "Append"); }
+    public bool Filetime { set => _easy.Filetime = value; }
+    public long FtpFileMethod { set => Check(_easy.SetOpt(CurlOption.FtpFileMethod, value), "FtpFileMethod"); }
+    public long FtpCreateMissingDirs { set => Check(_easy.SetOpt(CurlOption.FtpCreateMissingDirs, value), "FtpCreateMissingDirs"); }
+    public IReadOnlyList<string>? Quote { set => Check(_easy.SetOpt(CurlOption.Quote, value), "Quote"); }
+    public IReadOnlyList<string>? PostQuote { set => Check(_easy.SetOpt(CurlOption.PostQuote, value), "PostQuote"); }
 
     // ---- perform and info ----------------------------------------------------------------------------------------
     public string? ErrorMessage => _easy.ErrorMessage;
@@ -231,7 +241,7 @@ public sealed class CurlewRecorder : IDiffEasy
     }
 
     private Target Lookup(Socket socket) =>
-        _sockets.TryGetValue(socket, out var where) ? where : new Target(AddressFamily.Unknown, "unknown-socket", 0, -1);
+        _sockets.TryGetValue(socket, out var where) ? where : new Target(AddressFamily.Unknown, "not-from-open", 0, -1);   // an accepted FTP data socket
 
     private long OnWrite(ReadOnlySpan<byte> data, object? userdata)
     {

@@ -20,6 +20,7 @@ public sealed class DiffServers
     private readonly SemaphoreSlim _nginxGate = new(1, 1);
     private NginxServer? _nginx;
     private DiffUnixServer? _unix;
+    private VsftpdServer? _vsftpd;
 
     private DiffServers(KestrelTestServer kestrel, KestrelTestServer second, KestrelTestServer? dual)
     {
@@ -97,6 +98,23 @@ public sealed class DiffServers
         }
     }
 
+    /// <summary>vsftpd, started on first use.</summary>
+    public VsftpdServer Vsftpd
+    {
+        get
+        {
+            _nginxGate.Wait();
+            try
+            {
+                return _vsftpd ??= VsftpdServer.StartAsync().GetAwaiter().GetResult();
+            }
+            finally
+            {
+                _nginxGate.Release();
+            }
+        }
+    }
+
     /// <summary>A raw fault server running <paramref name="script"/>, one per <paramref name="name"/>.</summary>
     public ThreadedFaultServer Fault(string name, Action<Socket> script) =>
         _faults.GetOrAdd(name, _ => ThreadedFaultServer.Start(script));
@@ -117,6 +135,7 @@ public sealed class DiffServers
         foreach (var fault in _faults.Values.Concat(_privateFaults)) fault.Dispose();
         if (_nginx is not null) await _nginx.DisposeAsync();
         if (_unix is not null) await _unix.DisposeAsync();
+        if (_vsftpd is not null) await _vsftpd.DisposeAsync();
         if (DualStack is not null) await DualStack.DisposeAsync();
         await Second.DisposeAsync();
         await Kestrel.DisposeAsync();

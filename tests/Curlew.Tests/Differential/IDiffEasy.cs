@@ -57,6 +57,16 @@ public interface IDiffEasy : IDisposable
     bool ForbidReuse { set; }
     bool FreshConnect { set; }
     long MaxConnects { set; }
+    string? FtpPort { set; }
+    bool FtpUseEpsv { set; }
+    bool FtpUseEprt { set; }
+    bool DirListOnly { set; }
+    bool Append { set; }
+    bool Filetime { set; }
+    long FtpFileMethod { set; }
+    long FtpCreateMissingDirs { set; }
+    IReadOnlyList<string>? Quote { set; }
+    IReadOnlyList<string>? PostQuote { set; }
 
     int Perform();
 

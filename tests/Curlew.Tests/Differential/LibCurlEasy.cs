@@ -139,6 +139,16 @@ public sealed unsafe class LibCurlEasy : IDiffEasy
     public bool ForbidReuse { set => SetLong(CURLOPT_FORBID_REUSE, value ? 1 : 0, "FORBID_REUSE"); }
     public bool FreshConnect { set => SetLong(CURLOPT_FRESH_CONNECT, value ? 1 : 0, "FRESH_CONNECT"); }
     public long MaxConnects { set => SetLong(CURLOPT_MAXCONNECTS, value, "MAXCONNECTS"); }
+    public string? FtpPort { set => Check(SetOptString(_handle, CURLOPT_FTPPORT, value), "FTPPORT"); }
+    public bool FtpUseEpsv { set => SetLong(CURLOPT_FTP_USE_EPSV, value ? 1 : 0, "FTP_USE_EPSV"); }
+    public bool FtpUseEprt { set => SetLong(CURLOPT_FTP_USE_EPRT, value ? 1 : 0, "FTP_USE_EPRT"); }
+    public bool DirListOnly { set => SetLong(CURLOPT_DIRLISTONLY, value ? 1 : 0, "DIRLISTONLY"); }
+    public bool Append { set => SetLong(CURLOPT_APPEND, value ? 1 : 0, "APPEND"); }
+    public bool Filetime { set => SetLong(CURLOPT_FILETIME, value ? 1 : 0, "FILETIME"); }
+    public long FtpFileMethod { set => SetLong(CURLOPT_FTP_FILEMETHOD, value, "FTP_FILEMETHOD"); }
+    public long FtpCreateMissingDirs { set => SetLong(CURLOPT_FTP_CREATE_MISSING_DIRS, value, "FTP_CREATE_MISSING_DIRS"); }
+    public IReadOnlyList<string>? Quote { set => Check(SetOptPtr(_handle, CURLOPT_QUOTE, MakeList(value)), "QUOTE"); }
+    public IReadOnlyList<string>? PostQuote { set => Check(SetOptPtr(_handle, CURLOPT_POSTQUOTE, MakeList(value)), "POSTQUOTE"); }
     public bool Verbose { set => SetLong(CURLOPT_VERBOSE, value ? 1 : 0, "VERBOSE"); }
 
     // ---- perform and info ----------------------------------------------------------------------------------------
@@ -381,7 +391,7 @@ public sealed unsafe class LibCurlEasy : IDiffEasy
     private (AddressFamily Family, string Ip, int Port, int Purpose) Lookup(int fd)
     {
         lock (_sockets)
-            return _sockets.TryGetValue(fd, out var where) ? where : (AddressFamily.Unknown, $"unknown-fd-{fd}", 0, -1);
+            return _sockets.TryGetValue(fd, out var where) ? where : (AddressFamily.Unknown, "not-from-open", 0, -1);   // an accepted FTP data socket
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]

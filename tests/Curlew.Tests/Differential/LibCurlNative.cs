@@ -58,6 +58,16 @@ internal static unsafe partial class LibCurlNative
     public const int CURLOPT_XFERINFOFUNCTION = OptFunction + 219;
     public const int CURLOPT_CONNECT_TO = OptObject + 243;
     public const int CURLOPT_UNIX_SOCKET_PATH = OptObject + 231;
+    public const int CURLOPT_FTPPORT = OptObject + 17;
+    public const int CURLOPT_QUOTE = OptObject + 28;
+    public const int CURLOPT_POSTQUOTE = OptObject + 39;
+    public const int CURLOPT_DIRLISTONLY = OptLong + 48;
+    public const int CURLOPT_APPEND = OptLong + 50;
+    public const int CURLOPT_FILETIME = OptLong + 69;
+    public const int CURLOPT_FTP_USE_EPSV = OptLong + 85;
+    public const int CURLOPT_FTP_USE_EPRT = OptLong + 106;
+    public const int CURLOPT_FTP_CREATE_MISSING_DIRS = OptLong + 110;
+    public const int CURLOPT_FTP_FILEMETHOD = OptLong + 138;
 
     // Info type bases (curl.h: CURLINFO_STRING etc.)
     public const int InfoString = 0x100000, InfoLong = 0x200000, InfoDouble = 0x300000, InfoOffT = 0x600000;

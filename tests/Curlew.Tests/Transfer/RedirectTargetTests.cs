@@ -6,7 +6,7 @@ namespace Curlew.Tests.Transfer;
 
 /// <summary>
 /// The engine's follow loop judges every redirect target before a byte goes there: a scheme without a handler
-/// (https and ftp until TLS and FTP land), one the allow-lists exclude, or one Curlew does not know fails with
+/// (https and ftps until TLS lands), one the allow-lists exclude, or one Curlew does not know fails with
 /// UnsupportedProtocol, and a listening socket on the target port sees no connection.
 /// </summary>
 public sealed class RedirectTargetTests(KestrelFixture kestrel) : IClassFixture<KestrelFixture>
@@ -24,7 +24,6 @@ public sealed class RedirectTargetTests(KestrelFixture kestrel) : IClassFixture<
 
     [Theory]
     [InlineData("https")]
-    [InlineData("ftp")]
     [InlineData("ftps")]
     public async Task A_redirect_to_a_scheme_without_a_handler_fails_unsupported_and_sends_nothing_there(string scheme)
     {

@@ -11,7 +11,6 @@ namespace Curlew.Tests.Differential.Scripted;
 public sealed class KnownDifferenceTests
 {
     private const string FragmentOnly = "Location fragment only";
-    private const string ToFtp = "Location to ftp";
     private const string ToHttps = "Location to https";
     private const string ReadShort = "read short (infilesize 10, gives 3)";
     private const string ReadLong = "read long (infilesize 3, gives 10)";
@@ -19,7 +18,7 @@ public sealed class KnownDifferenceTests
     private const string EarlyAnswer = "early 200 before continue";
     private const string ResumePost = "resume 200 POST";
 
-    private static readonly string[] Pinned = [FragmentOnly, ToFtp, ToHttps, ReadShort, ReadLong, ReadPause, EarlyAnswer, ResumePost];
+    private static readonly string[] Pinned = [FragmentOnly, ToHttps, ReadShort, ReadLong, ReadPause, EarlyAnswer, ResumePost];
 
     [Fact]
     public void Every_known_difference_has_a_test_of_Curlews_own_answer()
@@ -41,17 +40,6 @@ public sealed class KnownDifferenceTests
         Assert.True(run.BaseUrl + "/start#frag" == (string?)run.Info(CurlInfo.RedirectUrl),
             $"the next URL should be the same path with the fragment, {run.BaseUrl}/start#frag\n{run.Description}");
         Assert.True(2L == Convert.ToInt64(run.Info(CurlInfo.RedirectCount)), $"two redirects should have been followed\n{run.Description}");
-    }
-
-    [Fact]
-    public async Task A_redirect_to_ftp_stops_with_UnsupportedProtocol_without_connecting()
-    {
-        var run = await ScriptedCases.RunCurlewAsync(ToFtp);
-
-        AssertCode(CurlCode.UnsupportedProtocol, run);
-        AssertRequests(run, "GET /start HTTP/1.1");
-        Assert.True("ftp://127.0.0.1/x" == (string?)run.Info(CurlInfo.EffectiveUrl), $"the effective URL should be the ftp one it refused\n{run.Description}");
-        Assert.True(1L == Convert.ToInt64(run.Info(CurlInfo.RedirectCount)), $"the redirect should be counted\n{run.Description}");
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public class SetOptDiffTests
         CurlOption.SslVerifyHost, CurlOption.Expect100TimeoutMs, CurlOption.LowSpeedTime, CurlOption.LowSpeedLimit, CurlOption.MaxFileSize,
         CurlOption.MaxFileSizeLarge, CurlOption.IpResolve, CurlOption.ProxyType, CurlOption.FollowLocation, CurlOption.HttpAuth, CurlOption.Verbose,
         CurlOption.SslVersion, CurlOption.UseSsl, CurlOption.FtpFileMethod, CurlOption.FtpCreateMissingDirs, CurlOption.AcceptTimeoutMs,
-        CurlOption.Append, CurlOption.Protocols, CurlOption.RedirProtocols,
+        CurlOption.Append, CurlOption.Protocols, CurlOption.RedirProtocols, CurlOption.Filetime, CurlOption.FtpResponseTimeout,
+        CurlOption.FtpSkipPasvIp, CurlOption.FtpUseEpsv, CurlOption.FtpUseEprt, CurlOption.DirListOnly,
     ];
 
     private static readonly long[] Values =

@@ -1,0 +1,43 @@
+using Curlew.Connect;
+using Curlew.Connect.Tcp;
+
+namespace Curlew.Ftp;
+
+/// <summary>
+/// One transfer's data connection, passive or active, as one owner: passive connects before the transfer command
+/// (as libcurl), active listens then and accepts once the server has answered it. Whatever was opened is closed by
+/// <see cref="Dispose"/>: the listener through the close callback, a passive data socket through it too, an accepted
+/// one by Curlew alone.
+/// </summary>
+internal sealed class FtpDataChannel : IDisposable
+{
+    private SocketAcceptor? _acceptor;
+    private Connection? _connection;
+
+    public static async ValueTask<FtpDataChannel> OpenAsync(FtpControl control, FtpSession session, FtpSettings s, ConnectionProvider connections, Connect.IoContext io)
+    {
+        var channel = new FtpDataChannel();
+        if (s.Port is not null) channel._acceptor = await ActiveOpener.ListenAsync(control, session, s, connections).ConfigureAwait(false);
+        else channel._connection = await PassiveOpener.OpenAsync(control, session, s, connections, io).ConfigureAwait(false);
+        return channel;
+    }
+
+    /// <summary>The connected data connection: at once in passive mode, after the server connected in active mode.</summary>
+    public async ValueTask<Connection> ReadyAsync(FtpSettings s, Connection control, ConnectionProvider connections, Connect.IoContext io)
+    {
+        if (_connection is not null) return _connection;
+        var acceptor = _acceptor ?? throw new InvalidOperationException("data channel used after it was closed");
+        _acceptor = null;
+        try { _connection = await connections.AcceptDataConnectionAsync(acceptor, s.AcceptTimeoutMs, control, io).ConfigureAwait(false); }
+        finally { acceptor.Dispose(); }
+        return _connection;
+    }
+
+    /// <summary>Closes what is open. Idempotent.</summary>
+    public void Dispose()
+    {
+        _acceptor?.Dispose();
+        _acceptor = null;
+        _connection?.Close();
+    }
+}

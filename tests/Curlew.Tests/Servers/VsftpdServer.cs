@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Curlew.Tests.Support;
+using Xunit;
+
+namespace Curlew.Tests.Servers;
+
+/// <summary>
+/// Debian's vsftpd, started in the foreground (<c>background=NO</c>) with a config written into a fresh temp
+/// directory: 127.0.0.1 on a free port, anonymous login only, passive and active both on, anonymous uploads (with
+/// MKD, APPE, DELE) into <c>/upload</c>. Serves <c>hello.txt</c>, <c>big.bin</c> and <c>pub/a.txt</c> from
+/// <see cref="Root"/>. A real, independent FTP implementation to check Curlew (and libcurl) against. Registered with
+/// <see cref="TestRunCleanup"/>, and it writes <c>vsftpd.pid</c> so scripts/test.sh can stop it if the test host dies.
+/// </summary>
+public sealed class VsftpdServer : IAsyncDisposable
+{
+    /// <summary>Where the vsftpd binary is expected.</summary>
+    public const string BinaryPath = "/usr/sbin/vsftpd";
+
+    /// <summary>Contents of <c>/hello.txt</c>.</summary>
+    public const string HelloText = "hello from vsftpd\n";
+
+    /// <summary>Contents of <c>/pub/a.txt</c>.</summary>
+    public const string PubText = "in pub\n";
+
+    /// <summary>Size of <c>/big.bin</c> (1 MiB; byte i = i % 251).</summary>
+    public const int BigSize = 1024 * 1024;
+
+    private readonly Process _process;
+    private readonly string _directory;
+    private int _disposed;
+
+    private VsftpdServer(Process process, string directory, int port)
+    {
+        _process = process;
+        _directory = directory;
+        Port = port;
+    }
+
+    /// <summary>The control port.</summary>
+    public int Port { get; }
+
+    /// <summary><c>ftp://127.0.0.1:{Port}</c>.</summary>
+    public string BaseUrl => $"ftp://127.0.0.1:{Port}";
+
+    /// <summary>The anonymous root (files placed here are served).</summary>
+    public string Root => Path.Combine(_directory, "root");
+
+    /// <summary>Where anonymous uploads land (<c>/upload</c> on the server).</summary>
+    public string UploadDir => Path.Combine(Root, "upload");
+
+    /// <summary>Starts vsftpd and waits (up to 10 s) until it greets on its port.</summary>
+    public static async Task<VsftpdServer> StartAsync()
+    {
+        if (!File.Exists(BinaryPath))
+            throw new InvalidOperationException("vsftpd is not installed: run scripts/test.sh (it installs it)");
+        Exception? last = null;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            try { return await TryStartAsync(); }
+            catch (StartException ex) { last = ex; }   // most likely the free port was taken in between; try another
+        }
+        throw new InvalidOperationException("vsftpd did not start after 3 attempts", last);
+    }
+
+    private static async Task<VsftpdServer> TryStartAsync()
+    {
+        if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("vsftpd runs on Linux only");
+        var directory = Directory.CreateTempSubdirectory("curlew-vsftpd-").FullName;
+        var root = Path.Combine(directory, "root");
+        var empty = Path.Combine(directory, "empty");
+        foreach (var d in new[] { root, empty, Path.Combine(root, "pub"), Path.Combine(root, "upload") }) Directory.CreateDirectory(d);
+        // vsftpd refuses a writable chroot root; the anonymous user (ftp) must walk down to it and write into /upload.
+        const UnixFileMode readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+            UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        const UnixFileMode everyone = readable | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+        foreach (var d in new[] { directory, root, empty, Path.Combine(root, "pub") }) File.SetUnixFileMode(d, readable);
+        File.SetUnixFileMode(Path.Combine(root, "upload"), everyone);
+        await File.WriteAllTextAsync(Path.Combine(root, "hello.txt"), HelloText);
+        await File.WriteAllTextAsync(Path.Combine(root, "pub", "a.txt"), PubText);
+        await File.WriteAllBytesAsync(Path.Combine(root, "big.bin"), KestrelTestServer.Pattern(BigSize));
+        foreach (var f in new[] { "hello.txt", "pub/a.txt", "big.bin" })
+            File.SetUnixFileMode(Path.Combine(root, f), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var port = FreePort();
+        var config = Path.Combine(directory, "vsftpd.conf");
+        await File.WriteAllTextAsync(config, Config(directory, root, empty, port));
+
+        var start = new ProcessStartInfo(BinaryPath) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(config);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + BinaryPath);
+        var output = new StringBuilder();
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        await File.WriteAllTextAsync(Path.Combine(directory, "vsftpd.pid"), process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var server = new VsftpdServer(process, directory, port);
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            if (process.HasExited)
+            {
+                await server.DisposeAsync();
+                lock (output) throw new StartException($"vsftpd exited with {process.ExitCode}: {output}");
+            }
+            if (await Greets(port))
+            {
+                TestRunCleanup.Register($"vsftpd (pid {process.Id}, {directory})", server.DisposeAsync);
+                return server;
+            }
+            await Task.Delay(50);   // polls the port, a bounded wait for vsftpd to listen
+        }
+        await server.DisposeAsync();
+        throw new InvalidOperationException($"vsftpd did not greet on port {port} within 10 s");
+    }
+
+    private static string Config(string directory, string root, string empty, int port) => $"""
+        listen=YES
+        listen_ipv6=NO
+        listen_address=127.0.0.1
+        listen_port={port}
+        background=NO
+        run_as_launching_user=NO
+        seccomp_sandbox=NO
+        secure_chroot_dir={empty}
+        anonymous_enable=YES
+        local_enable=NO
+        no_anon_password=YES
+        anon_root={root}
+        write_enable=YES
+        anon_upload_enable=YES
+        anon_mkdir_write_enable=YES
+        anon_other_write_enable=YES
+        anon_umask=022
+        pasv_enable=YES
+        port_enable=YES
+        connect_from_port_20=NO
+        xferlog_enable=NO
+        vsftpd_log_file={directory}/vsftpd.log
+        max_per_ip=0
+        max_clients=0
+
+        """;
+
+    // vsftpd accepts before it is ready to serve only briefly; a 220 greeting proves it is.
+    private static async Task<bool> Greets(int port)
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            await probe.ConnectAsync(IPAddress.Loopback, port).WaitAsync(TimeSpan.FromSeconds(2));
+            var buffer = new byte[256];
+            int n = await probe.ReceiveAsync(buffer).WaitAsync(TimeSpan.FromSeconds(2));
+            return n >= 3 && Encoding.ASCII.GetString(buffer, 0, 3) == "220";
+        }
+        catch (Exception ex) when (ex is SocketException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    /// <summary>Stops vsftpd (and its per-session children) and deletes its directory. Safe to call more than once.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        try
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
+        }
+        _process.Dispose();
+        try { Directory.Delete(_directory, recursive: true); }
+        catch (IOException) { }                    // a session child may still hold a file for a moment
+        catch (UnauthorizedAccessException) { }
+    }
+
+    private sealed class StartException(string message) : Exception(message);
+}
+
+/// <summary>One vsftpd shared by every test class in the <c>vsftpd</c> collection.</summary>
+public sealed class VsftpdFixture : IAsyncLifetime
+{
+    private VsftpdServer? _server;
+
+    /// <summary>The running server.</summary>
+    public VsftpdServer Server => _server ?? throw new InvalidOperationException("the vsftpd fixture was not started");
+
+    /// <inheritdoc />
+    public async Task InitializeAsync() => _server = await VsftpdServer.StartAsync();
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (_server is not null) await _server.DisposeAsync();
+    }
+}
+
+/// <summary>Tests in this collection share one <see cref="VsftpdFixture"/>.</summary>
+[CollectionDefinition("vsftpd")]
+public sealed class VsftpdCollection : ICollectionFixture<VsftpdFixture>
+{
+}
