@@ -1,0 +1,19 @@
+using BenchmarkDotNet.Running;
+using Curlew.Bench;
+
+// Measurements that guide speed work (issue 15); none is run by the tests.
+//   alloc URL [requests]        managed bytes per keep-alive GET (Perform and PerformAsync), with the top allocating types
+//   download URL [sync|async]   one download to a counting write callback: bytes, wall time and process CPU
+//   anything else               BenchmarkDotNet for the hot-path pieces (head parsing, chunked decoding, request writing)
+return args.FirstOrDefault() switch
+{
+    "alloc" => KeepAliveAllocations.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 10_000),
+    "download" => BigDownload.Run(args[1], args.Length > 2 && args[2] == "async"),
+    _ => RunBenchmarks(args),
+};
+
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(KeepAliveAllocations).Assembly).Run(args);
+    return 0;
+}
