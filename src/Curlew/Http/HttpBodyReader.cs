@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Curlew.Protocols;
 using Curlew.Connect;
 using Curlew.Transfer;
@@ -15,6 +16,20 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
     private string? _undecodable;
     private bool _chunked;
     private long _uncounted;   // chunked data delivered from the current receive, counted once it all decoded
+
+    /// <summary>
+    /// Readies this reader for the next body (a handler keeps one for all its responses, one at a time, so a
+    /// keep-alive request allocates none): where it comes from, where it goes, the size limit; counts from zero.
+    /// </summary>
+    public HttpBodyReader Begin(Connection next, OutputSink? nextSink, OutputSink? nextTrailerSink, long nextMaxFileSize)
+    {
+        (connection, sink, trailerSink, maxFileSize) = (next, nextSink, nextTrailerSink, nextMaxFileSize);
+        _undecodable = null;
+        _chunked = false;
+        _uncounted = 0;
+        Received = 0;
+        return this;
+    }
 
     /// <summary>Body bytes received (after chunked decoding).</summary>
     public long Received { get; private set; }
@@ -41,6 +56,7 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
         return ValueTask.CompletedTask;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask ReadLengthAsync(long length)
     {
         io.BytesExpected = length;
@@ -74,6 +90,7 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask ReadChunkedAsync()
     {
         var decoder = new ChunkedDecoder();
@@ -107,6 +124,7 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
         return used;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask ReadUntilCloseAsync()
     {
         var buffer = connection.Buffer;
@@ -137,6 +155,7 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
         return ValueTask.CompletedTask;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask AfterDeliveryAsync(ValueTask write)
     {
         await write.ConfigureAwait(false);
