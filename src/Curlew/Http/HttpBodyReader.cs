@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Curlew.Protocols;
 using Curlew.Connect;
@@ -71,22 +72,28 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
             buffer.Consume(take);
             left -= take;
         }
+        // An asynchronous reader of a long body reads more at once than the connection's buffer holds (fewer wake-ups,
+        // each a thread-pool hop) and hands it on in pieces no larger than that buffer, as BufferSize promises.
+        byte[]? bulk = !io.Synchronous && left >= 2L * ConnectionFilter.AsyncBulkReadBytes && buffer.Capacity < ConnectionFilter.AsyncBulkReadBytes
+            ? ArrayPool<byte>.Shared.Rent(ConnectionFilter.AsyncBulkReadBytes) : null;
         try
         {
             while (left > 0)
             {
                 connection.Top.ExpectBytes(left, io);
-                var scratch = buffer.Scratch;
+                var scratch = bulk is not null ? bulk.AsMemory(0, ConnectionFilter.AsyncBulkReadBytes) : buffer.Scratch;
                 if (scratch.Length > left) scratch = scratch[..(int)left];
                 int n = await connection.Top.ReceiveAsync(scratch, io).ConfigureAwait(false);
                 if (n == 0) throw new CurlException(CurlCode.PartialFile, $"transfer closed with {left} bytes remaining to read");
-                await DeliverAsync(scratch[..n]).ConfigureAwait(false);
+                for (int at = 0; at < n; at += buffer.Capacity)
+                    await DeliverAsync(scratch.Slice(at, Math.Min(buffer.Capacity, n - at))).ConfigureAwait(false);
                 left -= n;
             }
         }
         finally
         {
             connection.Top.ExpectBytes(0, io);
+            if (bulk is not null) ArrayPool<byte>.Shared.Return(bulk);
         }
     }
 
