@@ -17,6 +17,7 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
     private string? _undecodable;
     private bool _chunked;
     private long _uncounted;   // chunked data delivered from the current receive, counted once it all decoded
+    private ChunkedDecoder? _decoder;
 
     /// <summary>
     /// Readies this reader for the next body (a handler keeps one for all its responses, one at a time, so a
@@ -100,7 +101,7 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask ReadChunkedAsync()
     {
-        var decoder = new ChunkedDecoder();
+        var decoder = _decoder?.Reset() ?? (_decoder = new ChunkedDecoder());
         var buffer = connection.Buffer;
         while (true)
         {

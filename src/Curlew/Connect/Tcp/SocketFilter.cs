@@ -241,13 +241,19 @@ internal sealed class SocketFilter : ConnectionFilter
             if (answer == EarlyAnswer.StopSending) return false;
             watching = answer == EarlyAnswer.KeepWatching;
         }
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(io.Token);
+        var stop = StopSource(io);
         Task? watch = null;
         try
         {
             while (!data.IsEmpty)
             {
-                var send = _socket.Socket.SendAsync(data, SocketFlags.None, stop.Token).AsTask();
+                var sending = _socket.Socket.SendAsync(data, SocketFlags.None, stop.Token);
+                if (sending.IsCompletedSuccessfully)
+                {
+                    data = data[sending.Result..];   // the socket took it at once: nothing to race, nothing allocated
+                    continue;
+                }
+                var send = sending.AsTask();
                 while (watching && !send.IsCompleted)
                 {
                     watch ??= _socket.Socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, stop.Token).AsTask();
@@ -279,6 +285,20 @@ internal sealed class SocketFilter : ConnectionFilter
                 catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException) { }
             }
         }
+    }
+
+    private CancellationTokenSource? _stop;
+    private CancellationToken _stopLinkedTo;
+
+    // The source that can stop a watched send: one for all the pieces of a body (and later bodies) while the
+    // transfer's token stays the same and nothing cancelled it, rather than a new linked source per 64 KiB piece.
+    private CancellationTokenSource StopSource(IoContext io)
+    {
+        var token = io.Token;
+        if (_stop is not null && _stopLinkedTo == token && _stop.TryReset()) return _stop;
+        _stop?.Dispose();
+        _stopLinkedTo = token;
+        return _stop = token.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(token) : new CancellationTokenSource();
     }
 
     public override async ValueTask<bool> WaitReadableAsync(int timeoutMs, IoContext io)
@@ -323,7 +343,11 @@ internal sealed class SocketFilter : ConnectionFilter
     /// <summary>TCP needs no goodbye beyond the close itself.</summary>
     public override ValueTask ShutdownAsync(int timeoutMs) => ValueTask.CompletedTask;
 
-    public override void Close() => _socket.Close();
+    public override void Close()
+    {
+        _socket.Close();
+        _stop?.Dispose();   // unhooks it from the transfer's token
+    }
 
     // A blocking receive returns as soon as any data is there, so a fast reader of a big body wakes for every segment
     // the kernel queues and copies a little at a time. With SO_RCVLOWAT the kernel wakes it only once a good amount has
