@@ -57,6 +57,13 @@ internal abstract class ConnectionFilter(ConnectionFilter? next)
     /// </summary>
     public virtual void ExpectBytes(long bytes, IoContext io) => Next?.ExpectBytes(bytes, io);
 
+    /// <summary>
+    /// How much an asynchronous reader of a long body asks for at once (and the socket's low-water mark then): every
+    /// readiness wake-up of an asynchronous socket costs a hop through the runtime's event thread and thread pool, so
+    /// fewer, larger reads save CPU (strace: a quarter of the receives and epoll wake-ups of 128 KiB reads).
+    /// </summary>
+    public const int AsyncBulkReadBytes = 512 * 1024;
+
     /// <summary>True when an idle connection still looks usable (peer has not closed, nothing unexpected is waiting).</summary>
     public virtual bool IsAlive() => Next?.IsAlive() ?? false;
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Net;
 using Curlew.Connect.Tcp;
 using Curlew.Sockets;
@@ -14,6 +15,18 @@ namespace Curlew.Connect;
 /// </summary>
 internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPool pool, RoutePlanner routes, SocketFactory factory)
 {
+    /// <summary>
+    /// Serves another perform of the same handle (kept by it, so a keep-alive loop allocates no provider): its
+    /// settings and socket factory, and counts from zero.
+    /// </summary>
+    public void Start(ConnectSettings nextSettings, SocketFactory nextFactory)
+    {
+        settings = nextSettings;
+        factory = nextFactory;
+        _builder = null;   // built from the settings; made again only when a perform needs a new connection
+        _metrics = null;
+    }
+
     // Made on first need: a keep-alive request served from the pool never pays for resolver and connector set-up.
     private ConnectionBuilder? _builder;
 
@@ -29,6 +42,7 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
     public long ConnectTimeUs => _metrics?.ConnectTimeUs ?? 0;
     public long NameLookupTimeUs => _metrics?.NameLookupTimeUs ?? 0;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
     public async ValueTask<Connection> AcquireAsync(CurlUrl url, IoContext io, bool fresh)
     {
         var route = routes.Plan(url, settings);

@@ -13,34 +13,49 @@ internal enum TransferPhase { Resolving, Connecting, Transferring }
 /// </summary>
 internal sealed class IoContext : IDisposable
 {
-    private readonly long _startTicks = Stopwatch.GetTimestamp();
-    private readonly long _deadlineTicks;          // 0 = no deadline
-    private readonly CancellationTokenSource? _timeoutSource;
-    private readonly CancellationToken _userToken;
-    private readonly CancellationToken _transferToken;
+    private long _startTicks;
+    private long _deadlineTicks;                   // 0 = no deadline
+    private CancellationTokenSource? _timeoutSource;
+    private CancellationToken _userToken;
+    private CancellationToken _transferToken;
     private long _connectDeadlineTicks;            // 0 = not connecting
     private CancellationTokenSource? _connectSource;
 
-    public IoContext(bool synchronous, long timeoutMs, CancellationToken userToken)
+    public IoContext(bool synchronous, long timeoutMs, CancellationToken userToken) => Start(synchronous, timeoutMs, userToken, TransferEvents.Off);
+
+    /// <summary>An idle context for a handle to <see cref="Start"/> once per perform: reused, so a keep-alive loop allocates none.</summary>
+    public IoContext() { }
+
+    /// <summary>Begins a transfer on this context: the clock, the deadline and the token start afresh, every counter is zero.</summary>
+    public void Start(bool synchronous, long timeoutMs, CancellationToken userToken, TransferEvents events)
     {
+        _startTicks = Stopwatch.GetTimestamp();
         Synchronous = synchronous;
+        Events = events;
         timeoutMs = Math.Clamp(timeoutMs, 0, int.MaxValue);   // the typed property is unchecked; 24 days is "forever" enough
         TimeoutMs = timeoutMs;
         _userToken = userToken;
-        if (timeoutMs > 0) _deadlineTicks = _startTicks + timeoutMs * Stopwatch.Frequency / 1000;
+        _deadlineTicks = timeoutMs > 0 ? _startTicks + timeoutMs * Stopwatch.Frequency / 1000 : 0;
+        _connectDeadlineTicks = 0;
+        _timeoutSource = null;
         if (!synchronous && (timeoutMs > 0 || userToken.CanBeCanceled))
         {
             _timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(userToken);
             if (timeoutMs > 0) _timeoutSource.CancelAfter(TimeSpan.FromMilliseconds(timeoutMs));
         }
         _transferToken = _timeoutSource?.Token ?? userToken;
+        if (_tick is not null && _transferToken.CanBeCanceled) DropTick();   // a tick kept from before hangs on no token
+        Phase = default;
+        BytesReceived = BytesSent = ResponseBytesReceived = 0;
+        BytesExpected = -1;
+        IdleTick = null;
     }
 
-    public bool Synchronous { get; }
+    public bool Synchronous { get; private set; }
 
     /// <summary>Where every layer reports what happens (trace, debug callback, EventSource, meter).</summary>
-    public TransferEvents Events { get; init; } = TransferEvents.Off;
-    public long TimeoutMs { get; }
+    public TransferEvents Events { get; set; } = TransferEvents.Off;
+    public long TimeoutMs { get; private set; }
     /// <summary>Fires on the caller's cancellation, the overall deadline and, while connecting, the connect deadline.</summary>
     public CancellationToken Token => _connectSource?.Token ?? _transferToken;
     public TransferPhase Phase { get; set; }
@@ -83,6 +98,7 @@ internal sealed class IoContext : IDisposable
     public const int IdleTickMs = 1000;
 
     private CancellationTokenSource? _tick;
+    private bool _tickLinked;   // a linked tick belongs to one transfer's token; an unlinked one can serve the next transfer
 
     /// <summary>A token that fires after <see cref="IdleTickMs"/> (or on cancellation/timeout); reused across reads so ticking allocates nothing per chunk.</summary>
     public CancellationToken StartTick() => StartTick(IdleTickMs);
@@ -93,7 +109,8 @@ internal sealed class IoContext : IDisposable
         if (_tick is null || !_tick.TryReset())
         {
             _tick?.Dispose();
-            _tick = Token.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(Token) : new CancellationTokenSource();
+            _tickLinked = Token.CanBeCanceled;
+            _tick = _tickLinked ? CancellationTokenSource.CreateLinkedTokenSource(Token) : new CancellationTokenSource();
         }
         _tick.CancelAfter(milliseconds);
         return _tick.Token;
@@ -159,10 +176,13 @@ internal sealed class IoContext : IDisposable
         _ => $"Operation timed out after {ElapsedMs} milliseconds with {ResponseBytesReceived} bytes received",
     });
 
+    /// <summary>Ends the transfer's timers. A tick timer that hangs on no token stays for the next <see cref="Start"/>.</summary>
     public void Dispose()
     {
-        _tick?.Dispose();
+        if (_tick is not null && (_tickLinked || !_tick.TryReset())) DropTick();
         _connectSource?.Dispose();
+        _connectSource = null;
         _timeoutSource?.Dispose();
+        _timeoutSource = null;
     }
 }

@@ -25,14 +25,18 @@ public sealed partial class CurlEasy : IDisposable
     private EasyOptions _options = new();
     private readonly TransferInfo _info = new();
     private readonly ConnectionPool _pool;
-    private readonly RoutePlanner _routes = new();
-    private readonly ConnectSnapshot _connectSnapshots = new();
-    private readonly ParsedUrlCache _urlCache = new();
+    private readonly TransferEngine _engine;
+    private EasyOptions? _running;   // the copy of the options the last perform ran with, reused while none changed
+    private bool _optionsChanged = true;
     private int _busy;
     private bool _disposed;
 
     /// <summary>Creates a handle with libcurl's default options.</summary>
-    public CurlEasy() => _pool = new ConnectionPool(Ledger);
+    public CurlEasy()
+    {
+        _pool = new ConnectionPool(Ledger);
+        _engine = new TransferEngine(_info, _pool, new RoutePlanner(), new ConnectSnapshot(), Ledger, new ParsedUrlCache());
+    }
 
     /// <summary>
     /// The human-readable reason for the last failure (libcurl's CURLOPT_ERRORBUFFER): set by a failed perform and by a
@@ -66,6 +70,7 @@ public sealed partial class CurlEasy : IDisposable
             ErrorMessage = $"Curlew has no option number {(int)option}";
             return CurlCode.UnknownOption;
         }
+        _optionsChanged = true;
         var verdict = entry.Apply(_options, value);
         if (!verdict.Accepted) ErrorMessage = entry.Message(verdict);
         return verdict.Code;
@@ -76,6 +81,7 @@ public sealed partial class CurlEasy : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var entry = OptionTable.Find(option) ?? throw new InvalidOperationException($"Curlew's option table has no entry for {option}");
+        _optionsChanged = true;
         var verdict = entry.Apply(_options, value);
         if (verdict.Accepted) return;
         throw verdict.OutOfRange
@@ -123,6 +129,7 @@ public sealed partial class CurlEasy : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         _options = new EasyOptions();
+        _optionsChanged = true;
         ErrorMessage = null;
         CallbackException = null;
     }
@@ -141,6 +148,7 @@ public sealed partial class CurlEasy : IDisposable
         _pool.CloseAll();
     }
 
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]   // PerformAsync's Task is then a small wrapper, not the whole state machine
     private async ValueTask<CurlCode> Run(bool synchronous, CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _busy, 1) != 0) return Fail(CurlCode.RecursiveApiCall, "A transfer is already running on this handle");
@@ -150,8 +158,7 @@ public sealed partial class CurlEasy : IDisposable
             CallbackException = null;
             _info.Reset();
             TransferEvents.TransferStart(_options.Url);
-            var engine = new TransferEngine(_options.Clone(), _info, _pool, _routes, _connectSnapshots, Ledger, _urlCache);
-            await engine.RunAsync(synchronous, cancellationToken).ConfigureAwait(false);
+            await _engine.RunAsync(OptionsForTransfer(), synchronous, cancellationToken).ConfigureAwait(false);
             // A callback's refused re-entrant Perform wrote its message here meanwhile; a success leaves none.
             ErrorMessage = null;
             TransferEvents.TransferStop(CurlCode.Ok);
@@ -178,6 +185,18 @@ public sealed partial class CurlEasy : IDisposable
         {
             Volatile.Write(ref _busy, 0);
         }
+    }
+
+    // The running transfer works on its own copy, so a callback changing options cannot disturb it; the copy is made
+    // again only after an option was set (or Reset), so a keep-alive loop on unchanged options copies nothing.
+    private EasyOptions OptionsForTransfer()
+    {
+        if (_running is null || _optionsChanged)
+        {
+            _optionsChanged = false;
+            _running = _options.Clone();
+        }
+        return _running;
     }
 
     private CurlCode Fail(CurlCode code, string message)

@@ -15,6 +15,15 @@ internal sealed class ChunkedDecoder
 
     public bool IsDone => _state == State.Done;
 
+    /// <summary>Starts over for the next chunked body (a reader keeps one decoder, so a chunked response allocates none).</summary>
+    public ChunkedDecoder Reset()
+    {
+        _state = State.Size;
+        _chunkLeft = 0;
+        _sizeDigits = 0;
+        return this;
+    }
+
     /// <summary>
     /// Consumes bytes from <paramref name="input"/> until it yields a data slice, reaches the end, or runs out.
     /// Returns how many input bytes were used; <paramref name="data"/> is the body slice found (may be empty);

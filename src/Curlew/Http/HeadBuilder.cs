@@ -7,8 +7,17 @@ namespace Curlew.Http;
 /// <summary>Writes a request head straight into a pooled byte array (UTF-8), growing it when needed; no strings in between.</summary>
 internal sealed class HeadBuilder
 {
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1024);
+    private const int FirstSize = 1024;
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(FirstSize);
     private int _length;
+
+    /// <summary>Starts a new head in this builder (kept by an exchange, so a request allocates no builder).</summary>
+    public HeadBuilder Begin()
+    {
+        _length = 0;
+        if (_buffer.Length == 0) _buffer = ArrayPool<byte>.Shared.Rent(FirstSize);
+        return this;
+    }
 
     public HeadBuilder Append(string text)
     {

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using Curlew.Protocols;
 using Curlew.Connect;
 using Curlew.Transfer;
@@ -15,6 +17,21 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
     private string? _undecodable;
     private bool _chunked;
     private long _uncounted;   // chunked data delivered from the current receive, counted once it all decoded
+    private ChunkedDecoder? _decoder;
+
+    /// <summary>
+    /// Readies this reader for the next body (a handler keeps one for all its responses, one at a time, so a
+    /// keep-alive request allocates none): where it comes from, where it goes, the size limit; counts from zero.
+    /// </summary>
+    public HttpBodyReader Begin(Connection next, OutputSink? nextSink, OutputSink? nextTrailerSink, long nextMaxFileSize)
+    {
+        (connection, sink, trailerSink, maxFileSize) = (next, nextSink, nextTrailerSink, nextMaxFileSize);
+        _undecodable = null;
+        _chunked = false;
+        _uncounted = 0;
+        Received = 0;
+        return this;
+    }
 
     /// <summary>Body bytes received (after chunked decoding).</summary>
     public long Received { get; private set; }
@@ -41,6 +58,7 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
         return ValueTask.CompletedTask;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask ReadLengthAsync(long length)
     {
         io.BytesExpected = length;
@@ -55,28 +73,35 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
             buffer.Consume(take);
             left -= take;
         }
+        // An asynchronous reader of a long body reads more at once than the connection's buffer holds (fewer wake-ups,
+        // each a thread-pool hop) and hands it on in pieces no larger than that buffer, as BufferSize promises.
+        byte[]? bulk = !io.Synchronous && left >= 2L * ConnectionFilter.AsyncBulkReadBytes && buffer.Capacity < ConnectionFilter.AsyncBulkReadBytes
+            ? ArrayPool<byte>.Shared.Rent(ConnectionFilter.AsyncBulkReadBytes) : null;
         try
         {
             while (left > 0)
             {
                 connection.Top.ExpectBytes(left, io);
-                var scratch = buffer.Scratch;
+                var scratch = bulk is not null ? bulk.AsMemory(0, ConnectionFilter.AsyncBulkReadBytes) : buffer.Scratch;
                 if (scratch.Length > left) scratch = scratch[..(int)left];
                 int n = await connection.Top.ReceiveAsync(scratch, io).ConfigureAwait(false);
                 if (n == 0) throw new CurlException(CurlCode.PartialFile, $"transfer closed with {left} bytes remaining to read");
-                await DeliverAsync(scratch[..n]).ConfigureAwait(false);
+                for (int at = 0; at < n; at += buffer.Capacity)
+                    await DeliverAsync(scratch.Slice(at, Math.Min(buffer.Capacity, n - at))).ConfigureAwait(false);
                 left -= n;
             }
         }
         finally
         {
             connection.Top.ExpectBytes(0, io);
+            if (bulk is not null) ArrayPool<byte>.Shared.Return(bulk);
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask ReadChunkedAsync()
     {
-        var decoder = new ChunkedDecoder();
+        var decoder = _decoder?.Reset() ?? (_decoder = new ChunkedDecoder());
         var buffer = connection.Buffer;
         // libcurl reports a chunked body to the debug callback as received, size lines and all, one report per read;
         // the sink gets the decoded data. What the head's read brought along is the first report.
@@ -111,6 +136,7 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
         return used;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask ReadUntilCloseAsync()
     {
         var buffer = connection.Buffer;
@@ -141,6 +167,7 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
         return ValueTask.CompletedTask;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask AfterDeliveryAsync(ValueTask write)
     {
         await write.ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Curlew.Protocols;
 using System.Buffers;
 using System.Buffers.Text;
@@ -26,13 +27,36 @@ internal sealed class HttpExchange(Connection connection, IoContext io, HttpSett
     /// <summary>Requests repeated on this connection after a 417 (libcurl counts each as a followed redirect).</summary>
     public int Repeats { get; private set; }
 
+    private readonly HeadBuilder _head = new();
+
+    // Every response head of this exchange is read into this one object: only one is ever in use at a time (a
+    // 1xx is done with before the next head, an early answer ends the reading, the handler is done with the head
+    // before its next request).
+    private readonly HttpResponseHead _response = new();
+
+    /// <summary>
+    /// Readies this exchange for the next request on <paramref name="next"/>: a handler keeps one exchange for all its
+    /// requests (one at a time), so a keep-alive request allocates none.
+    /// </summary>
+    public HttpExchange Begin(Connection next)
+    {
+        connection = next;
+        RequestComplete = true;
+        _retriedAfter417 = false;
+        _earlyAnswer = null;
+        _partsSent = 0;
+        Repeats = 0;
+        return this;
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
     public async ValueTask<HttpResponseHead> RunAsync(HttpRequest request, bool resend)
     {
         info.StartDownload();
         // An upload resume passes over the part the server has before anything is sent, as libcurl does.
         // While an auth probe holds the body back, the skip applies to that body, as libcurl skips before the probe.
         if (settings.ResumeFrom > 0) (request.HeldBack ?? request.Body)?.SkipPrefix(settings.ResumeFrom);
-        var requestHead = HttpRequestWriter.Write(request, settings, resend);
+        var requestHead = HttpRequestWriter.Write(_head, request, settings, resend);
         try
         {
             info.RequestSize += requestHead.Length;
@@ -79,7 +103,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, HttpSett
         if (!await connection.Top.WaitReadableAsync(wait, io).ConfigureAwait(false)) return null;   // no answer in time: send anyway
         while (true)
         {
-            var head = await HttpHeadReader.ReadAsync(connection, io, headerSink, headersIntoBody, info).ConfigureAwait(false);
+            var head = await HttpHeadReader.ReadAsync(connection, io, headerSink, headersIntoBody, info, _response).ConfigureAwait(false);
             if (head.StatusCode == 100) return null;
             if (head.IsInformational) continue;
             // A final answer before the body: the body is never sent, and the server may still be waiting to read it
@@ -103,15 +127,17 @@ internal sealed class HttpExchange(Connection connection, IoContext io, HttpSett
         return true;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask<HttpResponseHead> ReadFinalHeadAsync()
     {
         while (true)
         {
-            var head = await HttpHeadReader.ReadAsync(connection, io, headerSink, headersIntoBody, info).ConfigureAwait(false);
+            var head = await HttpHeadReader.ReadAsync(connection, io, headerSink, headersIntoBody, info, _response).ConfigureAwait(false);
             if (!head.IsInformational) return head;
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask SendBodyAsync(UploadSource body, bool chunked)
     {
         const int prefix = 10;   // room for "ffffffff\r\n" in front of a chunk
@@ -180,6 +206,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, HttpSett
     }
 
     // One piece of the body, sent while watching for an early answer (until a final one came); false: stop sending.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask<bool> SendBodyPartAsync(ReadOnlyMemory<byte> part)
     {
         if (_earlyAnswer is not null)
@@ -196,7 +223,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, HttpSett
     // it and may have stopped reading); the connection is then out of step and closes. Below 300 the body goes on.
     private async ValueTask<EarlyAnswer> OnEarlyAnswerAsync()
     {
-        var head = await HttpHeadReader.ReadAsync(connection, io, headerSink, headersIntoBody, info).ConfigureAwait(false);
+        var head = await HttpHeadReader.ReadAsync(connection, io, headerSink, headersIntoBody, info, _response).ConfigureAwait(false);
         if (head.IsInformational) return EarlyAnswer.KeepWatching;
         _earlyAnswer = head;
         if (head.StatusCode < 300) return EarlyAnswer.StopWatching;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Curlew.Protocols;
 using System.Buffers.Text;
 using System.Text;
@@ -17,9 +18,12 @@ internal static class HttpHeadReader
     public const int MaxHeaderLine = 100 * 1024;    // libcurl's limit on one header line (CURL_MAX_HTTP_HEADER)
     public const int MaxHeaderBytes = 300 * 1024;   // libcurl's limit on all of one response's headers
 
-    public static async ValueTask<HttpResponseHead> ReadAsync(Connection connection, IoContext io, OutputSink? headerSink, OutputSink? bodySinkForHeaders, TransferInfo info)
+    // into: a head object to read into (cleared first) instead of a new one.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
+    public static async ValueTask<HttpResponseHead> ReadAsync(Connection connection, IoContext io, OutputSink? headerSink, OutputSink? bodySinkForHeaders,
+        TransferInfo info, HttpResponseHead? into = null)
     {
-        var head = new HttpResponseHead();
+        var head = into?.Clear() ?? new HttpResponseHead();
         var buffer = connection.Buffer;
         bool statusSeen = false, headerSeen = false;
         while (true)
@@ -140,7 +144,7 @@ internal static class HttpHeadReader
             if (head.Location is null && !value.IsEmpty) head.Location = LocationHeader.ToUrlText(value);
         }
         else if (Ascii.EqualsIgnoreCase(name, "Content-Range"u8)) head.ContentRangeStart = ContentRange.ParseStart(value);
-        else if (Ascii.EqualsIgnoreCase(name, "Content-Type"u8)) head.ContentType = value.IsEmpty ? null : Encoding.UTF8.GetString(value);
+        else if (Ascii.EqualsIgnoreCase(name, "Content-Type"u8)) head.ContentType = value.IsEmpty ? null : head.ContentTypeText(value);
         else if (Ascii.EqualsIgnoreCase(name, "WWW-Authenticate"u8)) (head.WwwAuthenticate ??= []).Add(Encoding.Latin1.GetString(value));
     }
 

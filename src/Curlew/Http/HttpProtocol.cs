@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Curlew.Protocols;
 using System.Net;
 using Curlew.Connect;
@@ -23,6 +24,24 @@ internal sealed class HttpProtocol(HttpSettings s, TransferContext c) : IProtoco
     private readonly OutputSink? headers = c.Headers;
     private readonly HttpAuthSession _auth = new(s.HttpAuth, s.UserPwd, callerAuthorizes: s.Custom.Overrides("Authorization"));
 
+    // Kept across requests and performs (one at a time), so a keep-alive request allocates none of them.
+    private HttpExchange? _exchange;
+    private HttpBodyReader? _bodyReader;
+    private HttpRequest? _firstRequest;
+
+    /// <summary>
+    /// Whether this handler can serve the next perform of its handle: only with the very same settings snapshot (the
+    /// handle makes a new one when an HTTP option changes) and the same transfer parts. It then forgets the last
+    /// perform's authentication state, as a new handler would have none.
+    /// </summary>
+    public bool TryRestart(HttpSettings settings, in TransferContext context)
+    {
+        if (!ReferenceEquals(settings, s) || context != c) return false;
+        _auth.Clear();
+        return true;
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
     public async ValueTask<HopResult> PerformAsync(Hop hop)
     {
         info.SizeUpload = 0;   // libcurl reports the last request's upload size, not a sum over a redirect chain
@@ -53,7 +72,9 @@ internal sealed class HttpProtocol(HttpSettings s, TransferContext c) : IProtoco
                 {
                     bool deliver = !again && delivery == BodyDelivery.Deliver;
                     progress.DownloadTotal = Math.Max(head.ContentLength, 0);
-                    var reader = new HttpBodyReader(connection, io, deliver ? body : null, deliver ? headers : null, progress, lowSpeed, deliver ? s.MaxFileSize : 0, info);
+                    var reader = _bodyReader is null
+                        ? _bodyReader = new HttpBodyReader(connection, io, deliver ? body : null, deliver ? headers : null, progress, lowSpeed, deliver ? s.MaxFileSize : 0, info)
+                        : _bodyReader.Begin(connection, deliver ? body : null, deliver ? headers : null, deliver ? s.MaxFileSize : 0);
                     await reader.ReadAsync(head).ConfigureAwait(false);
                 }
                 // Bytes beyond the body mean the server and we disagree on framing: never reuse such a connection.
@@ -80,7 +101,19 @@ internal sealed class HttpProtocol(HttpSettings s, TransferContext c) : IProtoco
         }
     }
 
+    // A request without a body is the same on every perform of the same URL: made once. One with a body is made
+    // each time, since its upload source counts what it sent.
     private HttpRequest FirstRequest(in Hop hop)
+    {
+        if (_firstRequest is { } last && ReferenceEquals(last.Url, hop.Url) && last.SendCredentials == hop.SendCredentials
+            && last.CustomHostAllowed == hop.SameHostAsFirst)
+            return last;
+        var made = NewFirstRequest(hop);
+        _firstRequest = made.Body is null ? made : null;
+        return made;
+    }
+
+    private HttpRequest NewFirstRequest(in Hop hop)
     {
         UploadSource? upload = s.NoBody ? null : s.Method switch
         {
@@ -94,6 +127,7 @@ internal sealed class HttpProtocol(HttpSettings s, TransferContext c) : IProtoco
             { Referer = s.Referer, CustomHostAllowed = hop.SameHostAsFirst };
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask<(Connection, HttpResponseHead, HttpExchange)> ExchangeAsync(HttpRequest request)
     {
         bool fresh = false;
@@ -103,7 +137,7 @@ internal sealed class HttpProtocol(HttpSettings s, TransferContext c) : IProtoco
             var connection = await connections.AcquireAsync(request.Url, io, fresh).ConfigureAwait(false);
             RecordEndpoints(connection);
             long filledBefore = connection.Buffer.TotalFilled;
-            var exchange = new HttpExchange(connection, io, s, headers, s.Header ? body : null, progress, lowSpeed, info);
+            var exchange = _exchange?.Begin(connection) ?? (_exchange = new HttpExchange(connection, io, s, headers, s.Header ? body : null, progress, lowSpeed, info));
             lowSpeed.Restart(io.BytesReceived + io.BytesSent);   // name lookup and connect time do not count as slow transfer
             try
             {

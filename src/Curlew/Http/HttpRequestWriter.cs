@@ -25,7 +25,10 @@ internal static class HttpRequestWriter
     private const long HttpVersion10 = 1;   // CURL_HTTP_VERSION_1_0; every other choice speaks HTTP/1.1 here
 
     /// <summary>Builds the head (and an inline body) into a pooled array; the caller returns it to the pool.</summary>
-    public static RequestHead Write(HttpRequest request, HttpSettings o, bool resend)
+    public static RequestHead Write(HttpRequest request, HttpSettings o, bool resend) => Write(new HeadBuilder(), request, o, resend);
+
+    /// <summary>Like <see cref="Write(HttpRequest, HttpSettings, bool)"/>, in a builder the caller keeps for its next request.</summary>
+    public static RequestHead Write(HeadBuilder builder, HttpRequest request, HttpSettings o, bool resend)
     {
         var custom = o.Custom;
         bool http10 = o.HttpVersion == HttpVersion10;
@@ -36,7 +39,7 @@ internal static class HttpRequestWriter
         if (body is not null && body.Size < 0 && http10 && !custom.Overrides("Transfer-Encoding"))
             throw new CurlException(CurlCode.UploadFailed, "Chunky upload is not supported by HTTP 1.0");
 
-        var head = new HeadBuilder();
+        var head = builder.Begin();
         head.Append(request.Method).Append(" "u8).Append(PercentEncoding.EncodeNonAsciiLower(request.Url.PathAndQuery))
             .Append(http10 ? " HTTP/1.0\r\n"u8 : " HTTP/1.1\r\n"u8);
 

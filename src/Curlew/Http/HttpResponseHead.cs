@@ -42,6 +42,36 @@ internal sealed class HttpResponseHead
     public bool FramingInDoubt;
 
     /// <summary>HTTP/1.1 keeps the connection unless told to close; HTTP/1.0 only when asked to keep it.</summary>
+    /// <summary>
+    /// Makes this object a blank head again, to read the next response into (an exchange keeps one, so a keep-alive
+    /// response allocates no head). A Content-Type equal to the last one keeps the last one's string.
+    /// </summary>
+    public HttpResponseHead Clear()
+    {
+        _lastContentType = ContentType ?? _lastContentType;
+        StatusCode = 0;
+        Version = 11;
+        ContentLength = -1;
+        ContentLengthOverflow = Chunked = CodedWithoutChunks = ConnectionClose = ConnectionKeepAlive = EndedByClose = FramingInDoubt = false;
+        UndecodableCoding = null;
+        Codings = 0;
+        Location = null;
+        ContentRangeStart = null;
+        ContentType = null;
+        WwwAuthenticate = null;
+        HeaderBytes = 0;
+        return this;
+    }
+
+    private string? _lastContentType;
+
+    /// <summary>The Content-Type value as a string: the last response's string when the bytes are the same (a server repeats itself).</summary>
+    public string ContentTypeText(ReadOnlySpan<byte> value)
+    {
+        if (_lastContentType is { } last && last.Length == value.Length && System.Text.Ascii.Equals(value, last)) return last;
+        return System.Text.Encoding.UTF8.GetString(value);
+    }
+
     public bool AllowsReuse => !ConnectionClose && !ContentLengthOverflow && !CodedWithoutChunks && !EndedByClose && !FramingInDoubt
         && (Version >= 11 || ConnectionKeepAlive);
 }

@@ -6,11 +6,23 @@ namespace Curlew.Protocols;
 /// <c>LowSpeedLimit</c>/<c>LowSpeedTime</c>: aborts with <see cref="CurlCode.OperationTimedout"/> once the transfer has
 /// stayed below the limit (bytes per second, measured per one-second window) for the given number of seconds.
 /// </summary>
-internal sealed class LowSpeedGuard(long limitBytesPerSecond, long seconds)
+/// <remarks>A handle keeps one and <see cref="Start"/>s it for every perform, so a keep-alive loop allocates none.</remarks>
+internal sealed class LowSpeedGuard
 {
-    private long _windowStart = Stopwatch.GetTimestamp();
+    private long limitBytesPerSecond, seconds;
+    private long _windowStart;
     private long _bytesAtWindowStart;
     private long _slowSince;   // timestamp when the speed first dropped below the limit; 0 = not slow
+
+    public LowSpeedGuard(long limitBytesPerSecond, long seconds) => Start(limitBytesPerSecond, seconds);
+
+    /// <summary>Begins a perform with these limits and a fresh window.</summary>
+    public void Start(long limitBytesPerSecond, long seconds)
+    {
+        this.limitBytesPerSecond = limitBytesPerSecond;
+        this.seconds = seconds;
+        Restart(0);
+    }
 
     public bool IsActive => limitBytesPerSecond > 0 && seconds > 0;
 

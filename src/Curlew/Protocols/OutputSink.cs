@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Curlew.Connect;
 
 namespace Curlew.Protocols;
@@ -44,6 +45,7 @@ internal sealed class OutputSink
         return ValueTask.CompletedTask;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask WriteStreamAsync(ReadOnlyMemory<byte> data, IoContext io)
     {
         try { await _stream!.WriteAsync(data, io.Token).ConfigureAwait(false); }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Curlew.Connect;
 
 namespace Curlew.Protocols;
@@ -132,6 +133,7 @@ internal sealed class UploadSource
         return ReadStreamAsync(buffer, io);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask<int> ReadStreamAsync(Memory<byte> buffer, IoContext io)
     {
         int n;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Curlew.Protocols;
 using Curlew.Url;
 
@@ -12,8 +13,9 @@ namespace Curlew.Transfer;
 /// </summary>
 internal sealed partial class TransferEngine : IRedirectFollower
 {
-    private long _redirects;
+    private long _redirects;   // in this perform; RunAsync starts it at 0
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask FollowAsync(CurlUrl first, TransferContext context)
     {
         var handler = HandlerFor(first, following: false, context, current: null);
@@ -46,7 +48,9 @@ internal sealed partial class TransferEngine : IRedirectFollower
             throw Disallowed(url.Scheme, "ProtocolsStr", following);
         if (following && !ProtocolAllowList.Allows(options.RedirProtocols ?? ProtocolAllowList.RedirectDefault, url.Scheme))
             throw Disallowed(url.Scheme, "RedirProtocolsStr", following);
-        return current ?? ProtocolTable.Create(url.Scheme, options, context);
+        if (current is not null) return current;
+        if (!following && Restarted(url.Scheme, context) is { } kept) return kept;
+        return _firstHandler = ProtocolTable.Create(url.Scheme, options, context);
     }
 
     private CurlException Disallowed(string scheme, string option, bool following)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Curlew.Protocols;
 using Curlew.Connect;
 using Curlew.Diagnostics;
@@ -8,37 +9,38 @@ using Curlew.Url;
 namespace Curlew.Transfer;
 
 /// <summary>
-/// One perform, from options to bytes delivered: parses the URL, picks the protocol handler for its scheme, wires the
-/// socket factory (with the user's lifecycle callbacks), the connection provider, the sinks and the progress meter,
-/// and records what <c>GetInfo</c> reports. The follow loop is in <c>TransferEngine.Follow.cs</c>.
+/// Runs the performs of one handle, from options to bytes delivered: parses the URL, picks the protocol handler for its
+/// scheme, wires the socket factory (with the user's lifecycle callbacks), the connection provider, the sinks and the
+/// progress meter, and records what <c>GetInfo</c> reports. The follow loop is in <c>TransferEngine.Follow.cs</c>; the
+/// parts a handle keeps from one perform to the next (so a keep-alive loop allocates none of them) in
+/// <c>TransferEngine.Parts.cs</c>. One perform at a time, like the handle.
 /// </summary>
-internal sealed partial class TransferEngine(EasyOptions options, TransferInfo info, ConnectionPool pool, RoutePlanner routes, ConnectSnapshot snapshots, SocketLedger ledger, ParsedUrlCache urls)
+internal sealed partial class TransferEngine(TransferInfo info, ConnectionPool pool, RoutePlanner routes, ConnectSnapshot snapshots, SocketLedger ledger, ParsedUrlCache urls)
 {
-    public async ValueTask RunAsync(bool synchronous, CancellationToken cancellationToken)
+    private EasyOptions options = new();
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
+    public async ValueTask RunAsync(EasyOptions transferOptions, bool synchronous, CancellationToken cancellationToken)
     {
-        using var io = new IoContext(synchronous, options.TimeoutMs, cancellationToken)
-        {
-            Events = TransferEvents.For(options.Verbose, options.DebugFunction, options.DebugData, options.Stderr),
-        };
-        var factory = new SocketFactory(new SocketCallbacks(
-            options.OpenSocketFunction, options.OpenSocketData,
-            options.SockOptFunction, options.SockOptData,
-            options.CloseSocketFunction, options.CloseSocketData), ledger);
-        var connections = new ConnectionProvider(snapshots.Take(options), pool, routes, factory);
+        options = transferOptions;
+        _redirects = 0;
+        var io = _io;
+        io.Start(synchronous, options.TimeoutMs, cancellationToken, TransferEvents.For(options.Verbose, options.DebugFunction, options.DebugData, options.Stderr));
+        using var ioScope = io;
+        var connections = Connections(snapshots.Take(options), Factory());
         try
         {
             var url = ParseUrl();
-            info.Scheme = url.Scheme.ToUpperInvariant();
+            info.Scheme = SchemeName(url.Scheme);
             info.EffectiveUrl = url.ToString();
-            var progress = new ProgressMeter(options.XferInfoFunction, options.XferInfoData, enabled: !options.NoProgress);
-            var lowSpeed = new LowSpeedGuard(options.LowSpeedLimit, options.LowSpeedTime);
-            if (progress.IsActive || lowSpeed.IsActive)
-                io.IdleTick = () => { progress.Report(); lowSpeed.Check(io.BytesReceived + io.BytesSent); };
+            var progress = _progress;
+            progress.Start(options.XferInfoFunction, options.XferInfoData, enabled: !options.NoProgress);
+            var lowSpeed = _lowSpeed;
+            lowSpeed.Start(options.LowSpeedLimit, options.LowSpeedTime);
+            if (progress.IsActive || lowSpeed.IsActive) io.IdleTick = _idleTick ??= OnIdleTick;
             if (options.AcceptEncoding is not null)
                 throw new CurlException(CurlCode.NotBuiltIn, "Content decoding (AcceptEncoding) is not supported by this Curlew release yet");
-            var body = OutputSink.ForBody(options.WriteFunction, options.WriteData);
-            var headers = OutputSink.ForHeaders(options.HeaderFunction, options.HeaderData, options.WriteFunction);
-            await FollowAsync(url, new TransferContext(connections, io, info, progress, lowSpeed, body, headers)).ConfigureAwait(false);
+            await FollowAsync(url, new TransferContext(connections, io, info, progress, lowSpeed, BodySink(), HeaderSink())).ConfigureAwait(false);
         }
         catch (CurlException ex) when (ex.OsErrno != 0)
         {
@@ -55,6 +57,13 @@ internal sealed partial class TransferEngine(EasyOptions options, TransferInfo i
             info.TotalTimeUs = Math.Max(1, io.ElapsedMicroseconds);
             CurlewMetrics.BodyBytesDelivered(info.SizeDownload);
         }
+    }
+
+    // Progress runs (and may abort) and the low-speed guard judges while a receive waits, about once a second.
+    private void OnIdleTick()
+    {
+        _progress.Report();
+        _lowSpeed.Check(_io.BytesReceived + _io.BytesSent);
     }
 
     private CurlUrl ParseUrl()

@@ -67,7 +67,9 @@ internal sealed class CurlUrl
     public string? Fragment { get; }
 
     /// <summary><see cref="Path"/> plus "?" and <see cref="Query"/> when there is a query.</summary>
-    public string PathAndQuery => Query is null ? Path : Path + "?" + Query;
+    public string PathAndQuery => Query is null ? Path : _pathAndQuery ??= Path + "?" + Query;   // immutable: joined once
+
+    private string? _pathAndQuery;
 
     /// <summary>The scheme's default port.</summary>
     public int DefaultPort => UrlSchemes.DefaultPort(Scheme);

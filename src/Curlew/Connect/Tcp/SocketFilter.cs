@@ -40,7 +40,7 @@ internal sealed class SocketFilter : ConnectionFilter
     {
         if (!io.Synchronous)
         {
-            if (_lowWaterSet) return ReceiveLowWaterAsync(buffer, io);
+            if (LowWaterSet) return ReceiveLowWaterAsync(buffer, io);
             return io.IdleTick is null ? ReceiveAsyncCore(buffer, io) : ReceiveWithTicksAsync(buffer, io);
         }
         while (true)
@@ -48,13 +48,13 @@ internal sealed class SocketFilter : ConnectionFilter
             try
             {
                 int cap = io.IdleTick is null ? Timeout.Infinite : IoContext.IdleTickMs;
-                if (_lowWaterSet) cap = cap == Timeout.Infinite ? LowWaterWaitMs : Math.Min(cap, LowWaterWaitMs);
+                if (LowWaterSet) cap = cap == Timeout.Infinite ? LowWaterWaitMs : Math.Min(cap, LowWaterWaitMs);
                 ApplyTimeout(ref _receiveTimeoutMs, io, SocketOptionName.ReceiveTimeout, cap, mayFireEarly: true);
                 return new ValueTask<int>(_socket.Socket.Receive(buffer.Span));
             }
-            catch (SocketException ex) when (_lowWaterSet && IsTimeout(ex) && !io.DeadlinePassed)
+            catch (SocketException ex) when (LowWaterSet && IsTimeout(ex) && !io.DeadlinePassed)
             {
-                SetLowWater(false);   // nothing at all came for a while: a slow sender, so read it as it comes
+                SetLowWater(0);   // nothing at all came for a while: a slow sender, so read it as it comes
             }
             catch (SocketException ex) when (io.IdleTick is not null && IsTimeout(ex) && !io.DeadlinePassed) { io.IdleTick(); }
             catch (SocketException ex) when (IsTimeout(ex) && _receiveTimeoutMs != 0 && !io.DeadlinePassed) { }   // set short on purpose: wait the rest
@@ -81,7 +81,7 @@ internal sealed class SocketFilter : ConnectionFilter
         catch (OperationCanceledException ex)
         {
             if (io.Token.IsCancellationRequested) throw io.Interrupted(ex);
-            SetLowWater(false);
+            SetLowWater(0);
         }
         catch (SocketException ex) { throw ReceiveFailure(ex, io); }
         catch (ObjectDisposedException) { throw Closed("Recv", CurlCode.RecvError); }
@@ -241,13 +241,19 @@ internal sealed class SocketFilter : ConnectionFilter
             if (answer == EarlyAnswer.StopSending) return false;
             watching = answer == EarlyAnswer.KeepWatching;
         }
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(io.Token);
+        var stop = StopSource(io);
         Task? watch = null;
         try
         {
             while (!data.IsEmpty)
             {
-                var send = _socket.Socket.SendAsync(data, SocketFlags.None, stop.Token).AsTask();
+                var sending = _socket.Socket.SendAsync(data, SocketFlags.None, stop.Token);
+                if (sending.IsCompletedSuccessfully)
+                {
+                    data = data[sending.Result..];   // the socket took it at once: nothing to race, nothing allocated
+                    continue;
+                }
+                var send = sending.AsTask();
                 while (watching && !send.IsCompleted)
                 {
                     watch ??= _socket.Socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, stop.Token).AsTask();
@@ -279,6 +285,20 @@ internal sealed class SocketFilter : ConnectionFilter
                 catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException) { }
             }
         }
+    }
+
+    private CancellationTokenSource? _stop;
+    private CancellationToken _stopLinkedTo;
+
+    // The source that can stop a watched send: one for all the pieces of a body (and later bodies) while the
+    // transfer's token stays the same and nothing cancelled it, rather than a new linked source per 64 KiB piece.
+    private CancellationTokenSource StopSource(IoContext io)
+    {
+        var token = io.Token;
+        if (_stop is not null && _stopLinkedTo == token && _stop.TryReset()) return _stop;
+        _stop?.Dispose();
+        _stopLinkedTo = token;
+        return _stop = token.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(token) : new CancellationTokenSource();
     }
 
     public override async ValueTask<bool> WaitReadableAsync(int timeoutMs, IoContext io)
@@ -323,7 +343,11 @@ internal sealed class SocketFilter : ConnectionFilter
     /// <summary>TCP needs no goodbye beyond the close itself.</summary>
     public override ValueTask ShutdownAsync(int timeoutMs) => ValueTask.CompletedTask;
 
-    public override void Close() => _socket.Close();
+    public override void Close()
+    {
+        _socket.Close();
+        _stop?.Dispose();   // unhooks it from the transfer's token
+    }
 
     // A blocking receive returns as soon as any data is there, so a fast reader of a big body wakes for every segment
     // the kernel queues and copies a little at a time. With SO_RCVLOWAT the kernel wakes it only once a good amount has
@@ -331,23 +355,28 @@ internal sealed class SocketFilter : ConnectionFilter
     // Guard rails: only while at least that many bytes are certain to come (a Content-Length body), back to 1 before
     // the last part, and each wait bounded by a short timeout, after which whatever came is delivered (a slow sender
     // is never held back for long).
+    // Asynchronous reads use a higher mark (and read that much at once, see AsyncBulkReadBytes): each readiness
+    // wake-up costs them a thread-pool hop, where a blocking read only wakes its own thread.
     private const int LowWaterMark = 128 * 1024;
-    private const long LowWaterWorthIt = 4 * LowWaterMark;   // for a small body the setsockopt calls cost more than they save
+    private const int LowWaterWorthItFactor = 4;   // for a small body the setsockopt calls cost more than they save
     private const int LowWaterWaitMs = 50;
-    private bool _lowWaterSet;
+    private int _lowWater;   // the mark now set; 0 = none (the kernel's 1)
+    private bool LowWaterSet => _lowWater != 0;
 
     public override void ExpectBytes(long bytes, IoContext io)
     {
-        bool want = bytes >= LowWaterWorthIt || (_lowWaterSet && bytes >= LowWaterMark);
-        if (want != _lowWaterSet) SetLowWater(want);
+        int mark = io.Synchronous ? LowWaterMark : AsyncBulkReadBytes;
+        bool want = bytes >= (long)LowWaterWorthItFactor * mark || (_lowWater == mark && bytes >= mark);
+        int next = want ? mark : 0;
+        if (next != _lowWater) SetLowWater(next);
     }
 
-    private void SetLowWater(bool on)
+    private void SetLowWater(int mark)
     {
         try
         {
-            _socket.Socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReceiveLowWater, on ? LowWaterMark : 1);
-            _lowWaterSet = on;
+            _socket.Socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReceiveLowWater, mark == 0 ? 1 : mark);
+            _lowWater = mark;
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { }   // a hint only: read as before
     }

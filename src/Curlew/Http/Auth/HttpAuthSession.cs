@@ -11,7 +11,7 @@ internal sealed class HttpAuthSession
     private readonly bool _ieStyle;
     private readonly string? _userPwd;
     private readonly bool _callerAuthorizes;
-    private readonly Dictionary<string, HostAuthState> _hosts = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, HostAuthState>? _hosts;   // made when credentials first go out: a plain GET needs none
 
     // callerAuthorizes: the caller sends an Authorization header of its own. It replaces Curlew's whatever the
     // scheme, so a 401 is never answered by repeating the same request. (libcurl lets it replace Basic only and sends
@@ -31,7 +31,7 @@ internal sealed class HttpAuthSession
     /// </summary>
     public HttpRequest Prepare(HttpRequest request)
     {
-        if (request.Credentials(_userPwd) is not { } credentials) return request with { Authorization = null };
+        if (request.Credentials(_userPwd) is not { } credentials) return request.Authorization is null ? request : request with { Authorization = null };
         int colon = credentials.IndexOf(':');
         var state = StateFor(request);
         string target = Url.PercentEncoding.EncodeNonAsciiLower(request.Url.PathAndQuery);
@@ -40,6 +40,9 @@ internal sealed class HttpAuthSession
             dressed = dressed with { Body = Protocols.UploadSource.FromBytes([], 0), HeldBack = request.Body };
         return dressed;
     }
+
+    /// <summary>Forgets every server's state, for the next perform of the same handle (a nonce never outlives its perform).</summary>
+    public void Clear() => _hosts?.Clear();
 
     /// <summary>Whether the server's answer calls for the same request again, now (or again) with credentials.</summary>
     public bool WantsRetry(HttpRequest sent, HttpResponseHead head) =>
@@ -58,7 +61,8 @@ internal sealed class HttpAuthSession
     {
         var url = request.Url;
         string origin = $"{url.Scheme}://{url.Host}:{url.Port}";
-        if (!_hosts.TryGetValue(origin, out var state)) _hosts[origin] = state = new HostAuthState(_wanted, _ieStyle);
+        var hosts = _hosts ??= new(StringComparer.OrdinalIgnoreCase);
+        if (!hosts.TryGetValue(origin, out var state)) hosts[origin] = state = new HostAuthState(_wanted, _ieStyle);
         return state;
     }
 }

@@ -1,0 +1,21 @@
+using BenchmarkDotNet.Running;
+using Curlew.Bench;
+
+// Measurements that guide speed work (issue 15); none is run by the tests.
+//   alloc URL [requests]        managed bytes per keep-alive GET (Perform and PerformAsync), with the top allocating types
+//   download URL [sync|async] [rounds]   downloads to a counting write callback: bytes, wall time and process CPU per round
+//   upload [bytes]              managed bytes per 64 KiB piece of an asynchronous upload (the early-answer watch)
+//   anything else               BenchmarkDotNet for the hot-path pieces (head parsing, chunked decoding, request writing)
+return args.FirstOrDefault() switch
+{
+    "alloc" => KeepAliveAllocations.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 10_000),
+    "upload" => UploadAllocations.Run(args.Length > 1 ? long.Parse(args[1]) : 64L * 1024 * 1024),
+    "download" => BigDownload.Run(args[1], args.Length > 2 && args[2] == "async", args.Length > 3 ? int.Parse(args[3]) : 3),
+    _ => RunBenchmarks(args),
+};
+
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(KeepAliveAllocations).Assembly).Run(args);
+    return 0;
+}

@@ -1,0 +1,89 @@
+using Curlew.Tests.Servers;
+using Xunit;
+
+namespace Curlew.Tests.Transfer;
+
+/// <summary>
+/// Allocation ceilings for a keep-alive GET whose body goes to a write callback, on one reused handle (issue 15:
+/// at most 256 managed bytes per request). Allocations are deterministic, so they are asserted; time never is.
+/// Process-wide counters see every thread, so these run alone, after the parallel tests, against their own nginx.
+/// </summary>
+[Collection(AllocationCollection.Name)]
+public sealed class KeepAliveAllocationTests : IAsyncLifetime
+{
+    private const int Requests = 2000;
+    private NginxServer? _nginx;
+
+    public async Task InitializeAsync() => _nginx = await NginxServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_nginx is not null) await _nginx.DisposeAsync();
+    }
+
+    private CurlEasy KeepAliveHandle(Action<long> onBody)
+    {
+        var easy = new CurlEasy { Url = _nginx!.BaseUrl + "/small.txt" };
+        easy.WriteFunction = (data, _) => { onBody(data.Length); return data.Length; };
+        return easy;
+    }
+
+    [Fact]
+    public void A_keep_alive_GET_with_Perform_allocates_at_most_32_bytes_on_its_thread()
+    {
+        long bodyBytes = 0;
+        using var easy = KeepAliveHandle(n => bodyBytes += n);
+        for (int i = 0; i < 100; i++) Assert.Equal(CurlCode.Ok, easy.Perform());   // JIT, the connection, the handle's parts
+        // Perform runs wholly on the calling thread (no thread hops), so this thread's count is exactly its cost.
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Requests; i++)
+            if (easy.Perform() is var code && code != CurlCode.Ok) Assert.Fail($"request {i}: {code} {easy.ErrorMessage}");
+        double perRequest = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)Requests;
+        Assert.True(perRequest <= 32, $"Perform allocated {perRequest:F0} B per keep-alive request (ceiling 32)");
+        Assert.Equal((Requests + 100L) * NginxServer.SmallText.Length, bodyBytes);
+        Assert.Equal(0, easy.GetInfoLong(CurlInfo.NumConnects));   // the same connection throughout
+    }
+
+    [Fact]
+    public async Task A_keep_alive_GET_with_PerformAsync_allocates_at_most_256_bytes_in_the_process()
+    {
+        long bodyBytes = 0;
+        using var easy = KeepAliveHandle(n => Interlocked.Add(ref bodyBytes, n));
+        for (int i = 0; i < 100; i++) Assert.Equal(CurlCode.Ok, await easy.PerformAsync());
+        // Continuations run on pool threads: count the whole process (nothing else runs in this collection).
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        for (int i = 0; i < Requests; i++)
+            if (await easy.PerformAsync() is var code && code != CurlCode.Ok) Assert.Fail($"request {i}: {code} {easy.ErrorMessage}");
+        double perRequest = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)Requests;
+        Assert.True(perRequest <= 256, $"PerformAsync allocated {perRequest:F0} B per keep-alive request (ceiling 256)");
+        Assert.Equal((Requests + 100L) * NginxServer.SmallText.Length, Interlocked.Read(ref bodyBytes));
+        Assert.Equal(0, easy.GetInfoLong(CurlInfo.NumConnects));
+    }
+
+    [Fact]
+    public void Options_changed_between_kept_alive_performs_take_effect_on_the_next_one()
+    {
+        long first = 0, second = 0;
+        using var easy = KeepAliveHandle(n => first += n);
+        Assert.Equal(CurlCode.Ok, easy.Perform());
+        Assert.Equal(CurlCode.Ok, easy.Perform());
+        easy.NoBody = true;   // a HEAD now: the kept handler must not serve it with the GET's settings
+        Assert.Equal(CurlCode.Ok, easy.Perform());
+        Assert.Equal("HEAD", easy.GetInfoString(CurlInfo.EffectiveMethod));
+        Assert.Equal(2L * NginxServer.SmallText.Length, first);
+        easy.NoBody = false;
+        easy.WriteFunction = (data, _) => { second += data.Length; return data.Length; };   // a new sink
+        Assert.Equal(CurlCode.Ok, easy.Perform());
+        Assert.Equal("GET", easy.GetInfoString(CurlInfo.EffectiveMethod));
+        Assert.Equal(2L * NginxServer.SmallText.Length, first);
+        Assert.Equal(NginxServer.SmallText.Length, second);
+        Assert.Equal(NginxServer.SmallText.Length, easy.GetInfoLong(CurlInfo.SizeDownloadT));
+    }
+}
+
+/// <summary>Allocation counts are process-wide, so these tests run alone, after the parallel ones.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AllocationCollection
+{
+    public const string Name = "allocation ceilings";
+}
