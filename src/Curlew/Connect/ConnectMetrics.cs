@@ -15,11 +15,15 @@ internal sealed class ConnectMetrics
     /// <summary>When the last name resolution finished.</summary>
     public long NameLookupTimeUs { get; private set; }
 
+    /// <summary>When the last new connection's TLS handshake was done (CURLINFO_APPCONNECT_TIME); 0 without TLS.</summary>
+    public long AppConnectTimeUs { get; private set; }
+
     public void Resolved(IoContext io) => NameLookupTimeUs = io.ElapsedMicroseconds;
 
-    public void Created(IoContext io)
+    public void Created(IoContext io, bool tls)
     {
         NewConnections++;
         ConnectTimeUs = io.ElapsedMicroseconds;
+        if (tls) AppConnectTimeUs = ConnectTimeUs;
     }
 }

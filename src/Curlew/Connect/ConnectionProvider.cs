@@ -28,6 +28,9 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
     public long ConnectTimeUs => _metrics?.ConnectTimeUs ?? 0;
     public long NameLookupTimeUs => _metrics?.NameLookupTimeUs ?? 0;
 
+    /// <summary>Microseconds from the start until the last new connection's TLS handshake was done; 0 without one.</summary>
+    public long AppConnectTimeUs => _metrics?.AppConnectTimeUs ?? 0;
+
     public async ValueTask<Connection> AcquireAsync(CurlUrl url, IoContext io, bool fresh)
     {
         var route = routes.Plan(url, settings);
@@ -41,7 +44,7 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
         }
         var metrics = _metrics ??= new ConnectMetrics();
         var connection = await Builder.BuildAsync(route, io, metrics).ConfigureAwait(false);
-        metrics.Created(io);
+        metrics.Created(io, route.UsesTls);
         return connection;
     }
 

@@ -11,6 +11,9 @@ namespace Curlew.Connect;
 /// </summary>
 internal sealed class FilterStream(ConnectionFilter below, IoContext io) : Stream
 {
+    /// <summary>The I/O context reads and writes use: a pooled connection serves one transfer after another, so the layer above sets it before each call.</summary>
+    public IoContext Io { get; set; } = io;
+
     public override bool CanRead => true;
     public override bool CanWrite => true;
     public override bool CanSeek => false;
@@ -36,7 +39,7 @@ internal sealed class FilterStream(ConnectionFilter below, IoContext io) : Strea
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: no allocation per record read
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        try { return await below.ReceiveAsync(buffer, io).ConfigureAwait(false); }
+        try { return await below.ReceiveAsync(buffer, Io).ConfigureAwait(false); }
         catch (CurlException ex) { throw new FilterStreamException(ex); }
     }
 
@@ -60,7 +63,7 @@ internal sealed class FilterStream(ConnectionFilter below, IoContext io) : Strea
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        try { await below.SendAsync(buffer, io).ConfigureAwait(false); }
+        try { await below.SendAsync(buffer, Io).ConfigureAwait(false); }
         catch (CurlException ex) { throw new FilterStreamException(ex); }
     }
 

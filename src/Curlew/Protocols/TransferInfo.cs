@@ -6,7 +6,7 @@ internal sealed class TransferInfo
     public string? EffectiveUrl, ContentType, PrimaryIp, LocalIp, RedirectUrl, Scheme, EffectiveMethod;
     public long ResponseCode, RedirectCount, OsErrno, NumConnects, PrimaryPort, LocalPort, HttpVersion;
     public long HeaderSize, RequestSize, SizeUpload, SizeDownload, ContentLengthDownload = -1;
-    public long TotalTimeUs, ConnectTimeUs, NameLookupTimeUs;
+    public long TotalTimeUs, ConnectTimeUs, NameLookupTimeUs, SslVerifyResult;
 
     /// <summary>
     /// Phase times in microseconds since the perform started, libcurl's *_TIME_T: the last request's TLS handshake
@@ -20,7 +20,7 @@ internal sealed class TransferInfo
         ResponseCode = RedirectCount = OsErrno = NumConnects = PrimaryPort = LocalPort = HttpVersion = 0;
         HeaderSize = RequestSize = SizeUpload = SizeDownload = 0;
         ContentLengthDownload = -1;
-        TotalTimeUs = ConnectTimeUs = NameLookupTimeUs = 0;
+        TotalTimeUs = ConnectTimeUs = NameLookupTimeUs = SslVerifyResult = 0;
         AppConnectTimeUs = PreTransferTimeUs = StartTransferTimeUs = RedirectTimeUs = 0;
     }
 

@@ -16,7 +16,7 @@ internal static class ProtocolTable
     private static readonly (string Scheme, Factory? Create)[] Rows =
     [
         ("http", static (EasyOptions o, in TransferContext c) => new HttpProtocol(HttpSnapshot.For(o), c)),
-        ("https", null),   // waits for the TLS filter
+        ("https", static (EasyOptions o, in TransferContext c) => new HttpProtocol(HttpSnapshot.For(o), c)),   // the route stacks TLS
         ("ftp", null),     // waits for the FTP handler
         ("ftps", null),
     ];

@@ -1,0 +1,163 @@
+using System.Net.Security;
+using System.Runtime.CompilerServices;
+using System.Security.Authentication;
+
+namespace Curlew.Connect.Tls;
+
+/// <summary>
+/// TLS over the filter below: an <see cref="SslStream"/> over a <see cref="FilterStream"/> (never a NetworkStream; the
+/// inner stream is left open), so the socket stays owned by the chain and reaches the close callback exactly once.
+/// Only SslStream's asynchronous API is used: over a blocking socket filter it completes inline on the caller's thread
+/// (a synchronous Perform never hops), over an asynchronous one it is asynchronous end to end.
+/// </summary>
+internal sealed class TlsFilter(Route route, TlsSettings tls, ConnectionFilter below) : ConnectionFilter(below)
+{
+    private FilterStream? _stream;
+    private SslStream? _ssl;
+    private bool _handshaken, _closed;
+    private bool _mayHoldMore;   // the last read filled the caller's buffer: SslStream may hold more decrypted bytes
+
+    /// <summary>The layer for <see cref="FilterStack"/>: TLS on routes that carry it.</summary>
+    public static ConnectionFilter? Stack(Route route, ConnectionFilter below) =>
+        route.Tls is { } tls ? new TlsFilter(route, tls, below) : null;
+
+    public override async ValueTask ConnectAsync(IoContext io)
+    {
+        var verifier = new PeerVerifier(tls, route.Host);
+        TlsTrace.Offering(io.Events, route, tls);
+        var options = TlsClientOptions.For(route, tls, verifier);   // 77, 58 or 35 here, before any TLS byte
+        _stream = new FilterStream(Next!, io);
+        _ssl = new SslStream(_stream, leaveInnerStreamOpen: true);
+        try
+        {
+            await _ssl.AuthenticateAsClientAsync(options, io.Synchronous ? default : io.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            throw HandshakeFailure(ex, verifier, io);
+        }
+        finally
+        {
+            io.SslVerifyResult = verifier.VerifyResult;
+        }
+        _handshaken = true;
+        TlsTrace.Connected(io.Events, _ssl, verifier, tls, route.Host);
+    }
+
+    private Exception HandshakeFailure(Exception thrown, PeerVerifier verifier, IoContext io)
+    {
+        if (verifier.Failure is { } refused) return refused;
+        if (FilterStreamException.Unwrap(thrown) is { } below)
+        {
+            if (below.Code == CurlCode.OperationTimedout) return below;
+            return new CurlException(CurlCode.SslConnectError, $"TLS connect error: {below.Message} in connection to {route.Host}:{route.Port}", below) { OsErrno = below.OsErrno };
+        }
+        if (Find<OperationCanceledException>(thrown) is { } cancelled) return io.Interrupted(cancelled);
+        return new CurlException(CurlCode.SslConnectError, $"TLS connect error: {Innermost(thrown).Message} in connection to {route.Host}:{route.Port}", thrown);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled; completes inline (no allocation) in a synchronous transfer
+    public override async ValueTask<int> ReceiveAsync(Memory<byte> buffer, IoContext io)
+    {
+        _stream!.Io = io;
+        try
+        {
+            int n = await _ssl!.ReadAsync(buffer).ConfigureAwait(false);
+            _mayHoldMore = n > 0 && n == buffer.Length;
+            return n;
+        }
+        catch (Exception ex) when (ex is not CurlException)
+        {
+            throw Failure(ex, io, CurlCode.RecvError, "Recv");
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    public override async ValueTask SendAsync(ReadOnlyMemory<byte> data, IoContext io)
+    {
+        _stream!.Io = io;
+        try { await _ssl!.WriteAsync(data).ConfigureAwait(false); }
+        catch (Exception ex) when (ex is not CurlException)
+        {
+            throw Failure(ex, io, CurlCode.SendError, "Send");
+        }
+    }
+
+    private static Exception Failure(Exception thrown, IoContext io, CurlCode code, string what)
+    {
+        if (FilterStreamException.Unwrap(thrown) is { } below) return below;
+        if (Find<OperationCanceledException>(thrown) is { } cancelled) return io.Interrupted(cancelled);
+        return new CurlException(code, $"{what} failure: TLS: {Innermost(thrown).Message}", thrown);
+    }
+
+    // A request body goes out a record's worth at a time, looking for an early answer between pieces (the socket
+    // below sees only ciphertext, so it cannot watch for the peer itself). The first piece goes right behind the head.
+    private const int WatchedPiece = 16 * 1024;
+
+    public override async ValueTask<bool> SendWatchingAsync(ReadOnlyMemory<byte> data, IoContext io, bool lookFirst, Func<ValueTask<EarlyAnswer>> onAnswer)
+    {
+        bool watching = true, first = !lookFirst;
+        while (!data.IsEmpty)
+        {
+            while (!first && watching && await WaitReadableAsync(0, io).ConfigureAwait(false))
+            {
+                var answer = await onAnswer().ConfigureAwait(false);
+                if (answer == EarlyAnswer.StopSending) return false;
+                if (answer == EarlyAnswer.StopWatching) watching = false;
+            }
+            first = false;
+            var piece = data.Length > WatchedPiece ? data[..WatchedPiece] : data;
+            await SendAsync(piece, io).ConfigureAwait(false);
+            data = data[piece.Length..];
+        }
+        return true;
+    }
+
+    public override bool DataPending() => _mayHoldMore || (Next?.DataPending() ?? false);
+
+    public override string? Query(FilterQuery query) => _ssl is null || !_handshaken ? Next?.Query(query) : query switch
+    {
+        FilterQuery.Alpn => _ssl.NegotiatedApplicationProtocol.Protocol.IsEmpty ? null : _ssl.NegotiatedApplicationProtocol.ToString(),
+        FilterQuery.TlsVersion => TlsVersions.Name(_ssl.SslProtocol),
+        FilterQuery.TlsCipher => _ssl.NegotiatedCipherSuite.ToString(),
+        _ => Next?.Query(query),
+    };
+
+    /// <summary>Sends close_notify (bounded by <paramref name="timeoutMs"/>, blocking), then lets the layers below say goodbye.</summary>
+    public override async ValueTask ShutdownAsync(int timeoutMs)
+    {
+        if (_ssl is not null && _handshaken && !_closed)
+        {
+            using var io = new IoContext(synchronous: true, timeoutMs, CancellationToken.None);
+            _stream!.Io = io;
+            try { await _ssl.ShutdownAsync().ConfigureAwait(false); }
+            catch (Exception ex) when (ex is IOException or CurlException or InvalidOperationException or ObjectDisposedException or AuthenticationException) { }
+        }
+        if (Next is not null) await Next.ShutdownAsync(timeoutMs).ConfigureAwait(false);
+    }
+
+    public override void Close()
+    {
+        if (!_closed)
+        {
+            _closed = true;
+            try { _ssl?.Dispose(); }   // leaves the FilterStream, and so the socket, to the layers below
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException) { }
+        }
+        base.Close();
+    }
+
+    private static T? Find<T>(Exception thrown) where T : Exception
+    {
+        for (var e = thrown; e is not null; e = e.InnerException)
+            if (e is T found) return found;
+        return null;
+    }
+
+    private static Exception Innermost(Exception thrown)
+    {
+        var e = thrown;
+        while (e.InnerException is not null) e = e.InnerException;
+        return e;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using Curlew.Diagnostics;
+
+namespace Curlew.Connect.Tls;
+
+/// <summary>The TLS lines of the verbose trace, worded like curl's -v (what was offered, what was agreed, the server's certificate).</summary>
+internal static class TlsTrace
+{
+    public static void Offering(TransferEvents events, Route route, TlsSettings tls)
+    {
+        if (!events.Enabled) return;
+        if (route.Scheme == "https") events.Info("ALPN: offers http/1.1");
+        if (!tls.VerifyPeer) return;
+        events.Info($" CAfile: {tls.CaInfo ?? "none (the system trust store)"}");
+        events.Info($" CApath: {tls.CaPath ?? "none"}");
+    }
+
+    public static void Connected(TransferEvents events, SslStream ssl, PeerVerifier verifier, TlsSettings tls, string host)
+    {
+        if (!events.Enabled) return;
+        events.Info($"SSL connection using {TlsVersions.Name(ssl.SslProtocol)} / {ssl.NegotiatedCipherSuite}");
+        if (!ssl.NegotiatedApplicationProtocol.Protocol.IsEmpty) events.Info($"ALPN: server accepted {ssl.NegotiatedApplicationProtocol}");
+        else events.Info("ALPN: server did not agree on a protocol. Uses default.");
+        if (verifier.Peer is not { } peer) return;
+        events.Info("Server certificate:");
+        events.Info($" subject: {Name(peer.SubjectName)}");
+        events.Info($" start date: {Date(peer.NotBefore)}");
+        events.Info($" expire date: {Date(peer.NotAfter)}");
+        if (tls.VerifyHost != 0) events.Info($" subjectAltName: host \"{host}\" matched cert's names");
+        events.Info($" issuer: {Name(peer.IssuerName)}");
+        events.Info(verifier.VerifyResult == 0 ? " SSL certificate verify ok."
+            : $" SSL certificate verify result: {verifier.VerifyResult}, continuing anyway.");
+    }
+
+    // OpenSSL prints names from the root of the name down, separated by "; ".
+    private static string Name(X500DistinguishedName name) =>
+        name.Decode(X500DistinguishedNameFlags.UseSemicolons | X500DistinguishedNameFlags.Reversed).Replace(";", "; ", StringComparison.Ordinal).Replace(";  ", "; ", StringComparison.Ordinal);
+
+    // "Dec  1 00:15:00 2026 GMT", as OpenSSL's ASN1_TIME_print.
+    private static string Date(DateTime local)
+    {
+        var utc = local.ToUniversalTime();
+        return string.Create(CultureInfo.InvariantCulture, $"{utc:MMM} {utc.Day,2} {utc:HH:mm:ss yyyy} GMT");
+    }
+}
