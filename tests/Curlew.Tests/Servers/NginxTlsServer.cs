@@ -6,7 +6,8 @@ namespace Curlew.Tests.Servers;
 /// Debian's nginx speaking TLS with certificates made for the run (<see cref="TestCertificates"/>), one port per case:
 /// a good server (TLS 1.2 and 1.3), a wrong-host certificate, an expired one, one that requires a client certificate,
 /// TLS 1.2 only, TLS 1.3 only, and plain-HTTP ports that redirect to https and back. Every TLS response carries
-/// X-Tls ($ssl_protocol), X-Session-Reused ($ssl_session_reused) and X-Client-DN ($ssl_client_s_dn).
+/// X-Tls ($ssl_protocol), X-Session-Reused ($ssl_session_reused), X-Client-DN ($ssl_client_s_dn), X-Sni
+/// ($ssl_server_name) and X-Alpn ($ssl_alpn_protocol).
 /// </summary>
 public sealed class NginxTlsServer : IAsyncDisposable
 {
@@ -47,6 +48,8 @@ public sealed class NginxTlsServer : IAsyncDisposable
                     add_header X-Tls $ssl_protocol always;
                     add_header X-Session-Reused $ssl_session_reused always;
                     add_header X-Client-DN "$ssl_client_s_dn" always;
+                    add_header X-Sni "$ssl_server_name" always;
+                    add_header X-Alpn "$ssl_alpn_protocol" always;
                     location = /to-http { return 302 http://127.0.0.1:{{fromHttps}}/small.txt; }
                     {{extra}}
                 }

@@ -34,9 +34,10 @@ internal static class TlsTrace
             : $" SSL certificate verify result: {verifier.VerifyResult}, continuing anyway.");
     }
 
-    // OpenSSL prints names from the root of the name down, separated by "; ".
+    // curl prints a name's parts in their encoded order (country first), separated by "; ".
     private static string Name(X500DistinguishedName name) =>
-        name.Decode(X500DistinguishedNameFlags.UseSemicolons | X500DistinguishedNameFlags.Reversed).Replace(";", "; ", StringComparison.Ordinal).Replace(";  ", "; ", StringComparison.Ordinal);
+        string.Join("; ", name.Decode(X500DistinguishedNameFlags.UseSemicolons)
+            .Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
     // "Dec  1 00:15:00 2026 GMT", as OpenSSL's ASN1_TIME_print.
     private static string Date(DateTime local)
