@@ -18,12 +18,14 @@ internal sealed class ConnectMetrics
     /// <summary>When the last new connection's TLS handshake was done (CURLINFO_APPCONNECT_TIME); 0 without TLS.</summary>
     public long AppConnectTimeUs { get; private set; }
 
+    public void HandshakeDone(IoContext io) => AppConnectTimeUs = io.ElapsedMicroseconds;
+
     public void Resolved(IoContext io) => NameLookupTimeUs = io.ElapsedMicroseconds;
 
-    public void Created(IoContext io, bool tls)
+    public void Created(IoContext io)
     {
         NewConnections++;
         ConnectTimeUs = io.ElapsedMicroseconds;
-        if (tls) AppConnectTimeUs = ConnectTimeUs;
+
     }
 }

@@ -43,9 +43,7 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
             return cached;   // nothing above throws (diagnostics swallow their failures), so the caller owns it now
         }
         var metrics = _metrics ??= new ConnectMetrics();
-        var connection = await Builder.BuildAsync(route, io, metrics).ConfigureAwait(false);
-        metrics.Created(io, route.UsesTls);
-        return connection;
+        return await Builder.BuildAsync(route, io, metrics).ConfigureAwait(false);
     }
 
     /// <summary>
