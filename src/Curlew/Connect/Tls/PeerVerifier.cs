@@ -11,8 +11,14 @@ namespace Curlew.Connect.Tls;
 /// </summary>
 internal sealed class PeerVerifier(TlsSettings tls, string host)
 {
-    /// <summary>OpenSSL's X509_V_* result of the chain check (0 = ok), reported even when the check was off.</summary>
-    public long VerifyResult { get; private set; }
+    /// <summary>
+    /// OpenSSL's X509_V_* result of the chain check (0 = ok) for CURLINFO_SSL_VERIFYRESULT, reported even when the check
+    /// was off. As in libcurl it stays 1 ("not verified") when the connection failed before the result was taken: a
+    /// failed handshake, or a host name that did not match (libcurl checks the name first).
+    /// </summary>
+    public long VerifyResult { get; private set; } = NotVerified;
+
+    private const long NotVerified = 1;
 
     /// <summary>Why the peer was refused; null while it was not.</summary>
     public CurlException? Failure { get; private set; }
@@ -25,14 +31,16 @@ internal sealed class PeerVerifier(TlsSettings tls, string host)
         if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
             return Refuse(new CurlException(CurlCode.PeerFailedVerification, "SSL: couldn't get peer certificate"));
         Peer = certificate as X509Certificate2 ?? new X509Certificate2(certificate);
-        string? chainProblem = null;
-        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
-            (VerifyResult, chainProblem) = ChainProblem(chain);
+        var (chainResult, chainProblem) = errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors) ? ChainProblem(chain) : (0, null);
         if (tls.VerifyPeer && chainProblem is not null)
+        {
+            VerifyResult = chainResult;
             return Refuse(new CurlException(CurlCode.PeerFailedVerification, $"SSL certificate problem: {chainProblem}"));
+        }
         if (tls.VerifyHost != 0 && errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
             return Refuse(new CurlException(CurlCode.PeerFailedVerification,
                 $"SSL: no alternative certificate subject name matches target host name '{host}'"));
+        VerifyResult = chainResult;
         if (tls.PinnedPublicKey is { Length: > 0 } pin && PinnedPublicKey.Check(pin, Peer) is { } mismatch)
             return Refuse(mismatch);
         return true;
@@ -45,7 +53,7 @@ internal sealed class PeerVerifier(TlsSettings tls, string host)
     }
 
     // The first problem OpenSSL would meet walking up from the leaf: a missing or untrusted issuer before dates.
-    private static (long Code, string Text) ChainProblem(X509Chain? chain)
+    private static (long Code, string? Text) ChainProblem(X509Chain? chain)
     {
         var flags = X509ChainStatusFlags.NoError;
         if (chain is not null) foreach (var status in chain.ChainStatus) flags |= status.Status;

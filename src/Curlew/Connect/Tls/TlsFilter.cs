@@ -24,6 +24,7 @@ internal sealed class TlsFilter(Route route, TlsSettings tls, ConnectionFilter b
     public override async ValueTask ConnectAsync(IoContext io)
     {
         var verifier = new PeerVerifier(tls, route.Host);
+        io.SslVerifyResult = verifier.VerifyResult;   // "not verified" until the peer is judged
         TlsTrace.Offering(io.Events, route, tls);
         var options = TlsClientOptions.For(route, tls, verifier);   // 77, 58 or 35 here, before any TLS byte
         _stream = new FilterStream(Next!, io);
