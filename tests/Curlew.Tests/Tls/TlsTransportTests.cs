@@ -139,4 +139,19 @@ public sealed class TlsTransportTests(NginxTlsFixture fixture)
         await t.PerformExpecting(CurlCode.UnsupportedProtocol);
         t.Finish();
     }
+
+    [Theory]
+    [InlineData(true, 2 * 1024 * 1024, 413)]    // nginx refuses a body over 1 MiB before reading it
+    [InlineData(false, 2 * 1024 * 1024, 413)]
+    [InlineData(true, 100_000, 405)]            // and serves no POST on a static file
+    [InlineData(false, 100_000, 405)]
+    public async Task A_body_uploaded_over_TLS_to_a_server_that_refuses_it_ends_with_the_answer_and_no_hang(bool synchronous, int size, int status)
+    {
+        using var t = Transfer(Server.Https("tls") + "/small.txt");
+        t.Easy.PostFields = new byte[size];
+        var code = synchronous ? await t.Perform() : await t.Easy.PerformAsyncGuarded(CancellationToken.None, t.Ledger);
+        Run.AssertOk(code, t.Easy, t.Ledger);
+        Assert.Equal(status, t.Easy.GetInfoLong(CurlInfo.ResponseCode));
+        t.Finish();
+    }
 }
