@@ -43,6 +43,17 @@ public sealed class HttpsNginxTests(NginxTlsFixture fixture)
     }
 
     [Fact]
+    public async Task A_connection_that_carried_a_4_MiB_body_is_reused_for_the_next_transfer()
+    {
+        using var t = Transfer(Server.Https("tls") + "/big.bin");
+        await t.PerformOk();
+        await t.PerformOk();
+        Assert.Equal(0, t.Easy.GetInfoLong(CurlInfo.NumConnects));
+        Assert.Single(t.Ledger.Opens);
+        t.Finish();
+    }
+
+    [Fact]
     public async Task PerformAsync_fetches_a_file_over_https()
     {
         using var t = Transfer(Server.Https("tls") + "/big.bin");

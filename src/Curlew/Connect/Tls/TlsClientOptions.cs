@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
@@ -30,7 +29,4 @@ internal static class TlsClientOptions
         }
         return options;
     }
-
-    /// <summary>Whether the host is an IP literal (no SNI is sent for one).</summary>
-    public static bool IsIpLiteral(string host) => IPAddress.TryParse(host, out _);
 }

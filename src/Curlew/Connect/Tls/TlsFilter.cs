@@ -15,7 +15,6 @@ internal sealed class TlsFilter(Route route, TlsSettings tls, ConnectionFilter b
     private FilterStream? _stream;
     private SslStream? _ssl;
     private bool _handshaken, _closed;
-    private bool _mayHoldMore;   // the last read filled the caller's buffer: SslStream may hold more decrypted bytes
 
     /// <summary>The layer for <see cref="FilterStack"/>: TLS on routes that carry it.</summary>
     public static ConnectionFilter? Stack(Route route, ConnectionFilter below) =>
@@ -63,9 +62,7 @@ internal sealed class TlsFilter(Route route, TlsSettings tls, ConnectionFilter b
         _stream!.Io = io;
         try
         {
-            int n = await _ssl!.ReadAsync(buffer).ConfigureAwait(false);
-            _mayHoldMore = n > 0 && n == buffer.Length;
-            return n;
+            return await _ssl!.ReadAsync(buffer).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not CurlException)
         {
@@ -114,7 +111,11 @@ internal sealed class TlsFilter(Route route, TlsSettings tls, ConnectionFilter b
         return true;
     }
 
-    public override bool DataPending() => _mayHoldMore || (Next?.DataPending() ?? false);
+    // SslStream does not say whether it holds bytes already taken off the socket (a record read with the one before
+    // it), so none are reported: a read still returns them at once, and an idle connection with bytes the peer should
+    // not have sent is caught below when they are still in the kernel. Guessing from a read that filled its buffer
+    // would refuse reuse after every Content-Length body, whose last read is sized to what is left.
+    public override bool DataPending() => Next?.DataPending() ?? false;
 
     public override string? Query(FilterQuery query) => _ssl is null || !_handshaken ? Next?.Query(query) : query switch
     {
