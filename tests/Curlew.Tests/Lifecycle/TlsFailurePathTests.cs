@@ -157,4 +157,27 @@ public sealed class TlsFailurePathTests(NginxTlsFixture fixture)
         Assert.Single(ledger.Closes);
         ledger.AssertBalanced();
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_refusal_while_a_large_body_goes_out_over_TLS_stops_the_upload_instead_of_blocking(bool synchronous)
+    {
+        using var certificate = ServerCertificate();
+        await using var server = FaultServer.Start(async (socket, ct) =>
+        {
+            await using var peer = await TlsScriptPeer.AcceptAsync(socket, certificate, tls12Only: false, ct);
+            await peer.ReadRequestHeadAsync(ct);
+            await peer.SendAsync("HTTP/1.1 403 Forbidden\r\nContent-Length: 6\r\n\r\nno way", ct);
+            await Task.Delay(Timeout.Infinite, ct);   // reads none of the body, and keeps the connection open
+        });
+        var (easy, ledger, capture) = Handle(server, "/upload");
+        easy.PostFields = new byte[64 * 1024 * 1024];   // far more than the socket buffers hold
+        easy.TimeoutMs = 25_000;
+        var code = synchronous ? await easy.PerformGuarded(ledger) : await easy.PerformAsyncGuarded(CancellationToken.None, ledger);
+        Run.AssertOk(code, easy, ledger);
+        Assert.Equal(403, easy.GetInfoLong(CurlInfo.ResponseCode));
+        Assert.Equal("no way", capture.Text);
+        Balanced(easy, ledger);
+    }
 }

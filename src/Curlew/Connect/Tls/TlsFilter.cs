@@ -88,27 +88,38 @@ internal sealed class TlsFilter(Route route, TlsSettings tls, ConnectionFilter b
         return new CurlException(code, $"{what} failure: TLS: {Innermost(thrown).Message}", thrown);
     }
 
-    // A request body goes out a record's worth at a time, looking for an early answer between pieces (the socket
-    // below sees only ciphertext, so it cannot watch for the peer itself). The first piece goes right behind the head.
-    private const int WatchedPiece = 16 * 1024;
-
+    // The socket below sees only ciphertext, so it watches for the peer's early answer while each record goes out,
+    // and the answer is read (decrypted) by this filter in the middle of the write, which SslStream allows. A refusal
+    // ends the write; the connection is then out of step and is not reused.
     public override async ValueTask<bool> SendWatchingAsync(ReadOnlyMemory<byte> data, IoContext io, bool lookFirst, Func<ValueTask<EarlyAnswer>> onAnswer)
     {
-        bool watching = true, first = !lookFirst;
-        while (!data.IsEmpty)
+        bool watching = true;
+        while (lookFirst && watching && await WaitReadableAsync(0, io).ConfigureAwait(false))
         {
-            while (!first && watching && await WaitReadableAsync(0, io).ConfigureAwait(false))
-            {
-                var answer = await onAnswer().ConfigureAwait(false);
-                if (answer == EarlyAnswer.StopSending) return false;
-                if (answer == EarlyAnswer.StopWatching) watching = false;
-            }
-            first = false;
-            var piece = data.Length > WatchedPiece ? data[..WatchedPiece] : data;
-            await SendAsync(piece, io).ConfigureAwait(false);
-            data = data[piece.Length..];
+            var answer = await onAnswer().ConfigureAwait(false);
+            if (answer == EarlyAnswer.StopSending) return false;
+            watching = answer == EarlyAnswer.KeepWatching;
         }
-        return true;
+        if (!watching)
+        {
+            await SendAsync(data, io).ConfigureAwait(false);
+            return true;
+        }
+        _stream!.Io = io;
+        _stream.Watch = async () =>
+        {
+            var answer = await onAnswer().ConfigureAwait(false);
+            if (answer != EarlyAnswer.KeepWatching) _stream.Watch = null;   // a final answer came: watch no more
+            return answer;
+        };
+        try
+        {
+            await _ssl!.WriteAsync(data).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (Find<SendingStoppedException>(ex) is not null) { return false; }
+        catch (Exception ex) when (ex is not CurlException) { throw Failure(ex, io, CurlCode.SendError, "Send"); }
+        finally { _stream.Watch = null; }
     }
 
     // SslStream does not say whether it holds bytes already taken off the socket (a record read with the one before
