@@ -191,6 +191,7 @@ public sealed class TlsOptionTests(NginxTlsFixture fixture)
         Assert.Contains("*  issuer: O=Curlew; CN=Curlew Test CA", text);
         Assert.Matches(@"\*  start date: [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4} GMT", text);
         Assert.Contains("*  expire date: ", text);
+        Assert.Contains("*  subjectAltName: host \"127.0.0.1\" matched cert's IP address!", text);
         Assert.Contains("*  SSL certificate verify ok.", text);
         t.Finish();
     }

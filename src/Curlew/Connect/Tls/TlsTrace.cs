@@ -28,10 +28,26 @@ internal static class TlsTrace
         events.Info($" subject: {Name(peer.SubjectName)}");
         events.Info($" start date: {Date(peer.NotBefore)}");
         events.Info($" expire date: {Date(peer.NotAfter)}");
-        if (tls.VerifyHost != 0) events.Info($" subjectAltName: host \"{host}\" matched cert's names");
+        if (tls.VerifyHost != 0) events.Info($" subjectAltName: host \"{host}\" matched cert's {MatchedName(peer, host)}");
         events.Info($" issuer: {Name(peer.IssuerName)}");
         events.Info(verifier.VerifyResult == 0 ? " SSL certificate verify ok."
             : $" SSL certificate verify result: {verifier.VerifyResult}, continuing anyway.");
+    }
+
+    // As curl words it: "IP address!" for an IP literal, else the certificate's DNS name that matched (maybe a wildcard).
+    private static string MatchedName(X509Certificate2 peer, string host)
+    {
+        if (System.Net.IPAddress.TryParse(host, out _)) return "IP address!";
+        foreach (var extension in peer.Extensions)
+        {
+            if (extension is not X509SubjectAlternativeNameExtension names) continue;
+            foreach (var name in names.EnumerateDnsNames())
+            {
+                if (string.Equals(name, host, StringComparison.OrdinalIgnoreCase)) return $"\"{name}\"";
+                if (name.StartsWith("*.", StringComparison.Ordinal) && host.EndsWith(name[1..], StringComparison.OrdinalIgnoreCase)) return $"\"{name}\"";
+            }
+        }
+        return $"\"{host}\"";
     }
 
     // curl prints a name's parts in their encoded order (country first), separated by "; ".
