@@ -15,6 +15,11 @@ internal sealed class ConnectMetrics
     /// <summary>When the last name resolution finished.</summary>
     public long NameLookupTimeUs { get; private set; }
 
+    /// <summary>When the last new connection's TLS handshake was done (CURLINFO_APPCONNECT_TIME); 0 without TLS.</summary>
+    public long AppConnectTimeUs { get; private set; }
+
+    public void HandshakeDone(IoContext io) => AppConnectTimeUs = io.ElapsedMicroseconds;
+
     public void Resolved(IoContext io) => NameLookupTimeUs = io.ElapsedMicroseconds;
 
     /// <summary>A second connection of a transfer (FTP passive data): libcurl counts it, without moving the connect time.</summary>
@@ -24,5 +29,6 @@ internal sealed class ConnectMetrics
     {
         NewConnections++;
         ConnectTimeUs = io.ElapsedMicroseconds;
+
     }
 }

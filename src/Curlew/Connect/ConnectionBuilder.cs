@@ -38,7 +38,9 @@ internal sealed class ConnectionBuilder
         io.Phase = TransferPhase.Connecting;
         io.Events.ConnectionStart(route.ConnectHost, route.ConnectPort);
         var socket = await _connector.ConnectAsync(targets, route.ConnectHost, route.ConnectPort, io).ConfigureAwait(false);
+        metrics.Created(io);   // libcurl counts a connection, and ends CONNECT_TIME, once TCP is up: a failed handshake still counts
         var connection = await FinishAsync(route, socket, io).ConfigureAwait(false);
+        if (route.UsesTls) metrics.HandshakeDone(io);
         io.Events.ConnectionStop(connection.RemoteIp ?? route.ConnectHost);
         return connection;
     }

@@ -42,6 +42,9 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
     public long ConnectTimeUs => _metrics?.ConnectTimeUs ?? 0;
     public long NameLookupTimeUs => _metrics?.NameLookupTimeUs ?? 0;
 
+    /// <summary>Microseconds from the start until the last new connection's TLS handshake was done; 0 without one.</summary>
+    public long AppConnectTimeUs => _metrics?.AppConnectTimeUs ?? 0;
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
     public async ValueTask<Connection> AcquireAsync(CurlUrl url, IoContext io, bool fresh)
     {
@@ -55,9 +58,7 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
             return cached;   // nothing above throws (diagnostics swallow their failures), so the caller owns it now
         }
         var metrics = _metrics ??= new ConnectMetrics();
-        var connection = await Builder.BuildAsync(route, io, metrics).ConfigureAwait(false);
-        metrics.Created(io);
-        return connection;
+        return await Builder.BuildAsync(route, io, metrics).ConfigureAwait(false);
     }
 
     /// <summary>

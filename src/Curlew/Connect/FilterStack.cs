@@ -7,15 +7,13 @@ namespace Curlew.Connect;
 /// </summary>
 internal static class FilterStack
 {
-    /// <summary>The layers every route is offered, in stacking order. None is built yet: the socket is the whole chain.</summary>
-    public static IReadOnlyList<FilterLayer> Standard { get; } = [];
+    /// <summary>The layers every route is offered, in stacking order: TLS so far (proxies are not built yet).</summary>
+    public static IReadOnlyList<FilterLayer> Standard { get; } = [Tls.TlsFilter.Stack];
 
     /// <summary>Refuses, before any socket is opened, a route that needs a layer this release does not have.</summary>
     public static void EnsureBuildable(Route route)
     {
         if (route.Proxy.IsSet)
             throw new CurlException(CurlCode.NotBuiltIn, "Proxies are not supported by this Curlew release yet");
-        if (route.UsesTls)
-            throw new CurlException(CurlCode.NotBuiltIn, "TLS is not supported by this Curlew release yet");
     }
 }

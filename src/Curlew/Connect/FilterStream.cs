@@ -11,6 +11,16 @@ namespace Curlew.Connect;
 /// </summary>
 internal sealed class FilterStream(ConnectionFilter below, IoContext io) : Stream
 {
+    /// <summary>The I/O context reads and writes use: a pooled connection serves one transfer after another, so the layer above sets it before each call.</summary>
+    public IoContext Io { get; set; } = io;
+
+    /// <summary>
+    /// While set, writes go out watching for the peer's early answer (<see cref="ConnectionFilter.SendWatchingAsync"/>
+    /// of the filter below), and this says how to go on; when it says stop sending, the write ends with
+    /// <see cref="SendingStoppedException"/>. The layer above sets it around a request body.
+    /// </summary>
+    public Func<ValueTask<EarlyAnswer>>? Watch { get; set; }
+
     public override bool CanRead => true;
     public override bool CanWrite => true;
     public override bool CanSeek => false;
@@ -36,7 +46,7 @@ internal sealed class FilterStream(ConnectionFilter below, IoContext io) : Strea
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: no allocation per record read
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        try { return await below.ReceiveAsync(buffer, io).ConfigureAwait(false); }
+        try { return await below.ReceiveAsync(buffer, Io).ConfigureAwait(false); }
         catch (CurlException ex) { throw new FilterStreamException(ex); }
     }
 
@@ -60,7 +70,11 @@ internal sealed class FilterStream(ConnectionFilter below, IoContext io) : Strea
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        try { await below.SendAsync(buffer, io).ConfigureAwait(false); }
+        try
+        {
+            if (Watch is not { } watch) await below.SendAsync(buffer, Io).ConfigureAwait(false);
+            else if (!await below.SendWatchingAsync(buffer, Io, lookFirst: false, watch).ConfigureAwait(false)) throw new SendingStoppedException();
+        }
         catch (CurlException ex) { throw new FilterStreamException(ex); }
     }
 
@@ -81,3 +95,6 @@ internal sealed class FilterStream(ConnectionFilter below, IoContext io) : Strea
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
 }
+
+/// <summary>The peer answered a request body with a refusal while it was being written: the rest is not sent.</summary>
+internal sealed class SendingStoppedException() : IOException("the peer refused the body while it was being sent");

@@ -67,6 +67,9 @@ internal sealed class IoContext : IDisposable
     public long ResponseBytesReceived { get; set; }
     public long BytesExpected { get; set; } = -1;
 
+    /// <summary>OpenSSL's X509_V_* number for the last TLS peer check of this transfer (CURLINFO_SSL_VERIFYRESULT; 0 = ok).</summary>
+    public long SslVerifyResult { get; set; }
+
     /// <summary>Request body bytes sent so far (for the low-speed check).</summary>
     public long BytesSent { get; set; }
 

@@ -9,7 +9,7 @@ namespace Curlew;
 public enum CurlOption
 {
     // long options (CURLOPTTYPE_LONG = 0)
-    /// <summary>CURLOPT_SSLVERSION: lowest TLS version (low 16 bits: 0 default, 1 TLSv1, 4-7 TLS 1.0-1.3) and highest (high 16 bits, CURL_SSLVERSION_MAX_*); SSLv2/SSLv3 are refused. Default 0. Stored for the coming HTTPS support.</summary>
+    /// <summary>CURLOPT_SSLVERSION: lowest TLS version (low 16 bits: 0 default, 1 TLSv1, 4-7 TLS 1.0-1.3) and highest (high 16 bits, CURL_SSLVERSION_MAX_*); SSLv2/SSLv3 are refused. Default 0 (TLS 1.2 and 1.3). A range the server does not speak fails the handshake with <see cref="CurlCode.SslConnectError"/> (35).</summary>
     SslVersion = 32,
     /// <summary>CURLOPT_APPEND: an FTP upload appends (APPE) instead of replacing (STOR). Default off.</summary>
     Append = 50,
@@ -65,7 +65,7 @@ public enum CurlOption
     PostFieldSize = 60,
     /// <summary>CURLOPT_HTTPPROXYTUNNEL: tunnel through an HTTP proxy with CONNECT. Default off. Proxies are not built yet: a perform with <see cref="Proxy"/> set returns <see cref="CurlCode.NotBuiltIn"/> (4).</summary>
     HttpProxyTunnel = 61,
-    /// <summary>CURLOPT_SSL_VERIFYPEER: verify the server's certificate chain. Default on. Stored for the coming HTTPS support (https:// URLs return <see cref="CurlCode.UnsupportedProtocol"/> until then).</summary>
+    /// <summary>CURLOPT_SSL_VERIFYPEER: verify the server's certificate chain. Default on. An untrusted, expired or not yet valid chain fails with <see cref="CurlCode.PeerFailedVerification"/> (60); off is curl's -k half for the chain.</summary>
     SslVerifyPeer = 64,
     /// <summary>CURLOPT_MAXREDIRS: how many redirects <see cref="FollowLocation"/> follows (-1 = no limit); one more fails with <see cref="CurlCode.TooManyRedirects"/>. Default -1.</summary>
     MaxRedirs = 68,
@@ -79,7 +79,7 @@ public enum CurlOption
     ConnectTimeout = 78,
     /// <summary>CURLOPT_HTTPGET: back to a plain GET (undoes Post, Upload and NoBody). Default: GET is what a new handle does.</summary>
     HttpGet = 80,
-    /// <summary>CURLOPT_SSL_VERIFYHOST: verify that the certificate names the host (any non-zero value = 2, verify). Default 2. Stored for the coming HTTPS support.</summary>
+    /// <summary>CURLOPT_SSL_VERIFYHOST: verify that the certificate names the host (any non-zero value = 2, verify). Default 2. Checked against the certificate's DNS and IP subject alternative names; a mismatch is <see cref="CurlCode.PeerFailedVerification"/> (60).</summary>
     SslVerifyHost = 81,
     /// <summary>CURLOPT_HTTP_VERSION: CURL_HTTP_VERSION_* (0-5); 1 sends HTTP/1.0 requests, anything else HTTP/1.1; above 5 (HTTP/3) is <see cref="CurlCode.UnsupportedProtocol"/>. Default 0.</summary>
     HttpVersion = 84,
@@ -151,7 +151,7 @@ public enum CurlOption
     Stderr = 10037,
     /// <summary>CURLOPT_XFERINFODATA: passed unchanged to <see cref="XferInfoFunction"/>. Default none.</summary>
     XferInfoData = 10057,
-    /// <summary>CURLOPT_CAINFO: file of CA certificates to verify peers with. Default none (the system store). Stored for the coming HTTPS support.</summary>
+    /// <summary>CURLOPT_CAINFO: PEM file of CA certificates to verify peers with; when set (or <see cref="CaPath"/>), only these are trusted. Default none (the system store). Unreadable or empty: <see cref="CurlCode.SslCaCertBadFile"/> (77).</summary>
     CaInfo = 10065,
     /// <summary>CURLOPT_ACCEPT_ENCODING: ask for compressed content. Default none. Content decoding is not built yet: a perform with it set returns <see cref="CurlCode.NotBuiltIn"/> (4).</summary>
     AcceptEncoding = 10102,
@@ -172,23 +172,23 @@ public enum CurlOption
     /// <summary>CURLOPT_CONNECT_TO: connect elsewhere, "host:port:connect-host:connect-port" entries. Default none.</summary>
     ConnectTo = 10243,
 
-    /// <summary>CURLOPT_SSLCERT: client certificate file. Default none. Stored for the coming HTTPS support.</summary>
+    /// <summary>CURLOPT_SSLCERT: client certificate file. Default none. A certificate or key that cannot be loaded is <see cref="CurlCode.SslCertProblem"/> (58).</summary>
     SslCert = 10025,
-    /// <summary>CURLOPT_KEYPASSWD: password of the client key (or PKCS#12 file). Default none. Stored for the coming HTTPS support.</summary>
+    /// <summary>CURLOPT_KEYPASSWD: password of the client key (or PKCS#12 file). Default none.</summary>
     KeyPasswd = 10026,
     /// <summary>CURLOPT_POSTQUOTE: FTP commands sent after the transfer. Default none.</summary>
     PostQuote = 10039,
-    /// <summary>CURLOPT_SSLCERTTYPE: client certificate format, "PEM", "DER" or "P12". Default none (PEM). Stored for the coming HTTPS support.</summary>
+    /// <summary>CURLOPT_SSLCERTTYPE: client certificate format, "PEM", "DER" or "P12". Default none (PEM). A DER certificate takes its key from <see cref="SslKey"/>.</summary>
     SslCertType = 10086,
-    /// <summary>CURLOPT_SSLKEY: client private key file. Default none (the key in <see cref="SslCert"/>). Stored for the coming HTTPS support.</summary>
+    /// <summary>CURLOPT_SSLKEY: client private key file. Default none (the key in <see cref="SslCert"/>); PEM.</summary>
     SslKey = 10087,
     /// <summary>CURLOPT_PREQUOTE: FTP commands sent just before the transfer command. Default none.</summary>
     PreQuote = 10093,
     /// <summary>CURLOPT_DEBUGDATA: passed unchanged to <see cref="DebugFunction"/>. Default none.</summary>
     DebugData = 10095,
-    /// <summary>CURLOPT_CAPATH: directory of CA certificates to verify peers with. Default none (the system store). Stored for the coming HTTPS support.</summary>
+    /// <summary>CURLOPT_CAPATH: directory of CA certificates to verify peers with. Default none (the system store). Every certificate file in it is read (OpenSSL's hashed names are not required); a missing directory trusts nothing.</summary>
     CaPath = 10097,
-    /// <summary>CURLOPT_PINNEDPUBLICKEY: "sha256//base64;..." hashes or a key file the server's public key must match. Default none. Stored for the coming HTTPS support.</summary>
+    /// <summary>CURLOPT_PINNEDPUBLICKEY: "sha256//base64;..." hashes or a key file the server's public key must match. Default none. Checked even with verification off; a mismatch is <see cref="CurlCode.SslPinnedPubKeyNotMatch"/> (90).</summary>
     PinnedPublicKey = 10230,
     /// <summary>CURLOPT_PROTOCOLS_STR: comma-separated protocols a transfer may use ("http,https"; "all"). Default all. Stored; not enforced yet.</summary>
     ProtocolsStr = 10318,

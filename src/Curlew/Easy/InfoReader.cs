@@ -43,7 +43,7 @@ internal static class InfoReader
         CurlInfo.StartTransferTime => i.StartTransferTimeUs / 1e6,
         CurlInfo.RedirectTime => i.RedirectTimeUs / 1e6,
         CurlInfo.SpeedUploadT => i.TotalTimeUs > 0 ? i.SizeUpload * 1_000_000 / i.TotalTimeUs : 0,
-        CurlInfo.SslVerifyResult => 0L,      // no TLS yet: nothing was verified, which libcurl reports as 0
+        CurlInfo.SslVerifyResult => i.SslVerifyResult,   // OpenSSL's X509_V_* of the last TLS handshake; 0 = ok or none
         _ => null,
     };
 }

@@ -107,9 +107,11 @@ public enum CurlCode
     /// <summary>CURLE_LOGIN_DENIED: The login was denied.</summary>
     LoginDenied = 67,
     /// <summary>CURLE_SSL_CACERT_BADFILE: The CA certificate file could not be read.</summary>
-    SslCacertBadfile = 77,
+    SslCaCertBadFile = 77,
     /// <summary>CURLE_REMOTE_FILE_NOT_FOUND: The remote file was not found.</summary>
     RemoteFileNotFound = 78,
+    /// <summary>CURLE_SSL_PINNEDPUBKEYNOTMATCH: The peer's public key did not match <see cref="CurlOption.PinnedPublicKey"/>.</summary>
+    SslPinnedPubKeyNotMatch = 90,
     /// <summary>CURLE_RECURSIVE_API_CALL: <see cref="CurlEasy.Perform"/> or <see cref="CurlEasy.PerformAsync"/> was called while a transfer runs on the same handle (from one of its callbacks, say).</summary>
     RecursiveApiCall = 93,
     /// <summary>CURLE_AUTH_ERROR: An authentication function failed.</summary>

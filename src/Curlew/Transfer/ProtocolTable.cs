@@ -17,9 +17,9 @@ internal static class ProtocolTable
     private static readonly (string Scheme, Factory? Create)[] Rows =
     [
         ("http", static (EasyOptions o, in TransferContext c) => new HttpProtocol(HttpSnapshot.For(o), c)),
-        ("https", null),   // waits for the TLS filter
+        ("https", static (EasyOptions o, in TransferContext c) => new HttpProtocol(HttpSnapshot.For(o), c)),   // the route stacks TLS
         ("ftp", static (EasyOptions o, in TransferContext c) => new FtpProtocol(FtpSnapshot.From(o), c)),
-        ("ftps", null),  // waits for the TLS filter
+        ("ftps", null),  // waits for FTPS (AUTH TLS, PROT P) in the FTP handler
     ];
 
     /// <summary>A new handler for <paramref name="scheme"/>, for the rest of this perform.</summary>

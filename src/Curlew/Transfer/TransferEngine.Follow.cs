@@ -32,6 +32,7 @@ internal sealed partial class TransferEngine : IRedirectFollower
             // libcurl reports the new URL and method, and forgets the last response's download sizes, as soon as it
             // follows; the target's protocol is judged after that, as part of the new request.
             info.EffectiveUrl = target.ToString();
+            if (target.Scheme != from.Scheme) info.Scheme = target.Scheme.ToUpperInvariant();   // CURLINFO_SCHEME: the last URL's
             info.StartDownload();
             info.EffectiveMethod = result.Carry!.Method;
             handler = HandlerFor(target, following: true, context, target.Scheme == from.Scheme ? handler : null);

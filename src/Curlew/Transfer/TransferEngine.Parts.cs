@@ -26,7 +26,7 @@ internal sealed partial class TransferEngine
     // The last perform's first handler, when it can serve this one unchanged: HTTP's, with the same settings snapshot
     // (the handle keeps it while no HTTP option changed) and the same transfer parts.
     private IProtocolHandler? Restarted(string scheme, in TransferContext context) =>
-        scheme == "http" && _firstHandler is HttpProtocol http && http.TryRestart(HttpSnapshot.For(options), context) ? http : null;
+        scheme is "http" or "https" && _firstHandler is HttpProtocol http && http.TryRestart(HttpSnapshot.For(options), context) ? http : null;
 
     private ConnectionProvider Connections(ConnectSettings settings, SocketFactory factory)
     {

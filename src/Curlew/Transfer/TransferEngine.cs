@@ -54,6 +54,8 @@ internal sealed partial class TransferEngine(TransferInfo info, ConnectionPool p
             // almost at once, so they end where the request was ready to go.
             info.ConnectTimeUs = connections.ConnectTimeUs > 0 ? connections.ConnectTimeUs : info.PreTransferTimeUs;
             info.NameLookupTimeUs = connections.NameLookupTimeUs > 0 ? connections.NameLookupTimeUs : info.PreTransferTimeUs;
+            info.AppConnectTimeUs = connections.AppConnectTimeUs;
+            info.SslVerifyResult = io.SslVerifyResult;
             info.TotalTimeUs = Math.Max(1, io.ElapsedMicroseconds);
             CurlewMetrics.BodyBytesDelivered(info.SizeDownload);
         }

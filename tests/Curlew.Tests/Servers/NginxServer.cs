@@ -29,12 +29,26 @@ public sealed class NginxServer : IAsyncDisposable
     private readonly string _directory;
     private int _disposed;
 
-    private NginxServer(Process process, string directory, int port)
+    private NginxServer(Process process, string directory, int port, IReadOnlyDictionary<string, int> ports)
     {
         _process = process;
         _directory = directory;
         Port = port;
+        Ports = ports;
     }
+
+    /// <summary>
+    /// Extra server blocks for the <c>http</c> section: given nginx's directory, its document root and a function that
+    /// allocates a free port under a name (found again in <see cref="Ports"/>), returns the config text. It may write
+    /// files (certificates) into the directory first.
+    /// </summary>
+    public delegate string ExtraServers(string directory, string root, Func<string, int> port);
+
+    /// <summary>The ports the extra server blocks listen on, by the names they were allocated under.</summary>
+    public IReadOnlyDictionary<string, int> Ports { get; }
+
+    /// <summary>The nginx directory (config, logs, files written by <see cref="ExtraServers"/>).</summary>
+    public string Directory => _directory;
 
     /// <summary>The TCP port nginx listens on.</summary>
     public int Port { get; }
@@ -46,7 +60,7 @@ public sealed class NginxServer : IAsyncDisposable
     public string Root => Path.Combine(_directory, "root");
 
     /// <summary>Starts nginx and waits (up to 10 s) until its port accepts connections.</summary>
-    public static async Task<NginxServer> StartAsync()
+    public static async Task<NginxServer> StartAsync(ExtraServers? extra = null)
     {
         if (!File.Exists(BinaryPath))
             throw new InvalidOperationException("nginx is not installed: run scripts/test.sh (it installs it)");
@@ -55,7 +69,7 @@ public sealed class NginxServer : IAsyncDisposable
         {
             try
             {
-                return await TryStartAsync();
+                return await TryStartAsync(extra);
             }
             catch (NginxStartException ex)
             {
@@ -65,11 +79,11 @@ public sealed class NginxServer : IAsyncDisposable
         throw new InvalidOperationException("nginx did not start after 3 attempts", last);
     }
 
-    private static async Task<NginxServer> TryStartAsync()
+    private static async Task<NginxServer> TryStartAsync(ExtraServers? extra)
     {
-        var directory = Directory.CreateTempSubdirectory("curlew-nginx-").FullName;
+        var directory = System.IO.Directory.CreateTempSubdirectory("curlew-nginx-").FullName;
         var root = Path.Combine(directory, "root");
-        Directory.CreateDirectory(root);
+        System.IO.Directory.CreateDirectory(root);
         // nginx workers drop to "nobody" when started as root; they must be able to read the docroot.
         const UnixFileMode readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
             UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
@@ -81,8 +95,10 @@ public sealed class NginxServer : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(root, "small.txt"), SmallText);
         await File.WriteAllBytesAsync(Path.Combine(root, "big.bin"), KestrelTestServer.Pattern(BigSize));
         var port = FreePort();
+        var ports = new Dictionary<string, int>();
+        var extraText = extra?.Invoke(directory, root, name => ports[name] = FreePort()) ?? "";
         var config = Path.Combine(directory, "nginx.conf");
-        await File.WriteAllTextAsync(config, Config(directory, root, port));
+        await File.WriteAllTextAsync(config, Config(directory, root, port, extraText));
 
         var start = new ProcessStartInfo(BinaryPath)
         {
@@ -99,7 +115,7 @@ public sealed class NginxServer : IAsyncDisposable
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
 
-        var server = new NginxServer(process, directory, port);
+        var server = new NginxServer(process, directory, port, ports);
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(10))
         {
@@ -109,7 +125,7 @@ public sealed class NginxServer : IAsyncDisposable
                 await server.DisposeAsync();
                 lock (stderr) throw new NginxStartException($"nginx exited with {process.ExitCode}: {stderr}{log}");
             }
-            if (await Accepts(port))
+            if (await Accepts(port) && await AcceptsAll(ports.Values))
             {
                 TestRunCleanup.Register($"nginx (pid {process.Id}, {directory})", server.DisposeAsync);
                 return server;
@@ -120,7 +136,14 @@ public sealed class NginxServer : IAsyncDisposable
         throw new InvalidOperationException($"nginx did not accept connections on port {port} within 10 s");
     }
 
-    private static string Config(string directory, string root, int port) => $$"""
+    private static async Task<bool> AcceptsAll(IEnumerable<int> ports)
+    {
+        foreach (var p in ports)
+            if (!await Accepts(p)) return false;
+        return true;
+    }
+
+    private static string Config(string directory, string root, int port, string extra) => $$"""
         worker_processes 1;
         pid {{directory}}/nginx.pid;
         error_log {{directory}}/error.log warn;
@@ -142,6 +165,7 @@ public sealed class NginxServer : IAsyncDisposable
                 server_name localhost;
                 root {{root}};
             }
+        {{extra}}
         }
         """;
 
@@ -188,7 +212,7 @@ public sealed class NginxServer : IAsyncDisposable
         _process.Dispose();
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            System.IO.Directory.Delete(_directory, recursive: true);
         }
         catch (IOException)
         {

@@ -305,7 +305,7 @@ internal sealed class SocketFilter : ConnectionFilter
     {
         int remaining = io.RemainingMs;
         if (remaining != Timeout.Infinite) timeoutMs = Math.Min(timeoutMs, remaining);
-        if (io.Synchronous)
+        if (io.Synchronous || timeoutMs == 0)   // a zero wait is a poll in either mode: an instant answer, not a raced cancellation
         {
             try { return _socket.Socket.Poll(timeoutMs * 1000L > int.MaxValue ? -1 : timeoutMs * 1000, SelectMode.SelectRead); }
             catch (SocketException ex) { throw ReceiveFailure(ex, io); }

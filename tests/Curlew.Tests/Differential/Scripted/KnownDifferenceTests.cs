@@ -11,14 +11,13 @@ namespace Curlew.Tests.Differential.Scripted;
 public sealed class KnownDifferenceTests
 {
     private const string FragmentOnly = "Location fragment only";
-    private const string ToHttps = "Location to https";
     private const string ReadShort = "read short (infilesize 10, gives 3)";
     private const string ReadLong = "read long (infilesize 3, gives 10)";
     private const string ReadPause = "read returns PAUSE";
     private const string EarlyAnswer = "early 200 before continue";
     private const string ResumePost = "resume 200 POST";
 
-    private static readonly string[] Pinned = [FragmentOnly, ToHttps, ReadShort, ReadLong, ReadPause, EarlyAnswer, ResumePost];
+    private static readonly string[] Pinned = [FragmentOnly, ReadShort, ReadLong, ReadPause, EarlyAnswer, ResumePost];
 
     [Fact]
     public void Every_known_difference_has_a_test_of_Curlews_own_answer()
@@ -40,19 +39,6 @@ public sealed class KnownDifferenceTests
         Assert.True(run.BaseUrl + "/start#frag" == (string?)run.Info(CurlInfo.RedirectUrl),
             $"the next URL should be the same path with the fragment, {run.BaseUrl}/start#frag\n{run.Description}");
         Assert.True(2L == Convert.ToInt64(run.Info(CurlInfo.RedirectCount)), $"two redirects should have been followed\n{run.Description}");
-    }
-
-    [Fact]
-    public async Task A_redirect_to_https_stops_with_UnsupportedProtocol_and_sends_nothing_in_clear()
-    {
-        // The case's Location is https:// on the scripted server's own (plain) port: it would record a clear-text request.
-        var run = await ScriptedCases.RunCurlewAsync(ToHttps);
-
-        AssertCode(CurlCode.UnsupportedProtocol, run);
-        AssertRequests(run, "GET /start HTTP/1.1");
-        var target = run.BaseUrl.Replace("http://", "https://") + "/x";
-        Assert.True(target == (string?)run.Info(CurlInfo.EffectiveUrl), $"the effective URL should be the https one it refused, {target}\n{run.Description}");
-        Assert.True(1L == Convert.ToInt64(run.Info(CurlInfo.RedirectCount)), $"the redirect should be counted\n{run.Description}");
     }
 
     [Fact]

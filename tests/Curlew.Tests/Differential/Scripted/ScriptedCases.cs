@@ -262,7 +262,6 @@ public static class ScriptedCases
     public static readonly Dictionary<string, string> KnownDifferences = new()
     {
         ["Location fragment only"] = "libcurl 7.88.1 resolves a fragment-only Location against the root path (\"/\"); Curlew resolves it as RFC 3986 says (the same path), so this server loops until MaxRedirs",
-        ["Location to https"] = "TLS is not built yet: Curlew stops with UnsupportedProtocol (1) before connecting, where libcurl follows and fails the handshake with this plain-HTTP server (35)",
         ["read short (infilesize 10, gives 3)"] =
             "libcurl treats an early 0 as the end and then waits for a server that waits for the rest of the body (56 when the server gives up); Curlew fails at once with 26",
         ["read long (infilesize 3, gives 10)"] =

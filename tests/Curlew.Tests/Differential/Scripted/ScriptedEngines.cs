@@ -41,7 +41,7 @@ public static unsafe class ScriptedEngines
     [
         CurlInfo.ResponseCode, CurlInfo.EffectiveUrl, CurlInfo.RedirectUrl, CurlInfo.RedirectCount, CurlInfo.ContentType,
         CurlInfo.SizeDownloadT, CurlInfo.SizeUploadT, CurlInfo.ContentLengthDownloadT, CurlInfo.HeaderSize, CurlInfo.RequestSize,
-        CurlInfo.HttpVersion, CurlInfo.NumConnects, CurlInfo.EffectiveMethod, CurlInfo.PrimaryPort,
+        CurlInfo.HttpVersion, CurlInfo.NumConnects, CurlInfo.EffectiveMethod, CurlInfo.PrimaryPort, CurlInfo.SslVerifyResult,
     ];
 
     public static ScriptedResult RunCurlew(IReadOnlyList<(CurlOption, object?)> options, ReadScript? read = null, int performs = 1)
