@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -21,22 +22,32 @@ internal sealed class LocalServer : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private LocalServer(WebApplication app, IPEndPoint endPoint)
+    private LocalServer(WebApplication app, IPEndPoint endPoint, int httpsPort)
     {
         _app = app;
         EndPoint = endPoint;
+        HttpsPort = httpsPort;
     }
 
     public IPEndPoint EndPoint { get; }
     public int Port => EndPoint.Port;
 
+    /// <summary>The port of the HTTPS listener (same routes, the certificate given to <see cref="StartAsync"/>).</summary>
+    public int HttpsPort { get; }
+
     public string Url(string path) => $"http://127.0.0.1:{Port}{path}";
 
-    public static async Task<LocalServer> StartAsync()
+    public string HttpsUrl(string path) => $"https://127.0.0.1:{HttpsPort}{path}";
+
+    public static async Task<LocalServer> StartAsync(X509Certificate2 certificate)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();   // the tour's own output is the story; Kestrel's logs would drown it
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate));
+        });
         // The slow route and idle keep-alive connections must not hold up the end of the run.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
 
@@ -44,8 +55,10 @@ internal sealed class LocalServer : IAsyncDisposable
         MapRoutes(app);
         await app.StartAsync().ConfigureAwait(false);
 
-        var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new LocalServer(app, new IPEndPoint(IPAddress.Loopback, new Uri(bound).Port));
+        var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
+            .Select(a => new Uri(a)).ToList();
+        int http = bound.Single(u => u.Scheme == "http").Port, https = bound.Single(u => u.Scheme == "https").Port;
+        return new LocalServer(app, new IPEndPoint(IPAddress.Loopback, http), https);
     }
 
     /// <summary>Reads a <c>/whoami</c> body: who connected (as the server saw it) and the Host header it got.</summary>

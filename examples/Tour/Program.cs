@@ -1,4 +1,4 @@
-// The Curlew tour: five short walks through the socket callbacks, against a server inside this process.
+// The Curlew tour: six short walks through the socket callbacks, against a server inside this process.
 // Every statement it prints is checked; the exit code is 0 only when all sections behaved as described,
 // so `dotnet run --project examples/Tour` is also a smoke test.
 using Curlew;
@@ -7,8 +7,9 @@ using Curlew.Tour;
 var n = new Narrator(Narrator.ShouldUseColour());
 n.Title($"Curlew tour ({Curl.Version})");
 
-await using var server = await LocalServer.StartAsync();
-n.Say($"Local server: http://{SocketLog.Describe(server.EndPoint)} (Kestrel inside this process; no internet needed)");
+using var certificates = TourCertificates.Create();
+await using var server = await LocalServer.StartAsync(certificates.Server);
+n.Say($"Local server: http://{SocketLog.Describe(server.EndPoint)} and https://127.0.0.1:{server.HttpsPort} (Kestrel inside this process; no internet needed)");
 
 (string Title, Func<Task> Run)[] sections =
 [
@@ -17,6 +18,7 @@ n.Say($"Local server: http://{SocketLog.Describe(server.EndPoint)} (Kestrel insi
     ("A rewritten address", () => Sync(() => RewrittenAddress.Run(server, n))),
     ("An already-connected handover", () => Sync(() => AlreadyConnected.Run(server, n))),
     ("Cancellation and the exactly-once promise", () => Cancellation.RunAsync(server, n)),
+    ("HTTPS, verified by default", () => Sync(() => VerifiedHttps.Run(server, certificates.CaFile, n))),
 ];
 
 int passed = 0;
