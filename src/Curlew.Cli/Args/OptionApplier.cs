@@ -12,6 +12,7 @@ internal static partial class OptionApplier
     {
         string a = arg ?? "";
         if (TryApplyGroupOption(o, name, a, on, out string? groupProblem)) return groupProblem;
+        if (TryApplyFtpOption(o, name, a, on)) return null;
         switch (name)
         {
             case "url": o.Urls.Add(a); break;
@@ -73,14 +74,6 @@ internal static partial class OptionApplier
             case "pinnedpubkey": o.PinnedPubKey = a; break;
             case "tlsv1.2": o.SslVersion = 6; break;   // CURL_SSLVERSION_TLSv1_2
             case "tlsv1.3": o.SslVersion = 7; break;   // CURL_SSLVERSION_TLSv1_3
-            case "ftp-port": o.FtpPort = a; break;
-            case "ftp-pasv": if (on) o.FtpPort = null; break;
-            case "disable-epsv": o.DisableEpsv = on; break;
-            case "disable-eprt": o.DisableEprt = on; break;
-            case "list-only": o.ListOnly = on; break;
-            case "append": o.Append = on; break;
-            case "quote": o.Quote.Add(a); break;
-            case "ftp-create-dirs": o.FtpCreateDirs = on; break;
             case "ssl" or "ftp-ssl": o.Ssl = on; break;
             case "ssl-reqd" or "ftp-ssl-reqd": o.SslReqd = on; break;
             // Accepted and without effect here: they only tune things curlew does one fixed way.

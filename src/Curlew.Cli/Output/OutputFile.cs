@@ -27,6 +27,17 @@ internal sealed class OutputFile(string? path, bool append, bool createDirs, Str
 
     public void Flush() => _stream?.Flush();
 
+    /// <summary>-R: closes the file and gives it the remote file's time (access and modification, as curl does).</summary>
+    public void SetTime(long unixSeconds)
+    {
+        if (Path == null || unixSeconds < 0) return;
+        Dispose();
+        if (!File.Exists(Path)) return;
+        var time = DateTimeOffset.FromUnixTimeSeconds(unixSeconds).UtcDateTime;
+        File.SetLastWriteTimeUtc(Path, time);
+        File.SetLastAccessTimeUtc(Path, time);
+    }
+
     private Stream Open()
     {
         if (_stream != null) return _stream;

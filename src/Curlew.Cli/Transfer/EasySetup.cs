@@ -53,7 +53,25 @@ internal static class EasySetup
         // curl's rule: a speed limit alone is measured over 30 seconds.
         if (o.SpeedLimit != null && o.SpeedTime == null) easy.SetOpt(CurlOption.LowSpeedTime, 30L);
         if (o.MaxFileSize is long size) easy.SetOpt(CurlOption.MaxFileSizeLarge, size);
+        ApplyFtp(easy, o);
         ApplyNotYetBuilt(easy, o);
+    }
+
+    private static void ApplyFtp(CurlEasy easy, CliOptions o)
+    {
+        if (o.FtpPort != null) easy.SetOpt(CurlOption.FtpPort, o.FtpPort);
+        if (o.DisableEpsv) easy.SetOpt(CurlOption.FtpUseEpsv, false);
+        if (o.DisableEprt) easy.SetOpt(CurlOption.FtpUseEprt, false);
+        if (o.ListOnly) easy.SetOpt(CurlOption.DirListOnly, true);
+        if (o.Append) easy.SetOpt(CurlOption.Append, true);
+        if (o.Quote.Count > 0) easy.SetOpt(CurlOption.Quote, o.Quote);
+        if (o.PostQuote.Count > 0) easy.SetOpt(CurlOption.PostQuote, o.PostQuote);
+        if (o.PreQuote.Count > 0) easy.SetOpt(CurlOption.PreQuote, o.PreQuote);
+        if (o.FtpCreateDirs) easy.SetOpt(CurlOption.FtpCreateMissingDirs, 1L);
+        if (!o.FtpSkipPasvIp) easy.SetOpt(CurlOption.FtpSkipPasvIp, false);
+        if (o.FtpMethod is long method) easy.SetOpt(CurlOption.FtpFileMethod, method);
+        // curl asks for the file time with -I too: FTP's -I output then has a Last-Modified line.
+        if (o.RemoteTime || o.Head) easy.SetOpt(CurlOption.Filetime, true);
     }
 
     // Options for parts of the library still being built: handed over so the library answers for them.
@@ -72,13 +90,6 @@ internal static class EasySetup
         if (o.Key != null) easy.SetOpt(CurlOption.SslKey, o.Key);
         if (o.PinnedPubKey != null) easy.SetOpt(CurlOption.PinnedPublicKey, o.PinnedPubKey);
         if (o.SslVersion is long version) easy.SetOpt(CurlOption.SslVersion, version);
-        if (o.FtpPort != null) easy.SetOpt(CurlOption.FtpPort, o.FtpPort);
-        if (o.DisableEpsv) easy.SetOpt(CurlOption.FtpUseEpsv, false);
-        if (o.DisableEprt) easy.SetOpt(CurlOption.FtpUseEprt, false);
-        if (o.ListOnly) easy.SetOpt(CurlOption.DirListOnly, true);
-        if (o.Append) easy.SetOpt(CurlOption.Append, true);
-        if (o.Quote.Count > 0) easy.SetOpt(CurlOption.Quote, o.Quote);
-        if (o.FtpCreateDirs) easy.SetOpt(CurlOption.FtpCreateMissingDirs, 1L);
         if (o.SslReqd) easy.SetOpt(CurlOption.UseSsl, 3L);
         else if (o.Ssl) easy.SetOpt(CurlOption.UseSsl, 1L);
     }

@@ -48,6 +48,8 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         using var output = new OutputFile(path, append: resume > 0, o.CreateDirs, stdout);
         using var upload = OpenUpload(easy, ref url);
         if (upload == null && o.UploadFile != null) return Report(CurlCode.ReadError, Curl.StrError(CurlCode.ReadError));
+        // -C - on an upload: libcurl asks the server how much it already has (-1).
+        if (o.UploadFile != null && o.ContinueAt == -1) easy.SetOpt(CurlOption.ResumeFromLarge, -1L);
         var headers = new HeaderCollector(o.DumpHeader, stdout, o.CreateDirs);
         bool binaryRefused = false;
         var binaryCheck = new BinaryToTerminal(output.IsStdout && _stdoutIsTerminal && target.FileName != "-");
@@ -80,6 +82,7 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         meter?.Finish(Info(easy, CurlInfo.ContentLengthDownloadT), Info(easy, CurlInfo.SizeDownloadT), Info(easy, CurlInfo.SizeUploadT));
         if (code == CurlCode.Ok) output.Touch();
         output.Flush();
+        if (code == CurlCode.Ok && o.RemoteTime) output.SetTime(Info(easy, CurlInfo.FiletimeT));
         headers.Close();
         if (binaryRefused)
         {
@@ -101,7 +104,7 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
     }
 
     // A proxy is the one "not built yet" part an HTTP transfer would silently skip: refuse it as curl refuses a
-    // feature its libcurl lacks. TLS and FTP options need no check: those URLs already fail as unsupported protocols.
+    // feature its libcurl lacks. TLS options need no check: https:// URLs already fail as an unsupported protocol.
     // The library has no cookie engine yet either, so a cookie file or jar is refused the same way.
     private CurlCode? NotBuiltYet() =>
         string.IsNullOrEmpty(o.Proxy) && o.CookieFiles.Count == 0 && o.CookieJar == null ? null : CurlCode.NotBuiltIn;

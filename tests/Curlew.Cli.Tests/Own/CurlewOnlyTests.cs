@@ -19,7 +19,7 @@ public sealed class CurlewOnlyTests(DifferentialFixture fixture) : IClassFixture
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"^curlew \d+\.\d+\.\d+ \(.+\) Curlew/", lines[0]);
         Assert.StartsWith("Release-Date: ", lines[1], StringComparison.Ordinal);
-        Assert.Equal("Protocols: http", lines[2]);
+        Assert.Equal("Protocols: ftp http", lines[2]);
         Assert.StartsWith("Features: ", lines[3], StringComparison.Ordinal);
     }
 
