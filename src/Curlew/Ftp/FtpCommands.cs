@@ -6,8 +6,12 @@ namespace Curlew.Ftp;
 /// </summary>
 internal static class FtpCommands
 {
-    /// <summary>Quote, PreQuote or PostQuote: each command must not fail, unless it starts with "*" (libcurl's "may fail").</summary>
-    public static async ValueTask QuoteAsync(FtpControl control, IReadOnlyList<string>? commands)
+    /// <summary>
+    /// Quote, PreQuote or PostQuote: each command must not fail, unless it starts with "*" (libcurl's "may fail").
+    /// A failure reads as libcurl's: the reply code before the transfer, the command itself after it
+    /// (<paramref name="afterTransfer"/>), where libcurl sends the list through another path.
+    /// </summary>
+    public static async ValueTask QuoteAsync(FtpControl control, IReadOnlyList<string>? commands, bool afterTransfer = false)
     {
         if (commands is null) return;
         foreach (var entry in commands)
@@ -17,7 +21,8 @@ internal static class FtpCommands
             if (command.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
                 throw new CurlException(CurlCode.QuoteError, "QUOT command refused: it holds CR, LF or NUL, which would put a second command on the wire");
             var reply = await control.CommandAsync(command).ConfigureAwait(false);
-            if (reply.IsFailure && !mayFail) throw new CurlException(CurlCode.QuoteError, $"QUOT command failed with {reply.Code:D3}");
+            if (reply.IsFailure && !mayFail)
+                throw new CurlException(CurlCode.QuoteError, afterTransfer ? $"QUOT string not accepted: {command}" : $"QUOT command failed with {reply.Code:D3}");
         }
     }
 

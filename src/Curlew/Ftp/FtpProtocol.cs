@@ -39,7 +39,7 @@ internal sealed class FtpProtocol(FtpSettings s, TransferContext c) : IProtocolH
             bool inStep = s.Upload ? await transfer.UploadAsync().ConfigureAwait(false)
                 : s.NoBody ? await transfer.DescribeAsync().ConfigureAwait(false)
                 : await transfer.DownloadAsync().ConfigureAwait(false);
-            if (inStep) await FtpCommands.QuoteAsync(control, s.PostQuote).ConfigureAwait(false);
+            if (inStep) await FtpCommands.QuoteAsync(control, s.PostQuote, afterTransfer: true).ConfigureAwait(false);
             reusable = inStep;
         }
         catch (CurlException ex) when (LeavesControlInStep(ex.Code) && !connection.IsClosed)

@@ -76,6 +76,13 @@ internal sealed class FtpTransfer(FtpSettings s, TransferContext c, FtpControl c
         await FtpCommands.TypeAsync(control, session, path.Type == 'a' ? 'A' : 'I').ConfigureAwait(false);
         long resume = s.ResumeFrom;
         if (resume < 0) resume = Math.Max(await FtpCommands.SizeAsync(control, path.File).ConfigureAwait(false), 0);
+        if (resume > 0 && source.Size >= 0 && source.Size <= resume)
+        {
+            // As libcurl: nothing of a known-size upload is left past the resume point, so nothing is sent and the
+            // transfer succeeds (curl -C - on a file the server already has in full exits 0).
+            io.Events.Info("File already completely uploaded");
+            return true;
+        }
         if (resume > 0) source.SkipPrefix(resume);
         await FtpCommands.QuoteAsync(control, s.PreQuote).ConfigureAwait(false);
         c.Info.PreTransferTimeUs = Math.Max(1, io.ElapsedMicroseconds);
