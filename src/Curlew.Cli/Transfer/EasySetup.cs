@@ -71,7 +71,7 @@ internal static class EasySetup
         if (o.Cert != null) easy.SetOpt(CurlOption.SslCert, o.Cert);
         if (o.Key != null) easy.SetOpt(CurlOption.SslKey, o.Key);
         if (o.PinnedPubKey != null) easy.SetOpt(CurlOption.PinnedPublicKey, o.PinnedPubKey);
-        if (o.SslVersion is long version) easy.SetOpt(CurlOption.SslVersion, version);
+        TlsSetup.Apply(easy, o);
         if (o.FtpPort != null) easy.SetOpt(CurlOption.FtpPort, o.FtpPort);
         if (o.DisableEpsv) easy.SetOpt(CurlOption.FtpUseEpsv, false);
         if (o.DisableEprt) easy.SetOpt(CurlOption.FtpUseEprt, false);
