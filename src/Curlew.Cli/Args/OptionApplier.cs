@@ -7,12 +7,14 @@ namespace Curlew.Cli.Args;
 internal static partial class OptionApplier
 {
     public const string NotSupported = "the installed libcurl version doesn't support this";
+    public const string BadlyUsed = "is badly used here";
 
     public static string? Apply(CliOptions o, string name, string? arg, bool on)
     {
         string a = arg ?? "";
         if (TryApplyGroupOption(o, name, a, on, out string? groupProblem)) return groupProblem;
         if (TryApplyFtpOption(o, name, a, on)) return null;
+        if (TryApplyTlsOption(o, name, a, on, out string? tlsProblem)) return tlsProblem;
         switch (name)
         {
             case "url": o.Urls.Add(a); break;
@@ -69,7 +71,6 @@ internal static partial class OptionApplier
             case "insecure": o.Insecure = on; break;
             case "cacert": o.CaCert = a; break;
             case "capath": o.CaPath = a; break;
-            case "cert": o.Cert = a; break;
             case "key": o.Key = a; break;
             case "pinnedpubkey": o.PinnedPubKey = a; break;
             case "tlsv1.2": o.SslVersion = 6; break;   // CURL_SSLVERSION_TLSv1_2

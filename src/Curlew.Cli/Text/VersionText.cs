@@ -8,6 +8,6 @@ internal static class VersionText
     public static string Render() =>
         $"curlew {Number} ({System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}) {Curl.Version}\n" +
         "Release-Date: [unreleased]\n" +
-        "Protocols: ftp http\n" +
-        "Features: IPv6 Largefile UnixSockets\n";
+        "Protocols: ftp http https\n" +
+        "Features: IPv6 Largefile SSL UnixSockets\n";
 }

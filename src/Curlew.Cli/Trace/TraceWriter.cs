@@ -4,7 +4,8 @@ namespace Curlew.Cli.Trace;
 
 /// <summary>
 /// -v in the curl tool's plain layout, fed by the library's debug callback: "* " before informational text, "> " and
-/// "< " before each sent and received header line (line ends dropped), and one "{ [N bytes data]" or "} [N bytes data]"
+/// "< " before each sent and received header line (kept as sent and received, CR LF included, as curl prints them),
+/// and one "{ [N bytes data]" or "} [N bytes data]"
 /// note after headers or text when the body does not go to a terminal; each line after a timestamp with --trace-time.
 /// </summary>
 internal sealed class TraceWriter(TextWriter stderr, bool showData, bool time = false)
@@ -21,9 +22,9 @@ internal sealed class TraceWriter(TextWriter stderr, bool showData, bool time = 
     {
         switch (type)
         {
-            case CurlInfoType.Text: Lines("* ", data); break;
-            case CurlInfoType.HeaderOut: Lines("> ", data); break;
-            case CurlInfoType.HeaderIn: Lines("< ", data); break;
+            case CurlInfoType.Text: Lines("* ", data, keepCr: false); break;
+            case CurlInfoType.HeaderOut: Lines("> ", data, keepCr: true); break;
+            case CurlInfoType.HeaderIn: Lines("< ", data, keepCr: true); break;
             case CurlInfoType.DataIn or CurlInfoType.DataOut:
                 if (showData && !_dataNoted)
                 {
@@ -39,7 +40,7 @@ internal sealed class TraceWriter(TextWriter stderr, bool showData, bool time = 
 
     private string Stamp() => time ? TraceClock.Stamp() : "";
 
-    private void Lines(string prefix, ReadOnlySpan<byte> data)
+    private void Lines(string prefix, ReadOnlySpan<byte> data, bool keepCr)
     {
         string text = Encoding.Latin1.GetString(data);
         int start = 0;
@@ -47,7 +48,7 @@ internal sealed class TraceWriter(TextWriter stderr, bool showData, bool time = 
         {
             int end = text.IndexOf('\n', start);
             string line = end < 0 ? text[start..] : text[start..end];
-            stderr.Write(Stamp() + prefix + line.TrimEnd('\r') + "\n");
+            stderr.Write(Stamp() + prefix + (keepCr ? line : line.TrimEnd('\r')) + "\n");
             if (end < 0) break;
             start = end + 1;
         }

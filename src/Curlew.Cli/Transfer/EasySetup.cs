@@ -89,7 +89,7 @@ internal static class EasySetup
         if (o.Cert != null) easy.SetOpt(CurlOption.SslCert, o.Cert);
         if (o.Key != null) easy.SetOpt(CurlOption.SslKey, o.Key);
         if (o.PinnedPubKey != null) easy.SetOpt(CurlOption.PinnedPublicKey, o.PinnedPubKey);
-        if (o.SslVersion is long version) easy.SetOpt(CurlOption.SslVersion, version);
+        TlsSetup.Apply(easy, o);
         if (o.SslReqd) easy.SetOpt(CurlOption.UseSsl, 3L);
         else if (o.Ssl) easy.SetOpt(CurlOption.UseSsl, 1L);
     }

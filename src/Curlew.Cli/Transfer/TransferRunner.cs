@@ -104,14 +104,18 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
     }
 
     // A proxy is the one "not built yet" part an HTTP transfer would silently skip: refuse it as curl refuses a
-    // feature its libcurl lacks. TLS options need no check: https:// URLs already fail as an unsupported protocol.
+    // feature its libcurl lacks. TLS and FTP options need no check: the library does them.
     // The library has no cookie engine yet either, so a cookie file or jar is refused the same way.
     private CurlCode? NotBuiltYet() =>
         string.IsNullOrEmpty(o.Proxy) && o.CookieFiles.Count == 0 && o.CookieJar == null ? null : CurlCode.NotBuiltIn;
 
     public int Report(CurlCode code, string message)
     {
-        if (!o.Silent || o.ShowError) stderr.Write($"curlew: ({(int)code}) {message}\n");
+        if (!o.Silent || o.ShowError)
+        {
+            stderr.Write($"curlew: ({(int)code}) {message}\n");
+            if (code == CurlCode.PeerFailedVerification) stderr.Write(CurlMessages.VerificationHelp);
+        }
         return (int)code;
     }
 

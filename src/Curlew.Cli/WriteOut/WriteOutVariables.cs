@@ -15,7 +15,7 @@ internal static class WriteOutVariables
     [
         "content_type", "errormsg", "exitcode", "filename_effective", "http_code", "local_ip", "local_port", "method",
         "num_connects", "num_headers", "num_redirects", "redirect_url", "remote_ip", "remote_port", "response_code",
-        "scheme", "size_download", "size_header", "size_request", "size_upload", "speed_download", "time_appconnect",
+        "scheme", "size_download", "size_header", "size_request", "size_upload", "speed_download", "ssl_verify_result", "time_appconnect",
         "time_connect", "time_namelookup", "time_pretransfer", "time_redirect", "time_starttransfer", "time_total",
         "url", "url_effective", "urlnum",
     ];
@@ -42,6 +42,7 @@ internal static class WriteOutVariables
         "size_request" => Num(Long(c, CurlInfo.RequestSize)),
         "size_upload" => Num(Long(c, CurlInfo.SizeUploadT)),
         "speed_download" => Num(Long(c, CurlInfo.SpeedDownloadT)),
+        "ssl_verify_result" => Num(Long(c, CurlInfo.SslVerifyResult)),
         "time_appconnect" => Seconds(c, CurlInfo.AppConnectTimeT),
         "time_connect" => Seconds(c, CurlInfo.ConnectTimeT),
         "time_namelookup" => Seconds(c, CurlInfo.NameLookupTimeT),

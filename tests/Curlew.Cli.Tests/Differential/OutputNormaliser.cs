@@ -22,6 +22,7 @@ public static partial class OutputNormaliser
         s = CurlPrefix().Replace(s, "curlew: ");
         s = s.Replace("'curl --help' or 'curl --manual'", "'curlew --help' or 'curlew --manual'", StringComparison.Ordinal);
         s = s.Replace("Warning: curl to output", "Warning: curlew to output", StringComparison.Ordinal);
+        s = s.Replace("\ncurl failed to verify the legitimacy", "\ncurlew failed to verify the legitimacy", StringComparison.Ordinal);
         s = MeterHeader().Replace(s, "[meter]\n");
         s = MeterLines().Replace(s, "");
         return Dates(Times(s));
