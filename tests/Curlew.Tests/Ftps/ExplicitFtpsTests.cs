@@ -92,4 +92,24 @@ public sealed class ExplicitFtpsTests(FtpsFixture fixture)
         Assert.Equal(2, t.Ledger.OpenCount);   // both control connections pooled
         t.Finish();
     }
+
+    [Fact]
+    public async Task UseSsl_all_uploads_over_TLS()
+    {
+        var data = KestrelTestServer.Pattern(200_000);
+        using var t = Transfer("/upload/ftps-stor.bin");
+        t.Easy.Upload = true;
+        int offset = 0;
+        t.Easy.ReadFunction = (buffer, _) =>
+        {
+            int n = Math.Min(buffer.Length, data.Length - offset);
+            data.AsSpan(offset, n).CopyTo(buffer);
+            offset += n;
+            return n;
+        };
+        await t.PerformOk();
+        Assert.Equal(data, await File.ReadAllBytesAsync(Path.Combine(fixture.Explicit.UploadDir, "ftps-stor.bin")));
+        Assert.Equal(1, t.Ledger.OpenCount);
+        t.Finish();
+    }
 }
