@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Curlew.Tests.Differential;
 
 /// <summary>
-/// FTPS against the same vsftpd (require_ssl_reuse=YES) on Curlew and libcurl 7.88.1: code, bytes, the server's
+/// FTPS against the same vsftpd on Curlew and libcurl 7.88.1: code, bytes, the server's
 /// replies in order (which show the AUTH, PBSZ and PROT dialogue) and the response code.
 /// </summary>
 [Collection("ftps")]

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Curlew.Tests.Ftps;
 
-/// <summary>Explicit FTPS (UseSsl on ftp://) against vsftpd with require_ssl_reuse=YES: control and data both TLS.</summary>
+/// <summary>Explicit FTPS (UseSsl on ftp://) against vsftpd: control and data both TLS.</summary>
 [Collection("ftps")]
 public sealed class ExplicitFtpsTests(FtpsFixture fixture)
 {
@@ -20,7 +20,7 @@ public sealed class ExplicitFtpsTests(FtpsFixture fixture)
     }
 
     [Fact]
-    public async Task UseSsl_all_downloads_in_passive_mode_over_TLS_with_the_data_session_resumed()
+    public async Task UseSsl_all_downloads_in_passive_mode_over_TLS()
     {
         using var t = Transfer("/big.bin");
         var log = FtpCommandLog.Install(t.Easy);

@@ -4,8 +4,10 @@ using Xunit;
 namespace Curlew.Tests.Ftps;
 
 /// <summary>
-/// Certificates made for the run and two FTPS vsftpd servers on them: one explicit (AUTH TLS on ftp://) with
-/// vsftpd's default <c>require_ssl_reuse=YES</c>, one implicit (ftps://, TLS from the first byte).
+/// Certificates made for the run and two FTPS vsftpd servers on them: one explicit (AUTH TLS on ftp://), one implicit
+/// (ftps://, TLS from the first byte). Both with <c>require_ssl_reuse=NO</c>: .NET resumes a TLS session only from its
+/// process-wide cache keyed by host name (not port, never for an IP address), so another test's TLS connection to
+/// "localhost" between the control and the data handshake replaces the session and vsftpd's default refuses (522).
 /// </summary>
 public sealed class FtpsFixture : IAsyncLifetime
 {
@@ -20,8 +22,8 @@ public sealed class FtpsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Certificates = TestCertificates.Create(_directory);
-        _explicit = await VsftpdServer.StartAsync(new VsftpdTls(Certificates.CertFile("server"), Certificates.KeyFile("server")));
-        _implicit = await VsftpdServer.StartAsync(new VsftpdTls(Certificates.CertFile("server"), Certificates.KeyFile("server"), Implicit: true));
+        _explicit = await VsftpdServer.StartAsync(new VsftpdTls(Certificates.CertFile("server"), Certificates.KeyFile("server"), RequireSslReuse: false));
+        _implicit = await VsftpdServer.StartAsync(new VsftpdTls(Certificates.CertFile("server"), Certificates.KeyFile("server"), RequireSslReuse: false, Implicit: true));
     }
 
     /// <inheritdoc />
