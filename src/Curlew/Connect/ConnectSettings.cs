@@ -19,6 +19,7 @@ namespace Curlew.Connect;
 /// <param name="NoProxy">CURLOPT_NOPROXY.</param>
 /// <param name="Tls">The TLS options, used for https and ftps routes.</param>
 /// <param name="UserPwd">CURLOPT_USERPWD: the login of routes whose protocol binds one to the connection (FTP).</param>
+/// <param name="FtpUseSsl">CURLOPT_USE_SSL: above 0, ftp:// routes carry the TLS options for AUTH TLS.</param>
 internal sealed record ConnectSettings(long ConnectTimeoutMs, long IpResolve, IReadOnlyList<string>? Resolve,
     IReadOnlyList<string>? ConnectTo, string? UnixSocketPath, bool TcpNoDelay, int BufferSize, bool FreshConnect,
-    bool ForbidReuse, long MaxConnects, RouteProxy Proxy, string? NoProxy, TlsSettings Tls, string? UserPwd);
+    bool ForbidReuse, long MaxConnects, RouteProxy Proxy, string? NoProxy, TlsSettings Tls, string? UserPwd, long FtpUseSsl = 0);

@@ -16,7 +16,7 @@ internal sealed class Connection(ConnectionFilter top, SocketFilter socket, Rout
 
     private int _closed;
 
-    public ConnectionFilter Top { get; } = top;
+    public ConnectionFilter Top { get; private set; } = top;
     public SocketFilter Socket { get; } = socket;
     public Route Route { get; } = route;
     public ReceiveBuffer Buffer { get; } = new(bufferSize);
@@ -55,6 +55,21 @@ internal sealed class Connection(ConnectionFilter top, SocketFilter socket, Rout
 
     /// <summary>Idle check before reuse: nothing buffered at any layer and the peer still there.</summary>
     public bool IsAliveForReuse() => !IsClosed && !DataPending && Top.IsAlive();
+
+    /// <summary>
+    /// Stacks TLS (the route's options, SNI and verification for <see cref="Route.Host"/>, as for https) on this live
+    /// connection and runs the handshake: FTP's AUTH TLS on the control connection, PROT P on a data connection. The
+    /// TLS layer owns the chain from the start, so a failed handshake still closes the socket exactly once.
+    /// </summary>
+    public async ValueTask StartTlsAsync(IoContext io)
+    {
+        var tls = Route.Tls ?? throw new InvalidOperationException("StartTlsAsync on a route without TLS options");
+        if (DataPending)   // bytes sent before the handshake could be injected by anyone on the path: refuse them
+            throw new CurlException(CurlCode.WeirdServerReply, "Unexpected data from the server before the TLS handshake");
+        var layer = new Tls.TlsFilter(Route, tls, Top);
+        Top = layer;
+        await layer.ConnectAsync(io).ConfigureAwait(false);
+    }
 
     /// <summary>Shuts the chain down (bounded by <see cref="ShutdownTimeoutMs"/>), then closes it. Idempotent; never throws.</summary>
     public void Close()

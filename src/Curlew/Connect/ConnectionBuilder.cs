@@ -47,12 +47,13 @@ internal sealed class ConnectionBuilder
 
     /// <summary>
     /// A second, uncached connection to <paramref name="target"/> (an FTP passive data connection): the same socket
-    /// factory, the same layers as <paramref name="route"/> (TLS for FTPS data, later SOCKS), under a connect deadline
-    /// of its own. Never pooled: the caller closes it.
+    /// factory, the same layers as <paramref name="route"/> but TLS (later SOCKS), under a connect deadline of its own.
+    /// FTPS data TLS is started by FTP once the server answered the transfer command: the server only accepts the data
+    /// connection then, so a handshake now would wait forever. Never pooled: the caller closes it.
     /// </summary>
     public async ValueTask<Connection> BuildDataAsync(IPEndPoint target, Route route, IoContext io)
     {
-        var dataRoute = route with { ConnectHost = target.Address.ToString(), ConnectPort = target.Port, UnixSocketPath = null };
+        var dataRoute = route with { ConnectHost = target.Address.ToString(), ConnectPort = target.Port, UnixSocketPath = null, StartsTls = true };
         FilterStack.EnsureBuildable(dataRoute);
         using var deadline = io.BeginConnect(_settings.ConnectTimeoutMs);
         io.Phase = TransferPhase.Connecting;

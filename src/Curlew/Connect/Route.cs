@@ -12,4 +12,11 @@ internal sealed record Route(string Scheme, string Host, int Port, string? ZoneI
 {
     /// <summary>Whether the connection carries TLS end to end (https, ftps).</summary>
     public bool UsesTls => Tls is not null;
+
+    /// <summary>
+    /// TLS comes later on the open connection, not from the first byte (FTP's AUTH TLS, FTPS data after PROT P): no TLS
+    /// layer is stacked when the connection is built. Part of the key, so a clear FTP control connection never serves
+    /// an FTPS transfer or the other way round.
+    /// </summary>
+    public bool StartsTls { get; init; }
 }

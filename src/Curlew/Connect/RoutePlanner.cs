@@ -31,8 +31,9 @@ internal sealed class RoutePlanner
     private static Route Make(CurlUrl url, ConnectSettings settings)
     {
         var (connectHost, connectPort) = ConnectToRules.Apply(settings.ConnectTo, url.Host, url.Port);
+        bool explicitTls = url.Scheme == "ftp" && settings.FtpUseSsl > 0;
         return new Route(url.Scheme, url.Host, url.Port, url.ZoneId, connectHost, connectPort, settings.UnixSocketPath,
-            UsesTls(url.Scheme) ? settings.Tls : null, settings.Proxy, LoginFor(url, settings));
+            UsesTls(url.Scheme) || explicitTls ? settings.Tls : null, settings.Proxy, LoginFor(url, settings)) { StartsTls = explicitTls };
     }
 
     private static bool UsesTls(string scheme) => scheme is "https" or "ftps";

@@ -59,6 +59,7 @@ public static class Curl
         CurlCode.PeerFailedVerification => "SSL peer certificate or SSH remote key was not OK",
         CurlCode.BadContentEncoding => "Unrecognized or bad HTTP Content or Transfer-Encoding",
         CurlCode.FilesizeExceeded => "Maximum file size exceeded",
+        CurlCode.UseSslFailed => "Requested SSL level failed",
         CurlCode.SendFailRewind => "Send failed since rewinding of the data stream failed",
         CurlCode.LoginDenied => "Login denied",
         CurlCode.SslCaCertBadFile => "Problem with the SSL CA cert (path? access rights?)",

@@ -102,6 +102,8 @@ public enum CurlCode
     BadContentEncoding = 61,
     /// <summary>CURLE_FILESIZE_EXCEEDED: The maximum file size was exceeded.</summary>
     FilesizeExceeded = 63,
+    /// <summary>CURLE_USE_SSL_FAILED: Requested FTP SSL level failed.</summary>
+    UseSslFailed = 64,
     /// <summary>CURLE_SEND_FAIL_REWIND: The data to send had to be rewound and could not be.</summary>
     SendFailRewind = 65,
     /// <summary>CURLE_LOGIN_DENIED: The login was denied.</summary>

@@ -29,6 +29,9 @@ internal sealed class FtpControl(Connection connection, IoContext io, OutputSink
         await Connection.Top.SendAsync(bytes, io).ConfigureAwait(false);
     }
 
+    /// <summary>Upgrades the control connection to TLS in place (after the server's 234 to AUTH).</summary>
+    public ValueTask StartTlsAsync() => Connection.StartTlsAsync(io);
+
     /// <summary>Reads the next reply (a preliminary 1xx one included).</summary>
     public async ValueTask<FtpReply> ReadAsync()
     {

@@ -29,7 +29,7 @@ internal sealed class FtpProtocol(FtpSettings s, TransferContext c) : IProtocolH
             var control = new FtpControl(connection, c.Io, c.Headers, c.Info, timeoutMs);
             if (connection.ProtocolState is not FtpSession session)
             {
-                session = await FtpLogin.RunAsync(control, user, password).ConfigureAwait(false);
+                session = await FtpLogin.RunAsync(control, user, password, s.UseSsl).ConfigureAwait(false);
                 connection.ProtocolState = session;
             }
             await FtpCommands.QuoteAsync(control, s.Quote).ConfigureAwait(false);

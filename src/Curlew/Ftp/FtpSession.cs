@@ -16,6 +16,9 @@ internal sealed class FtpSession
     /// <summary>The TYPE last set ('A' or 'I'); null before any.</summary>
     public char? Type { get; set; }
 
+    /// <summary>PROT P was accepted: every data connection is wrapped in TLS.</summary>
+    public bool ProtectData { get; set; }
+
     public bool EpsvRefused { get; set; }
     public bool EprtRefused { get; set; }
 }

@@ -7,6 +7,8 @@ namespace Curlew.Ftp;
 internal sealed class FtpSettings
 {
     public string? UserPwd { get; init; }
+    /// <summary>CURLOPT_USE_SSL: 0 none, 1 try, 2 control, 3 all.</summary>
+    public long UseSsl { get; init; }
     public bool Upload { get; init; }
     public bool Append { get; init; }
     public bool NoBody { get; init; }

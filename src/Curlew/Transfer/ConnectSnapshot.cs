@@ -22,7 +22,7 @@ internal sealed class ConnectSnapshot
         o.FreshConnect, o.ForbidReuse, o.MaxConnects, Proxy(o), o.NoProxy,
         new TlsSettings(o.SslVerifyPeer, o.SslVerifyHost, o.CaInfo, o.CaPath, o.SslCert, o.SslCertType, o.SslKey,
             o.KeyPasswd, o.PinnedPublicKey, o.SslVersion),
-        o.UserPwd);
+        o.UserPwd, o.UseSsl);
 
     private static RouteProxy Proxy(EasyOptions o) => new(o.Proxy, o.ProxyType, o.HttpProxyTunnel);
 
@@ -33,7 +33,7 @@ internal sealed class ConnectSnapshot
         && ReferenceEquals(s.Resolve, o.Resolve) && ReferenceEquals(s.ConnectTo, o.ConnectTo)
         && s.UnixSocketPath == o.UnixSocketPath && s.TcpNoDelay == o.TcpNoDelay && s.BufferSize == o.BufferSize
         && s.FreshConnect == o.FreshConnect && s.ForbidReuse == o.ForbidReuse && s.MaxConnects == o.MaxConnects
-        && s.Proxy == Proxy(o) && s.NoProxy == o.NoProxy && s.UserPwd == o.UserPwd
+        && s.Proxy == Proxy(o) && s.NoProxy == o.NoProxy && s.UserPwd == o.UserPwd && s.FtpUseSsl == o.UseSsl
         && s.Tls.VerifyPeer == o.SslVerifyPeer && s.Tls.VerifyHost == o.SslVerifyHost && s.Tls.CaInfo == o.CaInfo
         && s.Tls.CaPath == o.CaPath && s.Tls.Cert == o.SslCert && s.Tls.CertType == o.SslCertType && s.Tls.Key == o.SslKey
         && s.Tls.KeyPassword == o.KeyPasswd && s.Tls.PinnedPublicKey == o.PinnedPublicKey && s.Tls.Version == o.SslVersion;

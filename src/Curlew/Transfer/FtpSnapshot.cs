@@ -8,6 +8,7 @@ internal static class FtpSnapshot
     public static FtpSettings From(EasyOptions o) => new()
     {
         UserPwd = o.UserPwd,
+        UseSsl = o.UseSsl,
         Upload = o.Upload,
         Append = o.Append,
         NoBody = o.NoBody,

@@ -19,7 +19,7 @@ internal static class ProtocolTable
         ("http", static (EasyOptions o, in TransferContext c) => new HttpProtocol(HttpSnapshot.For(o), c)),
         ("https", static (EasyOptions o, in TransferContext c) => new HttpProtocol(HttpSnapshot.For(o), c)),   // the route stacks TLS
         ("ftp", static (EasyOptions o, in TransferContext c) => new FtpProtocol(FtpSnapshot.From(o), c)),
-        ("ftps", null),  // waits for FTPS (AUTH TLS, PROT P) in the FTP handler
+        ("ftps", static (EasyOptions o, in TransferContext c) => new FtpProtocol(FtpSnapshot.From(o), c)),
     ];
 
     /// <summary>A new handler for <paramref name="scheme"/>, for the rest of this perform.</summary>

@@ -51,21 +51,25 @@ public sealed class VsftpdServer : IAsyncDisposable
     /// <summary>Where anonymous uploads land (<c>/upload</c> on the server).</summary>
     public string UploadDir => Path.Combine(Root, "upload");
 
-    /// <summary>Starts vsftpd and waits (up to 10 s) until it greets on its port.</summary>
-    public static async Task<VsftpdServer> StartAsync()
+    /// <summary>
+    /// Starts vsftpd and waits (up to 10 s) until it greets on its port. With <paramref name="tls"/> it also speaks
+    /// FTPS: explicit (AUTH TLS) on <see cref="Port"/> and, with <see cref="VsftpdTls.Implicit"/>, TLS from the first
+    /// byte instead.
+    /// </summary>
+    public static async Task<VsftpdServer> StartAsync(VsftpdTls? tls = null)
     {
         if (!File.Exists(BinaryPath))
             throw new InvalidOperationException("vsftpd is not installed: run scripts/test.sh (it installs it)");
         Exception? last = null;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            try { return await TryStartAsync(); }
+            try { return await TryStartAsync(tls); }
             catch (StartException ex) { last = ex; }   // most likely the free port was taken in between; try another
         }
         throw new InvalidOperationException("vsftpd did not start after 3 attempts", last);
     }
 
-    private static async Task<VsftpdServer> TryStartAsync()
+    private static async Task<VsftpdServer> TryStartAsync(VsftpdTls? tls)
     {
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("vsftpd runs on Linux only");
         var directory = Directory.CreateTempSubdirectory("curlew-vsftpd-").FullName;
@@ -85,7 +89,7 @@ public sealed class VsftpdServer : IAsyncDisposable
             File.SetUnixFileMode(Path.Combine(root, f), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         var port = FreePort();
         var config = Path.Combine(directory, "vsftpd.conf");
-        await File.WriteAllTextAsync(config, Config(directory, root, empty, port));
+        await File.WriteAllTextAsync(config, Config(directory, root, empty, port) + (tls?.Config() ?? ""));
 
         var start = new ProcessStartInfo(BinaryPath) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(config);
@@ -106,7 +110,7 @@ public sealed class VsftpdServer : IAsyncDisposable
                 await server.DisposeAsync();
                 lock (output) throw new StartException($"vsftpd exited with {process.ExitCode}: {output}");
             }
-            if (await Greets(port))
+            if (tls?.Implicit == true ? await Listens(port) : await Greets(port))
             {
                 TestRunCleanup.Register($"vsftpd (pid {process.Id}, {directory})", server.DisposeAsync);
                 return server;
@@ -155,6 +159,21 @@ public sealed class VsftpdServer : IAsyncDisposable
             var buffer = new byte[256];
             int n = await probe.ReceiveAsync(buffer).WaitAsync(TimeSpan.FromSeconds(2));
             return n >= 3 && Encoding.ASCII.GetString(buffer, 0, 3) == "220";
+        }
+        catch (Exception ex) when (ex is SocketException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    // An implicit-FTPS server greets only inside TLS: that it accepts is the readiness sign there.
+    private static async Task<bool> Listens(int port)
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            await probe.ConnectAsync(IPAddress.Loopback, port).WaitAsync(TimeSpan.FromSeconds(2));
+            return true;
         }
         catch (Exception ex) when (ex is SocketException or TimeoutException)
         {
@@ -213,4 +232,27 @@ public sealed class VsftpdFixture : IAsyncLifetime
 [CollectionDefinition("vsftpd")]
 public sealed class VsftpdCollection : ICollectionFixture<VsftpdFixture>
 {
+}
+
+/// <summary>
+/// vsftpd's FTPS settings: the server certificate and key (PEM files the test made), anonymous TLS allowed but not
+/// forced (so AUTH may also be skipped), and whether the data connection must resume the control connection's TLS
+/// session (<c>require_ssl_reuse</c>, vsftpd's default YES).
+/// </summary>
+public sealed record VsftpdTls(string CertFile, string KeyFile, bool RequireSslReuse = true, bool Implicit = false)
+{
+    internal string Config() => $"""
+        ssl_enable=YES
+        rsa_cert_file={CertFile}
+        rsa_private_key_file={KeyFile}
+        allow_anon_ssl=YES
+        force_local_data_ssl=NO
+        force_local_logins_ssl=NO
+        force_anon_data_ssl=NO
+        force_anon_logins_ssl=NO
+        require_ssl_reuse={(RequireSslReuse ? "YES" : "NO")}
+        implicit_ssl={(Implicit ? "YES" : "NO")}
+        ssl_ciphers=HIGH
+
+        """;
 }

@@ -18,7 +18,7 @@ internal sealed class TlsFilter(Route route, TlsSettings tls, ConnectionFilter b
 
     /// <summary>The layer for <see cref="FilterStack"/>: TLS on routes that carry it.</summary>
     public static ConnectionFilter? Stack(Route route, ConnectionFilter below) =>
-        route.Tls is { } tls ? new TlsFilter(route, tls, below) : null;
+        route.Tls is { } tls && !route.StartsTls ? new TlsFilter(route, tls, below) : null;
 
     public override async ValueTask ConnectAsync(IoContext io)
     {
