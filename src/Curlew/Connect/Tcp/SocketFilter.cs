@@ -345,8 +345,33 @@ internal sealed class SocketFilter : ConnectionFilter
 
     public override void Close()
     {
+        DiscardUnread();
         _socket.Close();
         _stop?.Dispose();   // unhooks it from the transfer's token
+    }
+
+    // Closing a socket whose receive queue still holds bytes makes the kernel send a reset instead of a FIN, and the peer
+    // may then drop what it had not processed yet: vsftpd fails a TLS upload with 426 when the TLS 1.3 session tickets it
+    // sent on the data connection were never read. So what is already queued (a little, bounded) is read and dropped
+    // first, without waiting for more. Skipped while a low-water mark is set, which could make the read wait.
+    private const int DiscardLimit = 64 * 1024;
+
+    private void DiscardUnread()
+    {
+        if (LowWaterSet) return;
+        try
+        {
+            var socket = _socket.Socket;
+            if (socket.SafeHandle.IsClosed || socket.Available <= 0) return;
+            Span<byte> scratch = stackalloc byte[4096];
+            for (int discarded = 0; discarded < DiscardLimit && socket.Available > 0;)
+            {
+                int n = socket.Receive(scratch);
+                if (n <= 0) break;
+                discarded += n;
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { }   // closing anyway
     }
 
     // A blocking receive returns as soon as any data is there, so a fast reader of a big body wakes for every segment
