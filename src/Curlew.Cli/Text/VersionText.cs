@@ -8,6 +8,6 @@ internal static class VersionText
     public static string Render() =>
         $"curlew {Number} ({System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}) {Curl.Version}\n" +
         "Release-Date: [unreleased]\n" +
-        "Protocols: ftp http https\n" +
+        "Protocols: ftp ftps http https\n" +
         "Features: IPv6 Largefile SSL UnixSockets\n";
 }

@@ -19,7 +19,7 @@ public sealed class CurlewOnlyTests(DifferentialFixture fixture) : IClassFixture
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"^curlew \d+\.\d+\.\d+ \(.+\) Curlew/", lines[0]);
         Assert.StartsWith("Release-Date: ", lines[1], StringComparison.Ordinal);
-        Assert.Equal("Protocols: ftp http https", lines[2]);
+        Assert.Equal("Protocols: ftp ftps http https", lines[2]);
         Assert.Equal("Features: IPv6 Largefile SSL UnixSockets", lines[3]);
     }
 
