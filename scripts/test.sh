@@ -102,6 +102,25 @@ while IFS= read -r -d '' trx; do
   skipped=$((skipped + total - executed))
 done < <(find "$results_dir" -name '*.trx' -print0)
 
+# Name every failed test (and the first lines of its message) right above the count, so a CI log that keeps only its
+# last lines still says what failed.
+if [ "$failed" -gt 0 ]; then
+  echo "Failed tests:"
+  while IFS= read -r -d '' trx; do
+    python3 - "$trx" <<'PY' || grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | grep -o 'testName="[^"]*"' || true
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for result in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+    if result.get("outcome") != "Failed":
+        continue
+    print("  " + result.get("testName", "?"))
+    message = result.find("t:Output/t:ErrorInfo/t:Message", ns)
+    for line in ((message.text or "") if message is not None else "").splitlines()[:6]:
+        print("    " + line[:300])
+PY
+  done < <(find "$results_dir" -name '*.trx' -print0)
+fi
+
 if [ "$skipped" -gt 0 ]; then
   echo "$passed passed, $failed failed, $skipped skipped"
 else
