@@ -71,6 +71,34 @@ internal sealed class Connection(ConnectionFilter top, SocketFilter socket, Rout
         await layer.ConnectAsync(io).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Ends an upload on a data connection whose close is the end of the file (FTP): over TLS, sends close_notify and
+    /// TCP's FIN, then reads and drops what the peer still sends until it closes too, bounded by the transfer's deadline
+    /// and <see cref="UploadEndTimeoutMs"/>. The peer's TLS 1.3 session tickets can arrive after the last byte of the
+    /// upload; closing before they are read, or while they are in flight, makes the kernel reset the connection, and
+    /// vsftpd then fails the upload with 426. A plain connection needs nothing: its close is a FIN already.
+    /// Never throws: a peer that goes away here is judged by its final reply on the control connection.
+    /// </summary>
+    public async ValueTask EndUploadAsync(IoContext io)
+    {
+        if (IsClosed || Top is not Tls.TlsFilter) return;
+        int remaining = io.RemainingMs;
+        int waitMs = remaining == Timeout.Infinite ? UploadEndTimeoutMs : Math.Min(remaining, UploadEndTimeoutMs);
+        using var bounded = new IoContext(io.Synchronous, Math.Max(waitMs, 1), io.Token);
+        var scratch = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            await Top.ShutdownAsync(waitMs).ConfigureAwait(false);
+            Top.ShutdownSend();
+            while (await Top.ReceiveAsync(scratch, bounded).ConfigureAwait(false) > 0) { }
+        }
+        catch (Exception ex) when (ex is CurlException or IOException or OperationCanceledException or ObjectDisposedException) { }
+        finally { System.Buffers.ArrayPool<byte>.Shared.Return(scratch); }
+    }
+
+    /// <summary>How long <see cref="EndUploadAsync"/> waits at most for the peer to close its side.</summary>
+    public const int UploadEndTimeoutMs = 10_000;
+
     /// <summary>Shuts the chain down (bounded by <see cref="ShutdownTimeoutMs"/>), then closes it. Idempotent; never throws.</summary>
     public void Close()
     {

@@ -83,6 +83,9 @@ internal abstract class ConnectionFilter(ConnectionFilter? next)
     public virtual ValueTask ShutdownAsync(int timeoutMs) => Next?.ShutdownAsync(timeoutMs) ?? ValueTask.CompletedTask;
 
     /// <summary>Closes this layer and every layer below. Idempotent.</summary>
+    /// <summary>Ends this side's sending (TCP's FIN) while the peer's bytes can still be read.</summary>
+    public virtual void ShutdownSend() => Next?.ShutdownSend();
+
     public virtual void Close() => Next?.Close();
 
     /// <summary>The peer this connection reached (after any open-socket rewrite).</summary>

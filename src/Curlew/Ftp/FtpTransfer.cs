@@ -92,6 +92,7 @@ internal sealed class FtpTransfer(FtpSettings s, TransferContext c, FtpControl c
         io.Phase = TransferPhase.Transferring;
         c.Progress.UploadTotal = Math.Max(source.Size, 0);
         await SendAsync(data, source).ConfigureAwait(false);
+        await data.EndUploadAsync(io).ConfigureAwait(false);
         channel.Dispose();   // the close is the end of the file for the server
         await FinalReplyAsync().ConfigureAwait(false);
         return true;

@@ -343,6 +343,13 @@ internal sealed class SocketFilter : ConnectionFilter
     /// <summary>TCP needs no goodbye beyond the close itself.</summary>
     public override ValueTask ShutdownAsync(int timeoutMs) => ValueTask.CompletedTask;
 
+    public override void ShutdownSend()
+    {
+        if (_socket.IsClosed) return;
+        try { _socket.Socket.Shutdown(SocketShutdown.Send); }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { }   // already gone: the close follows anyway
+    }
+
     public override void Close()
     {
         DiscardUnread();

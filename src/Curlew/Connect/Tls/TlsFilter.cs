@@ -14,7 +14,7 @@ internal sealed class TlsFilter(Route route, TlsSettings tls, ConnectionFilter b
 {
     private FilterStream? _stream;
     private SslStream? _ssl;
-    private bool _handshaken, _closed;
+    private bool _handshaken, _closed, _notified;   // _notified: close_notify already sent
 
     /// <summary>The layer for <see cref="FilterStack"/>: TLS on routes that carry it.</summary>
     public static ConnectionFilter? Stack(Route route, ConnectionFilter below) =>
@@ -139,8 +139,9 @@ internal sealed class TlsFilter(Route route, TlsSettings tls, ConnectionFilter b
     /// <summary>Sends close_notify (bounded by <paramref name="timeoutMs"/>, blocking), then lets the layers below say goodbye.</summary>
     public override async ValueTask ShutdownAsync(int timeoutMs)
     {
-        if (_ssl is not null && _handshaken && !_closed)
+        if (_ssl is not null && _handshaken && !_closed && !_notified)
         {
+            _notified = true;
             using var io = new IoContext(synchronous: true, timeoutMs, CancellationToken.None);
             _stream!.Io = io;
             try { await _ssl.ShutdownAsync().ConfigureAwait(false); }
