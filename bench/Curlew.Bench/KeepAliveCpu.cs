@@ -14,6 +14,8 @@ internal static class KeepAliveCpu
         using var easy = new CurlEasy { Url = url };
         // A private test CA for an https URL (the perf harness makes one: /tmp/curlew-perf/ca.pem).
         if (Environment.GetEnvironmentVariable("CURLEW_BENCH_CAINFO") is { Length: > 0 } ca) easy.SetOpt(CurlOption.CaInfo, ca);
+        // An overall deadline, as most callers set one (CURLEW_BENCH_TIMEOUT_MS): it arms a timer in every transfer.
+        if (long.TryParse(Environment.GetEnvironmentVariable("CURLEW_BENCH_TIMEOUT_MS"), out long timeoutMs)) easy.TimeoutMs = timeoutMs;
         easy.WriteFunction = static (data, _) => data.Length;
         Many(easy, async, 1000);   // JIT, connection, caches
         for (int round = 0; round < rounds; round++)
