@@ -4,11 +4,17 @@ using Curlew.Bench;
 // Measurements that guide speed work (issue 15); none is run by the tests.
 //   alloc URL [requests]        managed bytes per keep-alive GET (Perform and PerformAsync), with the top allocating types
 //   download URL [sync|async] [rounds]   downloads to a counting write callback: bytes, wall time and process CPU per round
+//   keepalive URL [sync|async] [requests] [rounds]   CPU us, req/s and managed bytes per keep-alive GET (to profile against)
+//   fresh URL [transfers] [rounds]   GETs each on a new connection, without and with open/close socket callbacks: their cost
+//   stream URL [sync|async]     one long download (10 GiB) dropped by the write callback: throughput and peak RSS (VmHWM)
 //   upload [bytes]              managed bytes per 64 KiB piece of an asynchronous upload (the early-answer watch)
 //   anything else               BenchmarkDotNet for the hot-path pieces (head parsing, chunked decoding, request writing)
 return args.FirstOrDefault() switch
 {
     "alloc" => KeepAliveAllocations.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 10_000),
+    "keepalive" => KeepAliveCpu.Run(args[1], args.Length > 2 && args[2] == "async", args.Length > 3 ? int.Parse(args[3]) : 10_000, args.Length > 4 ? int.Parse(args[4]) : 3),
+    "fresh" => FreshConnections.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 2_000, args.Length > 3 ? int.Parse(args[3]) : 3),
+    "stream" => LongStream.Run(args[1], args.Length > 2 && args[2] == "async"),
     "upload" => UploadAllocations.Run(args.Length > 1 ? long.Parse(args[1]) : 64L * 1024 * 1024),
     "download" => BigDownload.Run(args[1], args.Length > 2 && args[2] == "async", args.Length > 3 ? int.Parse(args[3]) : 3),
     _ => RunBenchmarks(args),

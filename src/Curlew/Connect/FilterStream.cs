@@ -43,8 +43,15 @@ internal sealed class FilterStream(ConnectionFilter below, IoContext io) : Strea
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
+    // SslStream first reads zero bytes to wait for data before it takes a buffer. Curlew never reads a connection
+    // that has nothing coming, so that wait buys nothing and costs a system call per record (a 1-byte MSG_PEEK from a
+    // blocking socket; an extra pending receive from an asynchronous one): it completes at once, as a stream that
+    // cannot wait on a zero-byte read may, and the real read that follows does the waiting.
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        buffer.IsEmpty ? new ValueTask<int>(0) : ReadBelowAsync(buffer);
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: no allocation per record read
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    private async ValueTask<int> ReadBelowAsync(Memory<byte> buffer)
     {
         try { return await below.ReceiveAsync(buffer, Io).ConfigureAwait(false); }
         catch (CurlException ex) { throw new FilterStreamException(ex); }

@@ -61,6 +61,22 @@ public sealed class KeepAliveAllocationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_keep_alive_GET_with_PerformAsync_and_a_timeout_allocates_at_most_256_bytes_in_the_process()
+    {
+        long bodyBytes = 0;
+        using var easy = KeepAliveHandle(n => Interlocked.Add(ref bodyBytes, n));
+        easy.TimeoutMs = 60_000;   // arms a deadline timer in every perform: it must not cost a source and a timer each time
+        for (int i = 0; i < 100; i++) Assert.Equal(CurlCode.Ok, await easy.PerformAsync());
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        for (int i = 0; i < Requests; i++)
+            if (await easy.PerformAsync() is var code && code != CurlCode.Ok) Assert.Fail($"request {i}: {code} {easy.ErrorMessage}");
+        double perRequest = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)Requests;
+        Assert.True(perRequest <= 256, $"PerformAsync with TimeoutMs allocated {perRequest:F0} B per keep-alive request (ceiling 256)");
+        Assert.Equal((Requests + 100L) * NginxServer.SmallText.Length, Interlocked.Read(ref bodyBytes));
+        Assert.Equal(0, easy.GetInfoLong(CurlInfo.NumConnects));
+    }
+
+    [Fact]
     public void Options_changed_between_kept_alive_performs_take_effect_on_the_next_one()
     {
         long first = 0, second = 0;

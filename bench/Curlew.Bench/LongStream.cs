@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace Curlew.Bench;
+
+/// <summary>
+/// A very long download (issue 15: 10 GiB) to a write callback that drops the bytes, then this process's peak resident
+/// memory (VmHWM from /proc/self/status): memory must not grow with the size of the body. Serve a sparse file for it
+/// (truncate -s 10G) from nginx, or any endpoint that streams that much.
+/// </summary>
+internal static class LongStream
+{
+    public static int Run(string url, bool async)
+    {
+        long total = 0, nextReport = 1L << 30;
+        using var easy = new CurlEasy { Url = url };
+        easy.WriteFunction = (data, _) =>
+        {
+            total += data.Length;
+            if (total >= nextReport)   // flat from here on = memory does not grow with the body
+            {
+                Console.WriteLine($"  {total >> 30,3} GiB: VmRSS {Status("VmRSS")}, VmHWM {Status("VmHWM")}");
+                nextReport += 1L << 30;
+            }
+            return data.Length;
+        };
+        Console.WriteLine($"before: VmHWM {Status("VmHWM")}, VmRSS {Status("VmRSS")}");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var rc = async ? easy.PerformAsync().GetAwaiter().GetResult() : easy.Perform();
+        double seconds = clock.Elapsed.TotalSeconds;
+        double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        Console.WriteLine($"{(async ? "PerformAsync" : "Perform")} {rc}: {total} bytes ({total / (1024.0 * 1024 * 1024):F2} GiB) in {seconds:F1} s, " +
+            $"{total / seconds / 1e9:F2} GB/s, CPU {cpuSeconds / (total / 1e9):F3} s/GB");
+        Console.WriteLine($"after:  VmHWM {Status("VmHWM")} (peak resident), VmRSS {Status("VmRSS")}, managed heap {GC.GetTotalMemory(false) / 1024} kB");
+        return rc == CurlCode.Ok ? 0 : 1;
+    }
+
+    private static string Status(string field)
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+            if (line.StartsWith(field + ":", StringComparison.Ordinal)) return line[(field.Length + 1)..].Trim();
+        return "?";
+    }
+}
