@@ -11,7 +11,7 @@ internal static class HelpPrinter
 {
     public const string UsageLine = "Usage: curlew [options...] <url>\n";
 
-    // curl lays its columns out for an 80-column line when stdout is not a terminal; curlew always does.
+    // curl 7.88.1 lays its columns out for 80 columns, whatever stdout is (seen with a file and a 150-column terminal).
     private const int Columns = 80;
 
     public static string Render(string? topic)
