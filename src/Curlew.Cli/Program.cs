@@ -23,7 +23,10 @@ internal static class Program
                 stderr.Write($"curlew: {outcome.Message}\n{TryHelp}");
                 return outcome.ExitCode;
             case ParseVerdict.Help:
-                Write(stdout, HelpText.Short);
+                Write(stdout, Help.HelpPrinter.Render(outcome.HelpTopic));
+                return 0;
+            case ParseVerdict.Manual:
+                Write(stdout, Help.ManualText.Read());
                 return 0;
             case ParseVerdict.Version:
                 Write(stdout, VersionText.Render());

@@ -54,8 +54,9 @@ internal static class ArgumentParser
     {
         var (flag, toggle, problem) = LookupLong(word[2..]);
         if (problem != null) return new Step(Problem: problem);
+        if (flag!.LongName == "help" && toggle) return Help(state, args, i);
         string? argument = null;
-        if (flag!.TakesArgument)
+        if (flag.TakesArgument)
         {
             if (i + 1 >= args.Count) return new Step(Problem: "requires parameter");
             argument = args[++i];
@@ -70,6 +71,7 @@ internal static class ArgumentParser
         {
             var flag = FlagTable.ByShort(word[j]);
             if (flag == null) return new Step(Problem: "is unknown");
+            if (flag.LongName == "help") return Help(state, args, i);
             if (!flag.TakesArgument)
             {
                 var done = Apply(state, flag, null, toggle: true, word, depth);
@@ -108,11 +110,17 @@ internal static class ArgumentParser
         return (negated, false, null);
     }
 
+    // curl's -h takes no argument, yet the word after the one holding it (if any) names the help category, even
+    // when that word looks like a flag or a URL: "-h -v" asks for a category called "-v".
+    private static Step Help(ParseState state, IReadOnlyList<string> args, int i) =>
+        new(state.Finish(ParseVerdict.Help) with { HelpTopic = i + 1 < args.Count ? args[i + 1] : null });
+
     private static Step Apply(ParseState state, Flag flag, string? argument, bool toggle, string word, int depth)
     {
         switch (flag.LongName)
         {
-            case "help": return new Step(state.Finish(ParseVerdict.Help));
+            case "help": return default;   // only --no-help gets here, and it does nothing, as in curl
+            case "manual": return toggle ? new Step(state.Finish(ParseVerdict.Manual)) : default;
             case "version": return new Step(state.Finish(ParseVerdict.Version));
             case "next":
                 state.Next();

@@ -35,7 +35,11 @@ internal sealed class GroupRunner(IReadOnlyList<CliOptions> groups, Stream stdou
                 // Globs are read when their URL's turn comes: the URLs before a bad one have already run.
                 var transfers = TransferPlan.ForUrl(group, runner, i, body, stderr);
                 if (transfers == null) return TransferPlan.MalformedUrlExit;
-                foreach (var t in transfers) exit = t.Runner.RunOne(easy, t.Url, t.Target, t.Index, t.Body);
+                foreach (var t in transfers)
+                {
+                    if (TransferRunner.CannotOpen(t.UploadFile)) return t.Runner.RefuseUpload(t.UploadFile!);
+                    exit = t.Runner.RunOne(easy, t);
+                }
             }
         }
         return exit;

@@ -33,6 +33,19 @@ internal sealed class ParallelRunner(List<CliOptions> groups, Stream stdout, Str
             }
         }
         var last = groups[^1];
+        // curl sets up to --parallel-max transfers up at a time. An unreadable -T file among the first batch stops
+        // the run before anything starts, the error reported once for it and once for each transfer set up before
+        // it; a later one lets the transfers before it run first (measured with curl 7.88.1: 3 files, max 1, 2, 50).
+        int unreadable = planned.FindIndex(t => TransferRunner.CannotOpen(t.UploadFile));
+        if (unreadable < 0) return RunAll(planned, last, sharedOut, sharedErr);
+        var refused = planned[unreadable];
+        if (unreadable < last.ParallelMax) return refused.Runner.RefuseUpload(refused.UploadFile!, errors: unreadable + 1);
+        RunAll(planned.GetRange(0, unreadable), last, sharedOut, sharedErr);
+        return refused.Runner.RefuseUpload(refused.UploadFile!, errors: 1);
+    }
+
+    private int RunAll(List<PlannedTransfer> planned, CliOptions last, Stream sharedOut, TextWriter sharedErr)
+    {
         var meter = last.NoProgressMeter ? null : new ParallelMeter(sharedErr);
         meter?.Start(planned.Count);
         using var slots = new SemaphoreSlim((int)last.ParallelMax);
@@ -49,7 +62,7 @@ internal sealed class ParallelRunner(List<CliOptions> groups, Stream stdout, Str
         try
         {
             using var easy = new CurlEasy();
-            int code = await t.Runner.RunOneAsync(easy, t.Url, t.Target, t.Index, t.Body, parallel: true).ConfigureAwait(false);
+            int code = await t.Runner.RunOneAsync(easy, t, parallel: true).ConfigureAwait(false);
             meter?.Add(easy);
             lock (_gate) if (code != 0) _exit = code;
         }

@@ -26,15 +26,44 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
     }
 
     /// <summary>One transfer on <paramref name="easy"/>, performed synchronously (see <see cref="RunOneAsync"/>).</summary>
-    public int RunOne(CurlEasy easy, string url, OutputTarget target, int index, byte[]? body) =>
-        RunOneAsync(easy, url, target, index, body, parallel: false).GetAwaiter().GetResult();
+    public int RunOne(CurlEasy easy, PlannedTransfer t) =>
+        RunOneAsync(easy, t, parallel: false).GetAwaiter().GetResult();
+
+    /// <summary>True when <paramref name="file"/> is a -T file (not stdin) that cannot be opened for reading.</summary>
+    public static bool CannotOpen(string? file)
+    {
+        if (file is null or "-") return false;
+        try
+        {
+            using var probe = File.OpenRead(file);
+            return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// curl opens a -T file when it sets the transfer up; one it cannot open ends the whole run there with its
+    /// "Can't open" notice (not muted by -s), then the read error as an error (muted by -s), and 26.
+    /// <paramref name="errors"/> is how many times the error line is printed: a -Z run prints it once more for each
+    /// transfer it had set up and not started.
+    /// </summary>
+    public int RefuseUpload(string file, int errors = 1)
+    {
+        stderr.Write($"curlew: Can't open '{file}'!\n{Program.TryHelp}");
+        for (int i = 0; i < errors; i++) Report(CurlCode.ReadError, Curl.StrError(CurlCode.ReadError));
+        return (int)CurlCode.ReadError;
+    }
 
     /// <summary>
     /// One transfer: <paramref name="index"/> is the URL's place on the command line (globbed URLs share it). In a
     /// parallel run the transfer goes through PerformAsync and the per-transfer meter gives way to the parallel one.
     /// </summary>
-    public async Task<int> RunOneAsync(CurlEasy easy, string url, OutputTarget target, int index, byte[]? body, bool parallel)
+    public async Task<int> RunOneAsync(CurlEasy easy, PlannedTransfer t, bool parallel)
     {
+        var (url, target, index, body, uploadFile) = (t.Url, t.Target, t.Index, t.Body, t.UploadFile);
         if (!OutputNaming.TryResolve(url, target.FileName, target.RemoteName, o.OutputDir, out string? path))
         {
             // curl's order: a note silenced by -s, then the write error, and no request is made.
@@ -46,10 +75,10 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         long resume = ResumeOffset(path);
         if (resume > 0) easy.SetOpt(CurlOption.ResumeFromLarge, resume);
         using var output = new OutputFile(path, append: resume > 0, o.CreateDirs, stdout);
-        using var upload = OpenUpload(easy, ref url);
-        if (upload == null && o.UploadFile != null) return Report(CurlCode.ReadError, Curl.StrError(CurlCode.ReadError));
+        using var upload = OpenUpload(easy, uploadFile, ref url);
+        if (upload == null) return Report(CurlCode.ReadError, Curl.StrError(CurlCode.ReadError));
         // -C - on an upload: libcurl asks the server how much it already has (-1).
-        if (o.UploadFile != null && o.ContinueAt == -1) easy.SetOpt(CurlOption.ResumeFromLarge, -1L);
+        if (uploadFile != null && o.ContinueAt == -1) easy.SetOpt(CurlOption.ResumeFromLarge, -1L);
         var headers = new HeaderCollector(o.DumpHeader, stdout, o.CreateDirs);
         bool binaryRefused = false;
         var binaryCheck = new BinaryToTerminal(output.IsStdout && _stdoutIsTerminal && target.FileName != "-");
@@ -130,16 +159,16 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
     }
 
     // -T: the file (or stdin for "-") becomes the upload; a URL ending in '/' gets the file's name appended, as in curl.
-    private Stream? OpenUpload(CurlEasy easy, ref string url)
+    private static Stream? OpenUpload(CurlEasy easy, string? file, ref string url)
     {
-        if (o.UploadFile == null) return Stream.Null;
+        if (file == null) return Stream.Null;
         Stream source;
-        try { source = o.UploadFile == "-" ? Console.OpenStandardInput() : File.OpenRead(o.UploadFile); }
+        try { source = file == "-" ? Console.OpenStandardInput() : File.OpenRead(file); }
         catch (IOException) { return null; }
         catch (UnauthorizedAccessException) { return null; }
-        if (url.EndsWith('/') && o.UploadFile != "-")
+        if (url.EndsWith('/') && file != "-")
         {
-            url += Path.GetFileName(o.UploadFile);
+            url += Path.GetFileName(file);
             easy.SetOpt(CurlOption.Url, url);
         }
         easy.SetOpt(CurlOption.Upload, true);

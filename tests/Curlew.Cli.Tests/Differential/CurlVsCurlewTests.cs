@@ -32,6 +32,7 @@ public sealed class CurlVsCurlewTests(DifferentialFixture fixture, ITestOutputHe
         var data = new TheoryData<DifferentialCase>();
         foreach (var c in DifferentialCases.All) data.Add(c);
         foreach (var c in DifferentialCases.Multi) data.Add(c);
+        foreach (var c in DifferentialCases.Upload) data.Add(c);
         foreach (var c in TraceCases.All) data.Add(c);
         return data;
     }
