@@ -7,7 +7,7 @@ namespace Curlew.Tests.Differential;
 /// <summary>
 /// An HTTP redirect to an ftp:// URL of another host, with UserPwd set for the first host, on libcurl 7.88.1 and
 /// Curlew: the FTP login is anonymous unless UnrestrictedAuth lets the credentials follow (then vsftpd, anonymous
-/// only, refuses "bob": 67); a Location with its own user logs in as that user. vsftpd's log shows which USER came.
+/// only, refuses "bob": 67); a Location with its own user logs in as that user (refused too). vsftpd's log shows which USER came.
 /// </summary>
 [Collection("vsftpd")]
 public sealed class FtpRedirectCredentialsDiffTests(VsftpdFixture fixture, KestrelFixture kestrel, ITestOutputHelper output)
@@ -28,7 +28,7 @@ public sealed class FtpRedirectCredentialsDiffTests(VsftpdFixture fixture, Kestr
         {
             "UserPwd stays with the first host" => [(CurlOption.Url, Redirect(hello)), follow, userPwd],
             "UnrestrictedAuth takes UserPwd along" => [(CurlOption.Url, Redirect(hello)), follow, userPwd, (CurlOption.UnrestrictedAuth, 1L)],
-            "Location with its own user" => [(CurlOption.Url, Redirect(hello.Replace("ftp://", "ftp://anonymous:x@"))), follow, userPwd],
+            "Location with its own user" => [(CurlOption.Url, Redirect(hello.Replace("ftp://", "ftp://carol:pw@"))), follow, userPwd],
             "UserPwd on the ftp URL itself" => [(CurlOption.Url, hello), userPwd],
             _ => throw new ArgumentException(name),
         };

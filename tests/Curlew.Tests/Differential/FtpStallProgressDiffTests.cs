@@ -34,16 +34,21 @@ public sealed class FtpStallProgressDiffTests(ITestOutputHelper output)
     [InlineData("login", true)]
     public async Task A_progress_callback_aborts_a_stalled_control_dialogue_as_in_libcurl(string stage, bool async)
     {
-        await using var server = Stalling(stage);
-        SessionStep[] steps = [new([(CurlOption.Url, server.BaseUrl + "/f.txt")])];
-        var lib = FtpSessionRun.LibCurl(steps, abortAfter: ms => ms >= GiveUpAfterMs);
+        // A server for each engine: it serves one session at a time, and the first one stalls for good.
+        SessionStep[] Steps(ScriptedFtpServer server) => [new([(CurlOption.Url, server.BaseUrl + "/f.txt")])];
+        await using var libServer = Stalling(stage);
+        var lib = FtpSessionRun.LibCurl(Steps(libServer), abortAfter: ms => ms >= GiveUpAfterMs);
+        await using var myServer = Stalling(stage);
         var ledger = new CallbackLedger();
-        var mine = FtpSessionRun.Curlew(steps, ledger, abortAfter: ms => ms >= GiveUpAfterMs, async: async);
+        var mine = FtpSessionRun.Curlew(Steps(myServer), ledger, abortAfter: ms => ms >= GiveUpAfterMs, async: async);
         output.WriteLine($"libcurl: {lib}\ncurlew: {mine}");
         Assert.Equal([(int)CurlCode.AbortedByCallback], lib.Codes);   // the premise: libcurl ticks while it waits
         Assert.Equal(lib.Codes, mine.Codes);
+        Assert.Equal(lib.Headers, mine.Headers);   // stalled at the same step
+        Assert.Equal(lib.ResponseCode, mine.ResponseCode);
         Assert.True(mine.ProgressCalls >= 3, $"the progress callback ran {mine.ProgressCalls} times: it must keep running while the reply is awaited");
         ledger.AssertBalanced();
-        Assert.Null(server.ScriptFailure);
+        Assert.Null(libServer.ScriptFailure);
+        Assert.Null(myServer.ScriptFailure);
     }
 }
