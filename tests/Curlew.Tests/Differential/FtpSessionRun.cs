@@ -101,7 +101,7 @@ public static unsafe class FtpSessionRun
                 if (step.ResetFirst) easy.Reset();
                 easy.WriteFunction = (d, _) => { ctx.Body.Write(d); return d.Length; };
                 easy.HeaderFunction = (d, _) => { ctx.Headers.Add(Encoding.Latin1.GetString(d)); return d.Length; };
-                easy.TimeoutMs = 6000;
+                easy.TimeoutMs = 15_000;   // generous: a first TLS handshake on a loaded machine can take seconds
                 ledger?.Install(easy);
                 if (abortAfter is not null)
                 {
@@ -114,7 +114,7 @@ public static unsafe class FtpSessionRun
                     if (set != CurlCode.Ok) throw new InvalidOperationException($"Curlew refused {opt}={val}: {set}");
                 }
                 var run = async ? Task.Run(() => easy.PerformAsync()) : Task.Run(easy.Perform);
-                if (!run.Wait(TimeSpan.FromSeconds(30))) throw new TimeoutException("Curlew's perform hung");
+                if (!run.Wait(TimeSpan.FromSeconds(45))) throw new TimeoutException("Curlew's perform hung");
                 codes.Add((int)run.Result);
                 rc = easy.GetInfoLong(CurlInfo.ResponseCode);
                 app = (long)easy.GetInfo(CurlInfo.AppConnectTimeT)!;
@@ -139,7 +139,7 @@ public static unsafe class FtpSessionRun
         SetOptPtr(h, CURLOPT_WRITEDATA, me);
         SetOptPtr(h, CURLOPT_HEADERFUNCTION, (nint)(delegate* unmanaged[Cdecl]<byte*, nuint, nuint, nint, nuint>)&OnHeader);
         SetOptPtr(h, CURLOPT_HEADERDATA, me);
-        SetOptLong(h, CURLOPT_TIMEOUT_MS, 6000);
+        SetOptLong(h, CURLOPT_TIMEOUT_MS, 15_000);
         if (!progress) return;
         SetOptLong(h, NoProgress, 0);
         SetOptPtr(h, XferInfoFunction, (nint)(delegate* unmanaged[Cdecl]<nint, long, long, long, long, int>)&OnXferInfo);

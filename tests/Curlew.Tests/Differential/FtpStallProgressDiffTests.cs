@@ -8,7 +8,7 @@ namespace Curlew.Tests.Differential;
 /// <summary>
 /// A control reply that does not come (a scripted server: vsftpd always answers at once): libcurl 7.88.1 keeps
 /// calling the progress callback while it waits, about once a second, so a callback that gives up after a while
-/// ends the transfer with AbortedByCallback (42) long before the 6 s overall timeout (28). Curlew must do the same,
+/// ends the transfer with AbortedByCallback (42) long before the 15 s overall timeout (28). Curlew must do the same,
 /// in Perform and PerformAsync, and close every socket once.
 /// </summary>
 public sealed class FtpStallProgressDiffTests(ITestOutputHelper output)

@@ -9,7 +9,7 @@ namespace Curlew.Tests.Differential;
 /// CURLINFO_APPCONNECT_TIME for FTPS on libcurl 7.88.1 and Curlew against the TLS vsftpd: set when the control
 /// connection's TLS handshake is done (after AUTH on explicit FTPS, at connect on implicit), 0 when no TLS was made
 /// (UseSsl off, or tried and refused). The values are times, so only whether each is set is compared, plus that
-/// Curlew's lies within the transfer.
+/// Curlew's lies within the transfer; the commands vsftpd logged (QUIT at cleanup included) must match too.
 /// </summary>
 [Collection("ftps")]
 public sealed class FtpsAppConnectDiffTests(FtpsFixture fixture, VsftpdFixture plain, ITestOutputHelper output) : IClassFixture<VsftpdFixture>
@@ -44,9 +44,16 @@ public sealed class FtpsAppConnectDiffTests(FtpsFixture fixture, VsftpdFixture p
     public void Curlew_sets_APPCONNECT_TIME_for_ftps_when_libcurl_does(string name)
     {
         SessionStep[] steps = [new(Options(name))];
+        var server = name.StartsWith("implicit", StringComparison.Ordinal) ? fixture.Implicit
+            : name.StartsWith("plain", StringComparison.Ordinal) ? plain.Server : fixture.Explicit;
+        long mark = server.LogMark();
         var lib = FtpSessionRun.LibCurl(steps);
+        var libCommands = server.SettledCommandsSince(mark);
+        mark = server.LogMark();
         var mine = FtpSessionRun.Curlew(steps);
-        output.WriteLine($"libcurl: {lib}\ncurlew: {mine}");
+        var myCommands = server.SettledCommandsSince(mark);
+        output.WriteLine($"libcurl: {lib}\n  server saw: {string.Join(", ", libCommands)}\ncurlew: {mine}\n  server saw: {string.Join(", ", myCommands)}");
+        Assert.Equal(libCommands, myCommands);   // the AUTH/PBSZ/PROT dialogue and the QUIT at cleanup, over TLS too
         Assert.Equal(lib.Codes, mine.Codes);
         Assert.True((lib.AppConnectUs > 0) == (mine.AppConnectUs > 0),
             $"{name}: libcurl APPCONNECT_TIME {lib.AppConnectUs} µs, Curlew {mine.AppConnectUs} µs: set in one and not the other");
