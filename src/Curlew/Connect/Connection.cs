@@ -14,6 +14,9 @@ internal sealed class Connection(ConnectionFilter top, SocketFilter socket, Rout
     /// <summary>How long a graceful shutdown (TLS close_notify) may hold up a close.</summary>
     public const int ShutdownTimeoutMs = 2000;
 
+    /// <summary>How long a protocol's goodbye (<see cref="IConnectionGoodbye"/>, FTP's QUIT) may hold up a close.</summary>
+    public const int GoodbyeTimeoutMs = 2000;
+
     private int _closed;
 
     public ConnectionFilter Top { get; private set; } = top;
@@ -52,6 +55,13 @@ internal sealed class Connection(ConnectionFilter top, SocketFilter socket, Rout
 
     /// <summary>A fact about the chain (ALPN, TLS version, cipher); null when no layer knows it.</summary>
     public string? Query(FilterQuery query) => Top.Query(query);
+
+    /// <summary>Closes with no goodbye: the peer is gone or the dialogue is out of step, so a last word would go nowhere or be misread.</summary>
+    public void Abandon()
+    {
+        ProtocolState = null;
+        Close();
+    }
 
     /// <summary>Idle check before reuse: nothing buffered at any layer and the peer still there.</summary>
     public bool IsAliveForReuse() => !IsClosed && !DataPending && Top.IsAlive();
@@ -99,11 +109,24 @@ internal sealed class Connection(ConnectionFilter top, SocketFilter socket, Rout
     /// <summary>How long <see cref="EndUploadAsync"/> waits at most for the peer to close its side.</summary>
     public const int UploadEndTimeoutMs = 10_000;
 
-    /// <summary>Shuts the chain down (bounded by <see cref="ShutdownTimeoutMs"/>), then closes it. Idempotent; never throws.</summary>
+    /// <summary>
+    /// Lets the protocol say goodbye when its state asks to (<see cref="IConnectionGoodbye"/>, bounded by
+    /// <see cref="GoodbyeTimeoutMs"/>), shuts the chain down (bounded by <see cref="ShutdownTimeoutMs"/>), then closes
+    /// it. Idempotent; never throws.
+    /// </summary>
     public void Close()
     {
         if (Interlocked.Exchange(ref _closed, 1) != 0) return;
-        try { Shutdown(); }
+        try
+        {
+            if (ProtocolState is IConnectionGoodbye goodbye)
+            {
+                ProtocolState = null;
+                try { goodbye.SayGoodbye(this, GoodbyeTimeoutMs); }
+                catch (Exception) { }   // a failed goodbye must not keep the socket from its close
+            }
+            Shutdown();
+        }
         finally
         {
             try { Top.Close(); }

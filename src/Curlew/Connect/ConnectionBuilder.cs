@@ -40,7 +40,7 @@ internal sealed class ConnectionBuilder
         var socket = await _connector.ConnectAsync(targets, route.ConnectHost, route.ConnectPort, io).ConfigureAwait(false);
         metrics.Created(io);   // libcurl counts a connection, and ends CONNECT_TIME, once TCP is up: a failed handshake still counts
         var connection = await FinishAsync(route, socket, io).ConfigureAwait(false);
-        if (route.UsesTls) metrics.HandshakeDone(io);
+        if (route.UsesTls && !route.StartsTls) metrics.HandshakeDone(io);   // a TLS upgrade later (FTP AUTH) ends it there
         io.Events.ConnectionStop(connection.RemoteIp ?? route.ConnectHost);
         return connection;
     }

@@ -56,18 +56,21 @@ internal sealed class ConnectionPool(SocketLedger ledger)
                 FoundDead++;
             }
         }
-        if (dead is not null) foreach (var c in dead) c.Close();
+        if (dead is not null) foreach (var c in dead) c.Abandon();   // as libcurl: no QUIT to a peer that is gone
         return found;
     }
 
-    /// <summary>Puts a connection back as idle; closes the longest-idle ones beyond <paramref name="maxConnects"/> (0 = 5).</summary>
-    public void Return(Connection connection, long maxConnects)
+    /// <summary>
+    /// Puts a connection back as idle; closes the longest-idle ones beyond <paramref name="maxConnects"/> (0 = 5),
+    /// through <paramref name="closeEvicted"/> when given (the returning transfer hears their goodbye, as in libcurl).
+    /// </summary>
+    public void Return(Connection connection, long maxConnects, Action<Connection>? closeEvicted = null)
     {
         int limit = maxConnects > 0 ? (int)Math.Min(maxConnects, int.MaxValue) : DefaultMaxConnects;
         List<Connection>? evicted = null;
         lock (_gate)
         {
-            if (_closed) (evicted ??= []).Add(connection);
+            if (_closed) (evicted ??= []).Add(connection);   // the handle is going away: nobody hears this one
             else _idle.Add(connection);
             while (_idle.Count > limit)
             {
@@ -76,7 +79,16 @@ internal sealed class ConnectionPool(SocketLedger ledger)
                 Evicted++;
             }
         }
-        if (evicted is not null) foreach (var c in evicted) c.Close();
+        if (evicted is null) return;
+        foreach (var c in evicted)
+        {
+            if (closeEvicted is null || ReferenceEquals(c, connection)) c.Close();
+            else
+            {
+                try { closeEvicted(c); }
+                finally { c.Close(); }   // idempotent: closed exactly once whatever the closer did
+            }
+        }
     }
 
     /// <summary>Closes every idle connection; later returns are closed at once (the handle is going away).</summary>

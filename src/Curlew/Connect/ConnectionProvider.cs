@@ -62,6 +62,16 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
     }
 
     /// <summary>
+    /// Upgrades a live connection of this perform to TLS (FTP's AUTH on the control connection) and, as libcurl, ends
+    /// CURLINFO_APPCONNECT_TIME there: the handshake is the connection's, made late.
+    /// </summary>
+    public async ValueTask StartTlsAsync(Connection connection, IoContext io)
+    {
+        await connection.StartTlsAsync(io).ConfigureAwait(false);
+        (_metrics ??= new ConnectMetrics()).HandshakeDone(io);
+    }
+
+    /// <summary>
     /// An uncached connection to <paramref name="target"/> beside <paramref name="control"/> (FTP passive data), built
     /// like the control connection's chain under a connect deadline. Never pooled: the caller closes it.
     /// </summary>
@@ -94,18 +104,26 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
         }
     }
 
-    /// <summary>Takes a connection back after a transfer: pooled when <paramref name="reusable"/> and allowed, closed otherwise.</summary>
-    public void Release(Connection connection, bool reusable, Diagnostics.TransferEvents events)
+    /// <summary>Whether <see cref="Release"/> would keep <paramref name="connection"/> if it is handed back reusable (ForbidReuse says no).</summary>
+    public bool WillPool(Connection connection) => !settings.ForbidReuse && !connection.IsClosed;
+
+    /// <summary>
+    /// Takes a connection back after a transfer: pooled when <paramref name="reusable"/> and allowed (pushing the
+    /// longest-idle one out beyond MaxConnects, closed by <paramref name="closeEvicted"/> within this transfer when
+    /// given); otherwise closed, with the protocol's goodbye only when it is in step (<paramref name="reusable"/>).
+    /// </summary>
+    public void Release(Connection connection, bool reusable, Diagnostics.TransferEvents events, Action<Connection>? closeEvicted = null)
     {
-        if (reusable && !settings.ForbidReuse && !connection.IsClosed)
+        if (reusable && WillPool(connection))
         {
-            pool.Return(connection, settings.MaxConnects);
+            pool.Return(connection, settings.MaxConnects, closeEvicted);
             if (events.Enabled) events.Info($"Connection to host {connection.Route.Host} left intact");
             events.ConnectionReleased(connection.Route.Host, kept: true);
         }
         else
         {
-            connection.Close();
+            if (reusable) connection.Close();
+            else connection.Abandon();
             if (events.Enabled) events.Info($"Closing connection to host {connection.Route.Host}");
             events.ConnectionReleased(connection.Route.Host, kept: false);
         }

@@ -8,9 +8,13 @@ namespace Curlew.Ftp;
 /// The control connection as a command/reply channel: writes one command line (refusing CR, LF and NUL from any
 /// caller, so nothing can smuggle a second command), reads the reply, and records the last code (ResponseCode).
 /// </summary>
-internal sealed class FtpControl(Connection connection, IoContext io, OutputSink? headers, TransferInfo info, int responseTimeoutMs)
+internal sealed class FtpControl(Connection connection, IoContext io, OutputSink? headers, TransferInfo info, int responseTimeoutMs,
+    ConnectionProvider connections)
 {
     public Connection Connection { get; } = connection;
+
+    /// <summary>The transfer's I/O context.</summary>
+    public IoContext Io => io;
 
     /// <summary>Sends <paramref name="command"/> and returns the server's complete (non-preliminary) reply.</summary>
     public async ValueTask<FtpReply> CommandAsync(string command)
@@ -29,13 +33,13 @@ internal sealed class FtpControl(Connection connection, IoContext io, OutputSink
         await Connection.Top.SendAsync(bytes, io).ConfigureAwait(false);
     }
 
-    /// <summary>Upgrades the control connection to TLS in place (after the server's 234 to AUTH).</summary>
-    public ValueTask StartTlsAsync() => Connection.StartTlsAsync(io);
+    /// <summary>Upgrades the control connection to TLS in place (after the server's 234 to AUTH); its end is APPCONNECT_TIME.</summary>
+    public ValueTask StartTlsAsync() => connections.StartTlsAsync(Connection, io);
 
-    /// <summary>Reads the next reply (a preliminary 1xx one included).</summary>
-    public async ValueTask<FtpReply> ReadAsync()
+    /// <summary>Reads the next reply (a preliminary 1xx one included), waiting up to <paramref name="timeoutMs"/> (default: the response timeout).</summary>
+    public async ValueTask<FtpReply> ReadAsync(int timeoutMs = 0)
     {
-        var reply = await FtpReplyReader.ReadAsync(Connection, io, headers, responseTimeoutMs).ConfigureAwait(false);
+        var reply = await FtpReplyReader.ReadAsync(Connection, io, headers, timeoutMs > 0 ? timeoutMs : responseTimeoutMs).ConfigureAwait(false);
         info.ResponseCode = reply.Code;
         return reply;
     }

@@ -13,6 +13,7 @@ namespace Curlew.Ftp;
 internal sealed class FtpProtocol(FtpSettings s, TransferContext c) : IProtocolHandler
 {
     private const int DefaultResponseTimeoutMs = 120_000;   // libcurl's RESP_TIMEOUT
+    private Action<Connection>? _closeEvicted;
 
     public async ValueTask<HopResult> PerformAsync(Hop hop)
     {
@@ -23,10 +24,10 @@ internal sealed class FtpProtocol(FtpSettings s, TransferContext c) : IProtocolH
         var connection = await c.Connections.AcquireAsync(url, c.Io, fresh: false).ConfigureAwait(false);
         RecordEndpoints(connection);
         bool reusable = false;
+        int timeoutMs = s.ResponseTimeoutMs > 0 ? (int)Math.Min(s.ResponseTimeoutMs, int.MaxValue) : DefaultResponseTimeoutMs;
+        var control = new FtpControl(connection, c.Io, c.Headers, c.Info, timeoutMs, c.Connections);
         try
         {
-            int timeoutMs = s.ResponseTimeoutMs > 0 ? (int)Math.Min(s.ResponseTimeoutMs, int.MaxValue) : DefaultResponseTimeoutMs;
-            var control = new FtpControl(connection, c.Io, c.Headers, c.Info, timeoutMs);
             if (connection.ProtocolState is not FtpSession session)
             {
                 session = await FtpLogin.RunAsync(control, user, password, s.UseSsl).ConfigureAwait(false);
@@ -41,11 +42,13 @@ internal sealed class FtpProtocol(FtpSettings s, TransferContext c) : IProtocolH
                 : await transfer.DownloadAsync().ConfigureAwait(false);
             if (inStep) await FtpCommands.QuoteAsync(control, s.PostQuote, afterTransfer: true).ConfigureAwait(false);
             reusable = inStep;
+            if (reusable) await QuitUnlessPooledAsync(control).ConfigureAwait(false);
         }
         catch (CurlException ex) when (LeavesControlInStep(ex.Code) && !connection.IsClosed)
         {
             // The server refused a command and the dialogue is still in step: libcurl keeps such a connection.
             reusable = true;
+            await QuitUnlessPooledAsync(control).ConfigureAwait(false);
             throw;
         }
         catch
@@ -55,9 +58,18 @@ internal sealed class FtpProtocol(FtpSettings s, TransferContext c) : IProtocolH
         }
         finally
         {
-            c.Connections.Release(connection, reusable, c.Io.Events);
+            c.Connections.Release(connection, reusable, c.Io.Events, _closeEvicted ??= FtpGoodbye.ForEvicted(c));
         }
         return HopResult.Done;
+    }
+
+    // An in-step connection that will not be pooled (ForbidReuse) ends with QUIT inside the transfer, as libcurl ends
+    // it: the 221 reaches the header callback and ResponseCode. The session goes, so the close says nothing more.
+    private async ValueTask QuitUnlessPooledAsync(FtpControl control)
+    {
+        if (c.Connections.WillPool(control.Connection)) return;
+        control.Connection.ProtocolState = null;
+        await FtpGoodbye.InTransferAsync(control).ConfigureAwait(false);
     }
 
     // Failures that are the server's answer to one command, read in full: nothing is left half-said on the connection.

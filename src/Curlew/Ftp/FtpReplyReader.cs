@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Curlew.Connect;
 using Curlew.Protocols;
@@ -64,7 +65,7 @@ internal static class FtpReplyReader
 
     private static async ValueTask FillAsync(Connection connection, IoContext io, int responseTimeoutMs)
     {
-        if (!connection.DataPending && !await connection.Top.WaitReadableAsync(responseTimeoutMs, io).ConfigureAwait(false))
+        if (!connection.DataPending && !await WaitReadableAsync(connection, io, responseTimeoutMs).ConfigureAwait(false))
         {
             if (io.DeadlinePassed) throw io.TimedOut();
             throw new CurlException(CurlCode.OperationTimedout, $"FTP response timeout: no reply within {responseTimeoutMs} ms");
@@ -72,6 +73,22 @@ internal static class FtpReplyReader
         int n = await connection.Buffer.FillAsync(connection.Top, io, MaxLine + 4096).ConfigureAwait(false);
         if (n == 0)
             throw new CurlException(CurlCode.WeirdServerReply, "FTP server closed the control connection before its reply was complete");
+    }
+
+    // While a reply is slow, the progress callback and the low-speed guard still run about once a second (libcurl
+    // updates both while it waits on the control connection), so a callback can abort a stalled dialogue with 42.
+    private static async ValueTask<bool> WaitReadableAsync(Connection connection, IoContext io, int timeoutMs)
+    {
+        if (io.IdleTick is not { } tick) return await connection.Top.WaitReadableAsync(timeoutMs, io).ConfigureAwait(false);
+        long start = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            long left = timeoutMs - (long)Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (left <= 0) return false;
+            if (await connection.Top.WaitReadableAsync((int)Math.Min(left, IoContext.IdleTickMs), io).ConfigureAwait(false)) return true;
+            if (io.DeadlinePassed) return false;
+            tick();
+        }
     }
 
     // "NNN " ends a reply, "NNN-" starts a multi-line one; a bare "NNN" is taken as a complete reply, as servers send it.

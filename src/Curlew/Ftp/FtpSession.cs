@@ -1,11 +1,14 @@
+using Curlew.Connect;
+
 namespace Curlew.Ftp;
 
 /// <summary>
 /// What a logged-in control connection remembers between transfers (it goes back to the pool with the connection):
 /// the directory the login landed in, the directories changed into since, the transfer type set, and whether the
-/// server refused EPSV/EPRT (so a reused connection does not ask again, as libcurl).
+/// server refused EPSV/EPRT (so a reused connection does not ask again, as libcurl). A connection that still holds
+/// its session when it closes is in step, so it says QUIT first (<see cref="FtpGoodbye"/>).
 /// </summary>
-internal sealed class FtpSession
+internal sealed class FtpSession : IConnectionGoodbye
 {
     /// <summary>The PWD reply's path after login; "/" when the server gave none.</summary>
     public string EntryPath { get; set; } = "/";
@@ -21,4 +24,6 @@ internal sealed class FtpSession
 
     public bool EpsvRefused { get; set; }
     public bool EprtRefused { get; set; }
+
+    public void SayGoodbye(Connection connection, int timeoutMs) => FtpGoodbye.Detached(connection, timeoutMs);
 }

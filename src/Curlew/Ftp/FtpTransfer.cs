@@ -98,21 +98,25 @@ internal sealed class FtpTransfer(FtpSettings s, TransferContext c, FtpControl c
         return true;
     }
 
-    /// <summary>NoBody: size and time as curl shows them ("Last-Modified", "Content-Length", "Accept-ranges" lines).</summary>
+    /// <summary>
+    /// NoBody: size and time as libcurl shows them, each line right after the reply it comes from ("Last-Modified"
+    /// after MDTM, "Content-Length" after SIZE, "Accept-ranges" after REST), to the header and the body writer alike.
+    /// </summary>
     public async ValueTask<bool> DescribeAsync()
     {
         if (path.IsListing) return true;
-        DateTimeOffset? time = s.Filetime ? await TimeAsync().ConfigureAwait(false) : null;
+        if (s.Filetime && await TimeAsync().ConfigureAwait(false) is { } t)
+            await WriteHeaderAsync($"Last-Modified: {t.UtcDateTime.ToString("ddd, dd MMM yyyy HH:mm:ss", CultureInfo.InvariantCulture)} GMT\r\n").ConfigureAwait(false);
         await FtpCommands.TypeAsync(control, session, path.Type == 'a' ? 'A' : 'I').ConfigureAwait(false);
         long size = await FtpCommands.SizeAsync(control, path.File).ConfigureAwait(false);
-        await FtpCommands.RestAsync(control, 0).ConfigureAwait(false);
-        if (time is { } t) await WriteHeaderAsync($"Last-Modified: {t.UtcDateTime.ToString("ddd, dd MMM yyyy HH:mm:ss", CultureInfo.InvariantCulture)} GMT\r\n").ConfigureAwait(false);
         if (size >= 0)
         {
             c.Info.ContentLengthDownload = size;
             await WriteHeaderAsync($"Content-Length: {size}\r\n").ConfigureAwait(false);
         }
+        await FtpCommands.RestAsync(control, 0).ConfigureAwait(false);
         await WriteHeaderAsync("Accept-ranges: bytes\r\n").ConfigureAwait(false);
+        c.Info.PreTransferTimeUs = Math.Max(1, io.ElapsedMicroseconds);   // libcurl's "transfer" (of nothing) is ready only now
         return true;
     }
 
@@ -132,17 +136,19 @@ internal sealed class FtpTransfer(FtpSettings s, TransferContext c, FtpControl c
         await c.Body.WriteAsync(bytes, io).ConfigureAwait(false);
     }
 
-    // The range is complete before the file: as libcurl, ABOR the rest and give up the connection with QUIT (each
-    // reading one reply, whatever it answers), so ResponseCode ends as libcurl's does.
+    // The range is complete before the file: as libcurl, ABOR the rest and read both answers (the transfer's own end,
+    // 226 or 426, then ABOR's), so headers and ResponseCode end as libcurl's do; then give the connection up with a
+    // QUIT nobody hears, as libcurl's (waiting for its 221 means the close never resets a QUIT still unread).
     private async ValueTask AbortAsync()
     {
         io.Events.Info("Range satisfied: the rest of the file is aborted and the control connection closed");
         try
         {
-            await control.CommandAsync("ABOR").ConfigureAwait(false);
-            await control.CommandAsync("QUIT").ConfigureAwait(false);
+            var first = await control.CommandAsync("ABOR").ConfigureAwait(false);
+            if (first.Code is 226 or 250 or 426) await control.ReadAsync(Connection.GoodbyeTimeoutMs).ConfigureAwait(false);
         }
-        catch (CurlException) { }   // the goodbye is best effort: the transfer already has what it asked for
+        catch (CurlException) { return; }   // out of step: closed with no goodbye; the transfer already has what it asked for
+        await FtpGoodbye.QuietAsync(control).ConfigureAwait(false);
     }
 
     private async ValueTask FinalReplyAsync()

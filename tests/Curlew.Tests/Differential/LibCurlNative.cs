@@ -94,6 +94,7 @@ internal static unsafe partial class LibCurlNative
     [LibraryImport(Lib)] public static partial nint curl_easy_init();
     [LibraryImport(Lib)] public static partial void curl_easy_cleanup(nint handle);
     [LibraryImport(Lib)] public static partial int curl_easy_perform(nint handle);
+    [LibraryImport(Lib)] public static partial void curl_easy_reset(nint handle);
     [LibraryImport(Lib)] public static partial nint curl_easy_strerror(int code);
     [LibraryImport(Lib)] public static partial nint curl_version();
 

@@ -48,6 +48,52 @@ public sealed class VsftpdServer : IAsyncDisposable
     /// <summary>The anonymous root (files placed here are served).</summary>
     public string Root => Path.Combine(_directory, "root");
 
+    /// <summary>Where vsftpd logs every connection and command (<c>log_ftp_protocol</c>).</summary>
+    public string LogFile => Path.Combine(_directory, "vsftpd.log");
+
+    /// <summary>How far the log has grown: pass it to <see cref="CommandsSince"/> to read what came after.</summary>
+    public long LogMark() => File.Exists(LogFile) ? new FileInfo(LogFile).Length : 0;
+
+    /// <summary>
+    /// What clients did since <paramref name="mark"/>, in order: <c>CONNECT</c> for each new control connection and
+    /// each command as sent (vsftpd writes <c>PASS &lt;password&gt;</c> for any password).
+    /// </summary>
+    public List<string> CommandsSince(long mark)
+    {
+        var lines = new List<string>();
+        if (!File.Exists(LogFile)) return lines;
+        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(mark, SeekOrigin.Begin);
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Contains("] CONNECT: Client ", StringComparison.Ordinal)) lines.Add("CONNECT");
+            int at = line.IndexOf("FTP command: Client ", StringComparison.Ordinal);
+            if (at < 0) continue;
+            int open = line.IndexOf(", \"", at, StringComparison.Ordinal);
+            if (open >= 0 && line.EndsWith('"')) lines.Add(line[(open + 3)..^1]);
+        }
+        return lines;
+    }
+
+    /// <summary>
+    /// <see cref="CommandsSince"/> once the log has stopped growing (for 500 ms, at most 5 s): a client that closes
+    /// right after sending QUIT does not wait for vsftpd to read (and log) it.
+    /// </summary>
+    public List<string> SettledCommandsSince(long mark)
+    {
+        var quiet = Stopwatch.StartNew();
+        var total = Stopwatch.StartNew();
+        long length = LogMark();
+        while (quiet.ElapsedMilliseconds < 500 && total.ElapsedMilliseconds < 5000)
+        {
+            Thread.Sleep(50);   // polls the file: vsftpd's session processes give no other sign that they are done
+            long now = LogMark();
+            if (now != length) { length = now; quiet.Restart(); }
+        }
+        return CommandsSince(mark);
+    }
+
     /// <summary>Where anonymous uploads land (<c>/upload</c> on the server).</summary>
     public string UploadDir => Path.Combine(Root, "upload");
 
@@ -142,7 +188,9 @@ public sealed class VsftpdServer : IAsyncDisposable
         pasv_enable=YES
         port_enable=YES
         connect_from_port_20=NO
-        xferlog_enable=NO
+        xferlog_enable=YES
+        xferlog_std_format=NO
+        log_ftp_protocol=YES
         vsftpd_log_file={directory}/vsftpd.log
         max_per_ip=0
         max_clients=0

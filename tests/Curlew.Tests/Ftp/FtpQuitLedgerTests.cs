@@ -1,0 +1,62 @@
+using Curlew.Tests.Servers;
+using Curlew.Tests.Support;
+using Xunit;
+
+namespace Curlew.Tests.Ftp;
+
+/// <summary>
+/// The QUIT a pooled FTP control connection says when it goes never holds up its close for long, and the close
+/// callback still sees each socket exactly once: a server that never answers QUIT (a scripted one: vsftpd always
+/// answers) cannot make Dispose or an eviction hang.
+/// </summary>
+public sealed class FtpQuitLedgerTests
+{
+    // Logs in, answers the commands of a NoBody directory request, then never answers QUIT.
+    private static ScriptedFtpServer SilentOnQuit(TaskCompletionSource<bool> quitSeen) => new(async s =>
+    {
+        var last = await s.LoginAndServeUntilAsync(c => c == "QUIT");
+        if (last == "QUIT") quitSeen.TrySetResult(true);
+        await Task.Delay(60_000, s.Stopping);
+    });
+
+    [Fact]
+    public async Task Dispose_says_QUIT_and_closes_even_when_the_server_never_answers_it()
+    {
+        var quitSeen = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = SilentOnQuit(quitSeen);
+        var t = new TestTransfer(server.BaseUrl + "/");
+        t.Easy.NoBody = true;
+        await t.PerformOk();
+        Assert.Empty(t.Ledger.Closes);   // pooled: nothing closed yet
+        var dispose = Task.Run(t.Dispose);
+        Assert.True(await Task.WhenAny(dispose, Task.Delay(TimeSpan.FromSeconds(30))) == dispose,
+            "Dispose hung waiting for a 221 that never comes");
+        Assert.True(await quitSeen.Task.WaitAsync(TimeSpan.FromSeconds(10)), "the server never saw QUIT");
+        t.Ledger.AssertBalanced();
+        Assert.Single(t.Ledger.Closes);
+        Assert.Null(server.ScriptFailure);
+    }
+
+    [Fact]
+    public async Task An_eviction_by_MaxConnects_says_QUIT_and_closes_the_evicted_socket_once()
+    {
+        var firstQuit = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondQuit = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var first = SilentOnQuit(firstQuit);
+        await using var second = SilentOnQuit(secondQuit);
+        using var t = new TestTransfer(first.BaseUrl + "/");
+        t.Easy.NoBody = true;
+        t.Easy.MaxConnects = 1;
+        await t.PerformOk();
+        t.Easy.Url = second.BaseUrl + "/";
+        await t.PerformOk();   // its return evicts the first connection: QUIT, a bounded wait, the close
+        Assert.True(await firstQuit.Task.WaitAsync(TimeSpan.FromSeconds(10)), "the evicted connection never said QUIT");
+        Assert.Single(t.Ledger.Closes);
+        Assert.Equal(t.Ledger.Opens[0].SocketId, t.Ledger.Closes[0].SocketId);   // the first (evicted) one
+        t.Dispose();
+        Assert.True(await secondQuit.Task.WaitAsync(TimeSpan.FromSeconds(10)), "Dispose never said QUIT");
+        t.Ledger.AssertBalanced();
+        Assert.Null(first.ScriptFailure);
+        Assert.Null(second.ScriptFailure);
+    }
+}
