@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Curlew.Cli.Tests.Servers;
 using Xunit.Abstractions;
 
 namespace Curlew.Cli.Tests.Differential;
@@ -10,7 +9,7 @@ namespace Curlew.Cli.Tests.Differential;
 /// stderr (after <see cref="OutputNormaliser"/>) and files written must match except in a declared channel.
 /// nginx records no requests, so there is no server channel here.
 /// </summary>
-public sealed class CurlVsCurlewTlsTests(CliTlsServer server, ITestOutputHelper output) : IClassFixture<CliTlsServer>
+public sealed class CurlVsCurlewTlsTests(NginxTlsFixture fixture, ITestOutputHelper output) : IClassFixture<NginxTlsFixture>
 {
     private const string CurlPath = "/usr/bin/curl";
     private static readonly string CurlewDll = Path.Combine(AppContext.BaseDirectory, "cli", "curlew.dll");
@@ -67,8 +66,9 @@ public sealed class CurlVsCurlewTlsTests(CliTlsServer server, ITestOutputHelper 
 
     private string Expand(string arg)
     {
+        var server = fixture.Server;
         foreach (var name in new[] { "tls", "wronghost", "expired", "clientcert", "tls12" })
-            arg = arg.Replace("{" + name + "}", $"https://127.0.0.1:{server.Port(name)}", StringComparison.Ordinal);
+            arg = arg.Replace("{" + name + "}", server.Https(name), StringComparison.Ordinal);
         return arg
             .Replace("{certs}", server.Certificates.Directory, StringComparison.Ordinal)
             .Replace("{pin}", "sha256//" + server.Certificates.ServerKeySha256, StringComparison.Ordinal);

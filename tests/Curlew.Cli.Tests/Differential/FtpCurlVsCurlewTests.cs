@@ -1,5 +1,4 @@
 using System.Text;
-using Curlew.Cli.Tests.Servers;
 using Xunit.Abstractions;
 
 namespace Curlew.Cli.Tests.Differential;
@@ -7,12 +6,13 @@ namespace Curlew.Cli.Tests.Differential;
 /// <summary>The FTP comparisons' vsftpd and input files, started once for the class and stopped at its end.</summary>
 public sealed class FtpDifferentialFixture : IAsyncLifetime
 {
-    public VsftpdServer Server { get; } = new();
+    private VsftpdServer? _server;
+    public VsftpdServer Server => _server ?? throw new InvalidOperationException("the FTP fixture was not started");
     public InputFiles Inputs { get; } = new();
-    public Task InitializeAsync() => Server.InitializeAsync();
+    public async Task InitializeAsync() => _server = await VsftpdServer.StartAsync();
     public async Task DisposeAsync()
     {
-        await Server.DisposeAsync();
+        if (_server != null) await _server.DisposeAsync();
         Inputs.Dispose();
     }
 }
