@@ -18,15 +18,11 @@ public sealed class DifferentialFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// Each case runs through /usr/bin/curl (7.88.1) and through curlew with the same arguments against the same server;
-/// exit code, stdout bytes, stderr (after <see cref="OutputNormaliser"/>), files written and the requests the server
-/// received must be identical, except in the channel a case declares as a known difference.
+/// Each case runs through curl and curlew (<see cref="CurlComparison"/>) with the same arguments against the same
+/// recording server; the server channel is the requests it received.
 /// </summary>
 public sealed class CurlVsCurlewTests(DifferentialFixture fixture, ITestOutputHelper output) : IClassFixture<DifferentialFixture>
 {
-    private const string CurlPath = "/usr/bin/curl";
-    private static readonly string CurlewDll = Path.Combine(AppContext.BaseDirectory, "cli", "curlew.dll");
-
     public static TheoryData<DifferentialCase> Cases()
     {
         var data = new TheoryData<DifferentialCase>();
@@ -40,43 +36,20 @@ public sealed class CurlVsCurlewTests(DifferentialFixture fixture, ITestOutputHe
     [Fact]
     public async Task The_reference_curl_is_7_88_1()
     {
-        var result = await ProcessRun.RunAsync(CurlPath, [], ["--version"], Path.GetTempPath(), null);
+        var result = await ProcessRun.RunAsync(CurlComparison.CurlPath, [], ["--version"], Path.GetTempPath(), null);
         Assert.StartsWith("curl 7.88.1 ", Encoding.UTF8.GetString(result.Stdout), StringComparison.Ordinal);
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Curlew_matches_curl(DifferentialCase c)
+    public Task Curlew_matches_curl(DifferentialCase c)
     {
-        var curl = await RunAsync(CurlPath, [], c);
-        var curlew = await RunAsync("dotnet", [CurlewDll], c);
-        output.WriteLine($"curl:\n{curl}\n\ncurlew:\n{curlew}");
-        foreach (Channel channel in new[] { Channel.ExitCode, Channel.Stdout, Channel.Stderr, Channel.Files, Channel.Server })
+        var comparison = new CurlComparison(Expand, output)
         {
-            string expected = curl[channel], actual = curlew[channel];
-            if (c.Differs.HasFlag(channel))
-                Assert.True(expected != actual, $"{c.Name}: {channel} is now identical; remove the known difference ({c.Reason})");
-            else
-                Assert.True(expected == actual, $"{c.Name}: {channel} differs\n--- curl:\n{expected}\n--- curlew:\n{actual}");
-        }
-    }
-
-    private async Task<RunRecord> RunAsync(string program, string[] prefix, DifferentialCase c)
-    {
-        string work = Directory.CreateTempSubdirectory("curlew-cli-run-").FullName;
-        try
-        {
-            foreach (var (name, content) in c.Seed ?? new Dictionary<string, string>())
-                File.WriteAllText(Path.Combine(work, name), Expand(content));
-            var args = c.Args.Select(Expand).ToArray();
-            fixture.Server.ClearReceived();
-            var result = await ProcessRun.RunAsync(program, prefix, args, work, c.Stdin == null ? null : Encoding.UTF8.GetBytes(c.Stdin));
-            return new RunRecord(result, FilesIn(work), fixture.Server.TakeReceived());
-        }
-        finally
-        {
-            Directory.Delete(work, recursive: true);
-        }
+            BeforeEachRun = fixture.Server.ClearReceived,
+            ServerState = () => OutputNormaliser.Server(string.Join("\n\n", fixture.Server.TakeReceived())),
+        };
+        return comparison.AssertCurlewMatchesCurlAsync(new ComparedCase(c.Name, c.Args, c.Stdin, c.Seed, Times: false, c.Differs, c.Reason));
     }
 
     private string Expand(string arg) => arg
@@ -84,28 +57,4 @@ public sealed class CurlVsCurlewTests(DifferentialFixture fixture, ITestOutputHe
         .Replace("{port}", new Uri(fixture.Server.BaseUrl).Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{unix}", fixture.Server.UnixSocketPath, StringComparison.Ordinal)
         .Replace("{in}", fixture.Inputs.Folder, StringComparison.Ordinal);
-
-    private static string FilesIn(string folder)
-    {
-        var sb = new StringBuilder();
-        foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            sb.Append(Path.GetRelativePath(folder, file)).Append(": ").Append(OutputNormaliser.Stdout(File.ReadAllBytes(file))).Append('\n');
-        return sb.ToString();
-    }
-
-    private sealed record RunRecord(ProcessResult Result, string Files, IReadOnlyList<ReceivedRequest> Received)
-    {
-        public string this[Channel channel] => channel switch
-        {
-            Channel.ExitCode => Result.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Channel.Stdout => OutputNormaliser.Stdout(Result.Stdout),
-            Channel.Stderr => OutputNormaliser.Stderr(Result.Stderr),
-            Channel.Files => Files,
-            Channel.Server => OutputNormaliser.Server(string.Join("\n\n", Received)),
-            _ => throw new ArgumentOutOfRangeException(nameof(channel)),
-        };
-
-        public override string ToString() =>
-            $"exit {this[Channel.ExitCode]}\nstdout: {this[Channel.Stdout]}\nstderr: {this[Channel.Stderr]}\nfiles: {Files}\nserver: {this[Channel.Server]}";
-    }
 }

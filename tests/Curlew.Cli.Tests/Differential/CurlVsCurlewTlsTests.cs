@@ -1,19 +1,15 @@
-using System.Globalization;
-using System.Text;
-using Curlew.Cli.Tests.Servers;
 using Xunit.Abstractions;
 
 namespace Curlew.Cli.Tests.Differential;
 
 /// <summary>
-/// The TLS cases (<see cref="TlsCases"/>) through /usr/bin/curl and curlew against one TLS nginx: exit code, stdout,
-/// stderr (after <see cref="OutputNormaliser"/>) and files written must match except in a declared channel.
-/// nginx records no requests, so there is no server channel here.
+/// The TLS cases (<see cref="TlsCases"/>) through curl and curlew (<see cref="CurlComparison"/>) against one TLS
+/// nginx. nginx records no requests, so there is no server channel here; a declared stderr difference is in the
+/// informational lines only: the header lines sent and received (-v's "> " and "< ") must still be the same.
 /// </summary>
-public sealed class CurlVsCurlewTlsTests(CliTlsServer server, ITestOutputHelper output) : IClassFixture<CliTlsServer>
+public sealed class CurlVsCurlewTlsTests(NginxTlsFixture fixture, ITestOutputHelper output) : IClassFixture<NginxTlsFixture>
 {
-    private const string CurlPath = "/usr/bin/curl";
-    private static readonly string CurlewDll = Path.Combine(AppContext.BaseDirectory, "cli", "curlew.dll");
+    private static readonly string[] ServerNames = ["tls", "wronghost", "expired", "clientcert", "tls12"];
 
     public static TheoryData<DifferentialCase> Cases()
     {
@@ -24,51 +20,26 @@ public sealed class CurlVsCurlewTlsTests(CliTlsServer server, ITestOutputHelper 
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Curlew_matches_curl_over_tls(DifferentialCase c)
+    public Task Curlew_matches_curl_over_tls(DifferentialCase c)
     {
-        var curl = await RunAsync(CurlPath, [], c);
-        var curlew = await RunAsync("dotnet", [CurlewDll], c);
-        output.WriteLine($"curl:\n{string.Join("\n", curl)}\n\ncurlew:\n{string.Join("\n", curlew)}");
-        Channel[] channels = [Channel.ExitCode, Channel.Stdout, Channel.Stderr, Channel.Files];
-        for (int i = 0; i < channels.Length; i++)
+        var comparison = new CurlComparison(Expand, output)
         {
-            if (c.Differs.HasFlag(channels[i]))
+            CheckDeclaredDifference = (channel, curl, curlew) =>
             {
-                Assert.True(curl[i] != curlew[i], $"{c.Name}: {channels[i]} is now identical; remove the known difference ({c.Reason})");
-                // A declared stderr difference is in the informational lines only: the header lines sent and
-                // received (-v's "> " and "< ") must still be the same.
-                if (channels[i] == Channel.Stderr) Assert.Equal(HeaderLines(curl[i]), HeaderLines(curlew[i]));
-            }
-            else
-                Assert.True(curl[i] == curlew[i], $"{c.Name}: {channels[i]} differs\n--- curl:\n{curl[i]}\n--- curlew:\n{curlew[i]}");
-        }
+                if (channel == Channel.Stderr) Assert.Equal(HeaderLines(curl), HeaderLines(curlew));
+            },
+        };
+        return comparison.AssertCurlewMatchesCurlAsync(new ComparedCase(c.Name, c.Args, c.Stdin, c.Seed, Times: false, c.Differs, c.Reason));
     }
 
     private static string HeaderLines(string stderr) =>
         string.Join("\n", stderr.Split('\n').Where(line => line.StartsWith("> ", StringComparison.Ordinal) || line.StartsWith("< ", StringComparison.Ordinal)));
 
-    private async Task<string[]> RunAsync(string program, string[] prefix, DifferentialCase c)
-    {
-        string work = Directory.CreateTempSubdirectory("curlew-cli-tls-run-").FullName;
-        try
-        {
-            var result = await ProcessRun.RunAsync(program, prefix, c.Args.Select(Expand), work, null);
-            var files = new StringBuilder();
-            foreach (var file in Directory.GetFiles(work, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                files.Append(Path.GetRelativePath(work, file)).Append(": ").Append(OutputNormaliser.Stdout(File.ReadAllBytes(file))).Append('\n');
-            return [result.ExitCode.ToString(CultureInfo.InvariantCulture), OutputNormaliser.Stdout(result.Stdout),
-                OutputNormaliser.Stderr(result.Stderr), files.ToString()];
-        }
-        finally
-        {
-            Directory.Delete(work, recursive: true);
-        }
-    }
-
     private string Expand(string arg)
     {
-        foreach (var name in new[] { "tls", "wronghost", "expired", "clientcert", "tls12" })
-            arg = arg.Replace("{" + name + "}", $"https://127.0.0.1:{server.Port(name)}", StringComparison.Ordinal);
+        var server = fixture.Server;
+        foreach (var name in ServerNames)
+            arg = arg.Replace("{" + name + "}", server.Https(name), StringComparison.Ordinal);
         return arg
             .Replace("{certs}", server.Certificates.Directory, StringComparison.Ordinal)
             .Replace("{pin}", "sha256//" + server.Certificates.ServerKeySha256, StringComparison.Ordinal);

@@ -60,17 +60,18 @@ public static partial class OutputNormaliser
     [GeneratedRegex(@"  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n\s+Dload  Upload   Total   Spent    Left  Speed\n")]
     private static partial Regex MeterHeader();
 
-    // Status lines: eight number columns (sizes may carry k/M/G), three time columns, the current speed; then the
-    // line break curl may or may not print after the last one.
-    [GeneratedRegex(@"(\r?[ \d]{3} +[\d.]+[kMGTP]? +[ \d]{3} +[\d.]+[kMGTP]? +[ \d]{3} +[\d.]+[kMGTP]? +[\d.]+[kMGTP]? +[\d.]+[kMGTP]? +[-:\d]{8} +[-:\d]{8} +[-:\d]{8} +[\d.]+[kMGTP]?)+\n?")]
+    // Status lines: eight number columns (sizes may carry k/M/G), three time columns ("--:--:--", or " 0:00:01" once a
+    // second has passed: seven characters after the space), the current speed; then the line break curl may or may
+    // not print after the last one.
+    [GeneratedRegex(@"(\r?[ \d]{3} +[\d.]+[kMGTP]? +[ \d]{3} +[\d.]+[kMGTP]? +[ \d]{3} +[\d.]+[kMGTP]? +[\d.]+[kMGTP]? +[\d.]+[kMGTP]? +[-:\d]{7,8} +[-:\d]{7,8} +[-:\d]{7,8} +[\d.]+[kMGTP]?)+\n?")]
     private static partial Regex MeterLines();
 
     // -Z's meter: its header, then lines of percentages ("--" when unknown), sizes, transfer counts, times and speed,
-    // each starting with a carriage return and the last one ending the line.
+    // each starting with a carriage return and the last one ending the line (a time is "--:--:--" or " 0:00:01").
     [GeneratedRegex(@"DL% UL%  Dled  Uled  Xfers  Live Total     Current  Left    Speed\n")]
     private static partial Regex ParallelHeader();
 
-    [GeneratedRegex(@"\r?(?:--  |[ \d]{2}\d ){2}(?:[ \d.]{4}[\dkMGTP] ){2}(?:[ \d]{5} ){2} (?:[-:\d]{8} ){3}[ \d.]{4}[\dkMGTP] (?:     |    \n)")]
+    [GeneratedRegex(@"\r?(?:--  |[ \d]{2}\d ){2}(?:[ \d.]{4}[\dkMGTP] ){2}(?:[ \d]{5} ){2} (?:[-: \d]{8} ){3}[ \d.]{4}[\dkMGTP] (?:     |    \n)")]
     private static partial Regex ParallelLines();
 
     [GeneratedRegex(@"after \d+ m")]

@@ -1,7 +1,7 @@
 namespace Curlew.Cli.Tests.Differential;
 
 /// <summary>
-/// The TLS flags against the TLS nginx (<see cref="Servers.CliTlsServer"/>). Arguments may use {tls}, {wronghost},
+/// The TLS flags against the TLS nginx (<see cref="NginxTlsServer"/>). Arguments may use {tls}, {wronghost},
 /// {expired}, {clientcert}, {tls12} (https://127.0.0.1:PORT of that server), {certs} (the certificate folder) and
 /// {pin} (sha256// of the server's public key).
 /// </summary>

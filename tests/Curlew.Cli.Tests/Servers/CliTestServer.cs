@@ -123,7 +123,8 @@ public sealed class CliTestServer : IAsyncLifetime
             ctx.Response.ContentLength = 3002;
             await ctx.Response.Body.WriteAsync(Enumerable.Repeat((byte)'z', 3000).ToArray());
             await ctx.Response.Body.FlushAsync();
-            await Task.Delay(300);
+            // Long enough that even a client starved of CPU on a loaded machine has read the text before the zero comes.
+            await Task.Delay(1500);
             await ctx.Response.Body.WriteAsync(new byte[] { 0, (byte)'\n' });
         });
         app.MapGet("/fixed-date", (HttpContext ctx) =>

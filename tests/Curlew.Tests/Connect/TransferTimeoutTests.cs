@@ -33,7 +33,7 @@ public class TransferTimeoutTests
     }
 
     [Fact]
-    public async Task A_synchronous_transfer_stops_within_a_few_tens_of_ms_after_TimeoutMs_and_never_before()
+    public async Task A_synchronous_transfer_stops_at_TimeoutMs_and_never_before()
     {
         const int timeoutMs = 600;
         // Part of the answer comes a third of the way in, then nothing: the deadline must hold across the reads.
@@ -50,8 +50,9 @@ public class TransferTimeoutTests
         await t.PerformExpecting(CurlCode.OperationTimedout);
 
         long tookMs = t.Easy.GetInfoLong(CurlInfo.TotalTimeT) / 1000;
+        // Curlew's own clock: never before TimeoutMs, to the millisecond; "not late" is judged with a loaded machine's slack.
         Assert.True(tookMs >= timeoutMs, $"stopped after {tookMs} ms, before TimeoutMs {timeoutMs}");
-        Assert.True(tookMs < timeoutMs + 150, $"stopped after {tookMs} ms, more than 150 ms past TimeoutMs {timeoutMs}");
+        Deadline.AssertStruckAt(tookMs, timeoutMs, "TimeoutMs");
         Assert.StartsWith("Operation timed out after ", t.Easy.ErrorMessage);
         t.Finish();
     }
@@ -71,7 +72,8 @@ public class TransferTimeoutTests
         });
         using var t = new TestTransfer(server.BaseUrl + "/");
         await t.PerformOk();
-        t.Easy.TimeoutMs = 400;
+        // Long enough that the 10 bytes the server sends at once have arrived even on a loaded machine.
+        t.Easy.TimeoutMs = 2000;
 
         await t.PerformExpecting(CurlCode.OperationTimedout);
 
@@ -117,8 +119,6 @@ public class TransferTimeoutTests
         Assert.Matches(@"^Resolving timed out after \d+ milliseconds$", failure.Message);
         // .NET's timers run on a coarse clock (ticks of a few ms on Linux), so the lookup's timer may fire a tick before
         // the transfer's own stopwatch reads 300: "never before" is judged to that resolution.
-        Assert.True(io.ElapsedMs >= 300 - TimerResolutionMs, $"gave up after {io.ElapsedMs} ms, before the 300 ms allowed");
+        Deadline.AssertStruckAt(io.ElapsedMs, 300, "the name lookup");
     }
-
-    private const int TimerResolutionMs = 10;
 }

@@ -141,13 +141,8 @@ public sealed class DiffServers
         await Kestrel.DisposeAsync();
     }
 
-    /// <summary>A loopback port nothing listens on (bound and released just now).</summary>
-    public static int DeadPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    /// <summary>A loopback port that refuses connections: held bound, never listening, for the rest of the run.</summary>
+    public static int DeadPort() => LoopbackPort.Closed();
 
     private static bool HasIPv6Loopback()
     {

@@ -26,7 +26,7 @@ public sealed class HostileFtpServerTests
     [Fact]
     public async Task A_greeting_that_is_not_an_FTP_reply_is_WeirdServerReply()
     {
-        await using var server = new ScriptedFtpServer(async s => { await s.SendAsync("HELLO THERE\r\n"); await s.ReadCommandAsync(); });
+        await using var server = FtpFaults.Greeting("HELLO THERE\r\n");
         using var t = await Expect(server, "/f", CurlCode.WeirdServerReply);
         Assert.Contains("is not an FTP reply", t.Easy.ErrorMessage);
     }
@@ -46,7 +46,7 @@ public sealed class HostileFtpServerTests
     [Fact]
     public async Task A_server_that_closes_after_the_greeting_is_WeirdServerReply()
     {
-        await using var server = new ScriptedFtpServer(async s => { await s.SendAsync("220 hi\r\n"); await s.ReadCommandAsync(); });
+        await using var server = FtpFaults.Greeting("220 hi\r\n");
         using var t = await Expect(server, "/f", CurlCode.WeirdServerReply);
         Assert.Contains("closed the control connection", t.Easy.ErrorMessage);
     }
@@ -70,10 +70,7 @@ public sealed class HostileFtpServerTests
             int port = s.OfferDataPort();
             await s.SendAsync($"227 Entering Passive Mode (10,0,0,99,{port >> 8},{port & 255})\r\n");
             using var data = await s.AcceptDataAsync();
-            await s.ServeUntilAsync(c => c.StartsWith("RETR", StringComparison.Ordinal), size: 5);
-            await s.SendAsync("150 here\r\n");
-            await data.SendAsync("hello"u8.ToArray());
-            data.Close();
+            await s.SendRetrAsync(data, "hello"u8.ToArray(), size: 5);
             await s.SendAsync("226 done\r\n");
             await s.ReadCommandAsync();
         });
@@ -102,24 +99,14 @@ public sealed class HostileFtpServerTests
     [Fact]
     public async Task A_227_reply_without_an_address_is_FtpWeird227Format()
     {
-        await using var server = new ScriptedFtpServer(async s =>
-        {
-            await s.LoginAndServeUntilAsync(c => c == "PASV");
-            await s.SendAsync("227 Entering Passive Mode (nonsense)\r\n");
-            await s.ReadCommandAsync();
-        });
+        await using var server = FtpFaults.Answering("PASV", "227 Entering Passive Mode (nonsense)\r\n");
         await Expect(server, "/f", CurlCode.FtpWeird227Format, e => e.FtpUseEpsv = false);
     }
 
     [Fact]
     public async Task A_229_reply_without_a_port_is_FtpWeirdPasvReply()
     {
-        await using var server = new ScriptedFtpServer(async s =>
-        {
-            await s.LoginAndServeUntilAsync(c => c == "EPSV");
-            await s.SendAsync("229 Entering Extended Passive Mode (|||x|)\r\n");
-            await s.ReadCommandAsync();
-        });
+        await using var server = FtpFaults.Answering("EPSV", "229 Entering Extended Passive Mode (|||x|)\r\n");
         await Expect(server, "/f", CurlCode.FtpWeirdPasvReply);
     }
 
@@ -158,19 +145,7 @@ public sealed class HostileFtpServerTests
     [Fact]
     public async Task A_data_connection_closed_before_the_announced_size_is_PartialFile()
     {
-        await using var server = new ScriptedFtpServer(async s =>
-        {
-            await s.LoginAndServeUntilAsync(c => c == "EPSV");
-            int port = s.OfferDataPort();
-            await s.SendAsync($"229 Entering Extended Passive Mode (|||{port}|)\r\n");
-            using var data = await s.AcceptDataAsync();
-            await s.ServeUntilAsync(c => c.StartsWith("RETR", StringComparison.Ordinal), size: 100);
-            await s.SendAsync("150 here\r\n");
-            await data.SendAsync(new byte[10]);
-            data.Close();
-            await s.SendAsync("226 done (but it was not)\r\n");
-            await s.ReadCommandAsync();
-        });
+        await using var server = FtpFaults.ShortDownload(announced: 100, sent: 10, finalReply: true);
         using var t = await Expect(server, "/f", CurlCode.PartialFile);
         Assert.Equal("Received only partial file: 10 bytes", t.Easy.ErrorMessage);
     }
@@ -178,18 +153,7 @@ public sealed class HostileFtpServerTests
     [Fact]
     public async Task A_server_that_closes_the_control_connection_mid_transfer_ends_with_a_clear_error()
     {
-        await using var server = new ScriptedFtpServer(async s =>
-        {
-            await s.LoginAndServeUntilAsync(c => c == "EPSV");
-            int port = s.OfferDataPort();
-            await s.SendAsync($"229 Entering Extended Passive Mode (|||{port}|)\r\n");
-            using var data = await s.AcceptDataAsync();
-            await s.ServeUntilAsync(c => c.StartsWith("RETR", StringComparison.Ordinal), size: 100);
-            await s.SendAsync("150 here\r\n");
-            await data.SendAsync(new byte[10]);
-            data.Close();
-            // the control connection closes with the session, without a final reply
-        });
+        await using var server = FtpFaults.ShortDownload(announced: 100, sent: 10, finalReply: false);
         using var t = await Expect(server, "/f", CurlCode.WeirdServerReply);
         Assert.Contains("closed the control connection", t.Easy.ErrorMessage);
     }
@@ -199,10 +163,7 @@ public sealed class HostileFtpServerTests
     {
         await using var server = new ScriptedFtpServer(async s =>
         {
-            await s.LoginAndServeUntilAsync(c => c == "EPSV");
-            int port = s.OfferDataPort();
-            await s.SendAsync($"229 Entering Extended Passive Mode (|||{port}|)\r\n");
-            using var data = await s.AcceptDataAsync();
+            using var data = await s.OpenPassiveDataAsync();
             await s.ReadCommandAsync();
             await s.SendAsync("504 no such type\r\n");
             await s.ReadCommandAsync();

@@ -35,15 +35,10 @@ public sealed class KestrelTestServer : IAsyncDisposable
     public int ConnectionCount => Volatile.Read(ref _connectionCount);
 
     /// <summary>The byte at <paramref name="index"/> of every generated body: <c>index % 251</c>.</summary>
-    public static byte PatternByte(long index) => (byte)(index % 251);
+    public static byte PatternByte(long index) => BodyPattern.At(index);
 
     /// <summary>The first <paramref name="length"/> bytes of the generated body pattern.</summary>
-    public static byte[] Pattern(int length, long offset = 0)
-    {
-        var bytes = new byte[length];
-        for (var i = 0; i < length; i++) bytes[i] = PatternByte(offset + i);
-        return bytes;
-    }
+    public static byte[] Pattern(int length, long offset = 0) => BodyPattern.Bytes(length, offset);
 
     /// <summary>Starts a server; with <paramref name="alsoIPv6"/> it listens on [::1] too, on the same port.</summary>
     public static async Task<KestrelTestServer> StartAsync(bool alsoIPv6 = false)
@@ -66,7 +61,7 @@ public sealed class KestrelTestServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.None);
-        var fixedPort = alsoIPv6 ? FreePort() : 0;
+        var fixedPort = alsoIPv6 ? LoopbackPort.FreeOnBothLoopbacks() : 0;
         KestrelTestServer? server = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -114,16 +109,6 @@ public sealed class KestrelTestServer : IAsyncDisposable
             if (uri.Port > 0) return uri.Port;
         }
         throw new InvalidOperationException("Kestrel started but reported no bound address");
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.IPv6Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        using var probe4 = new TcpListener(IPAddress.Loopback, port);
-        probe4.Start();
-        return port;
     }
 
     private static void MapRoutes(WebApplication app)

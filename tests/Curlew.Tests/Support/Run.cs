@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Xunit;
 
 namespace Curlew.Tests.Support;
@@ -50,11 +48,9 @@ public static class Run
     /// <summary>Asserts success, showing ErrorMessage and the ledger otherwise.</summary>
     public static void AssertOk(CurlCode actual, CurlEasy easy, CallbackLedger? ledger = null) => AssertCode(CurlCode.Ok, actual, easy, ledger);
 
-    /// <summary>A loopback TCP port with nothing listening on it (connections to it are refused).</summary>
-    public static int ClosedPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    /// <summary>
+    /// A loopback TCP port with nothing listening on it (connections to it are refused), free to bind: chosen outside
+    /// the ephemeral range, so no outgoing connection on the machine takes it in the meantime.
+    /// </summary>
+    public static int ClosedPort() => LoopbackPort.Free();
 }

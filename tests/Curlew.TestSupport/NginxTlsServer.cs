@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace Curlew.Tests.Servers;
+namespace Curlew.TestSupport;
 
 /// <summary>
 /// Debian's nginx speaking TLS with certificates made for the run (<see cref="TestCertificates"/>), one port per case:
@@ -83,7 +83,7 @@ public sealed class NginxTlsServer : IAsyncDisposable
     }
 }
 
-/// <summary>One TLS nginx shared by every test class in the <c>nginx-tls</c> collection.</summary>
+/// <summary>One TLS nginx shared by every test class of a collection or class fixture.</summary>
 public sealed class NginxTlsFixture : IAsyncLifetime
 {
     private NginxTlsServer? _server;
@@ -99,10 +99,4 @@ public sealed class NginxTlsFixture : IAsyncLifetime
     {
         if (_server is not null) await _server.DisposeAsync();
     }
-}
-
-/// <summary>Tests in this collection share one <see cref="NginxTlsFixture"/>.</summary>
-[CollectionDefinition("nginx-tls")]
-public sealed class NginxTlsCollection : ICollectionFixture<NginxTlsFixture>
-{
 }

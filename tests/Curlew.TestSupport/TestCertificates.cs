@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Curlew.Tests.Servers;
+namespace Curlew.TestSupport;
 
 /// <summary>
 /// Certificates made for a test run with <see cref="CertificateRequest"/>: a private CA and, signed by it, a server

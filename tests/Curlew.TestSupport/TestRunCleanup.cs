@@ -2,9 +2,7 @@ using System.Reflection;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-[assembly: Xunit.TestFramework("Curlew.Tests.Support.CurlewTestFramework", "Curlew.Tests")]
-
-namespace Curlew.Tests.Support;
+namespace Curlew.TestSupport;
 
 /// <summary>
 /// Servers that live for the whole test run (shared by many test classes, so no xUnit fixture owns them) register
@@ -48,7 +46,10 @@ public static class TestRunCleanup
     }
 }
 
-/// <summary>xUnit's own framework, plus one step at the end of the assembly's run: <see cref="TestRunCleanup.StopAllAsync"/>.</summary>
+/// <summary>
+/// xUnit's own framework, plus one step at the end of the assembly's run: <see cref="TestRunCleanup.StopAllAsync"/>.
+/// A test assembly opts in with <c>[assembly: Xunit.TestFramework("Curlew.TestSupport.CurlewTestFramework", "Curlew.TestSupport")]</c>.
+/// </summary>
 public sealed class CurlewTestFramework(IMessageSink diagnosticMessageSink) : XunitTestFramework(diagnosticMessageSink)
 {
     protected override ITestFrameworkExecutor CreateExecutor(AssemblyName assemblyName) =>

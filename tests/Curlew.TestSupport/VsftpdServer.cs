@@ -1,11 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
-using Curlew.Tests.Support;
 using Xunit;
 
-namespace Curlew.Tests.Servers;
+namespace Curlew.TestSupport;
 
 /// <summary>
 /// Debian's vsftpd, started in the foreground (<c>background=NO</c>) with a config written into a fresh temp
@@ -28,14 +25,11 @@ public sealed class VsftpdServer : IAsyncDisposable
     /// <summary>Size of <c>/big.bin</c> (1 MiB; byte i = i % 251).</summary>
     public const int BigSize = 1024 * 1024;
 
-    private readonly Process _process;
-    private readonly string _directory;
-    private int _disposed;
+    private readonly ServerProcess _process;
 
-    private VsftpdServer(Process process, string directory, int port)
+    private VsftpdServer(ServerProcess process, int port)
     {
         _process = process;
-        _directory = directory;
         Port = port;
     }
 
@@ -46,10 +40,10 @@ public sealed class VsftpdServer : IAsyncDisposable
     public string BaseUrl => $"ftp://127.0.0.1:{Port}";
 
     /// <summary>The anonymous root (files placed here are served).</summary>
-    public string Root => Path.Combine(_directory, "root");
+    public string Root => Path.Combine(_process.Directory, "root");
 
     /// <summary>Where vsftpd logs every connection and command (<c>log_ftp_protocol</c>).</summary>
-    public string LogFile => Path.Combine(_directory, "vsftpd.log");
+    public string LogFile => Path.Combine(_process.Directory, "vsftpd.log");
 
     /// <summary>How far the log has grown: pass it to <see cref="CommandsSince"/> to read what came after.</summary>
     public long LogMark() => File.Exists(LogFile) ? new FileInfo(LogFile).Length : 0;
@@ -98,21 +92,34 @@ public sealed class VsftpdServer : IAsyncDisposable
     public string UploadDir => Path.Combine(Root, "upload");
 
     /// <summary>
-    /// Starts vsftpd and waits (up to 10 s) until it greets on its port. With <paramref name="tls"/> it also speaks
+    /// Starts vsftpd and waits (up to <see cref="ServerProcess.StartLimit"/>) until it greets on its port. With <paramref name="tls"/> it also speaks
     /// FTPS: explicit (AUTH TLS) on <see cref="Port"/> and, with <see cref="VsftpdTls.Implicit"/>, TLS from the first
     /// byte instead.
     /// </summary>
-    public static async Task<VsftpdServer> StartAsync(VsftpdTls? tls = null)
+    public static Task<VsftpdServer> StartAsync(VsftpdTls? tls = null)
     {
         if (!File.Exists(BinaryPath))
             throw new InvalidOperationException("vsftpd is not installed: run scripts/test.sh (it installs it)");
-        Exception? last = null;
-        for (var attempt = 0; attempt < 3; attempt++)
+        return ServerProcess.StartWithRetries("vsftpd", () => TryStartAsync(tls));
+    }
+
+    /// <summary>Empties <c>/upload</c>, so that each case starts from the same server state.</summary>
+    public void ResetUploads()
+    {
+        foreach (var entry in Directory.GetFileSystemEntries(UploadDir))
         {
-            try { return await TryStartAsync(tls); }
-            catch (StartException ex) { last = ex; }   // most likely the free port was taken in between; try another
+            if (Directory.Exists(entry)) Directory.Delete(entry, recursive: true);
+            else File.Delete(entry);
         }
-        throw new InvalidOperationException("vsftpd did not start after 3 attempts", last);
+    }
+
+    /// <summary>Every file under <c>/upload</c> with its contents (Latin-1), in a stable order.</summary>
+    public string Uploads()
+    {
+        var sb = new StringBuilder();
+        foreach (var file in Directory.GetFiles(UploadDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            sb.Append(Path.GetRelativePath(UploadDir, file)).Append(": ").Append(Encoding.Latin1.GetString(File.ReadAllBytes(file))).Append('\n');
+        return sb.ToString();
     }
 
     private static async Task<VsftpdServer> TryStartAsync(VsftpdTls? tls)
@@ -130,41 +137,29 @@ public sealed class VsftpdServer : IAsyncDisposable
         File.SetUnixFileMode(Path.Combine(root, "upload"), everyone);
         await File.WriteAllTextAsync(Path.Combine(root, "hello.txt"), HelloText);
         await File.WriteAllTextAsync(Path.Combine(root, "pub", "a.txt"), PubText);
-        await File.WriteAllBytesAsync(Path.Combine(root, "big.bin"), KestrelTestServer.Pattern(BigSize));
+        await File.WriteAllBytesAsync(Path.Combine(root, "big.bin"), BodyPattern.Bytes(BigSize));
         foreach (var f in new[] { "hello.txt", "pub/a.txt", "big.bin" })
             File.SetUnixFileMode(Path.Combine(root, f), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var config = Path.Combine(directory, "vsftpd.conf");
         await File.WriteAllTextAsync(config, Config(directory, root, empty, port) + (tls?.Config() ?? ""));
 
-        var start = new ProcessStartInfo(BinaryPath) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(config);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + BinaryPath);
-        var output = new StringBuilder();
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
+        var process = ServerProcess.Start(BinaryPath, directory, [config]);
+        // scripts/test.sh stops a vsftpd whose pid file lies under the run's temp dir, should the test host die.
         await File.WriteAllTextAsync(Path.Combine(directory, "vsftpd.pid"), process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // vsftpd accepts before it is ready to serve only briefly: a 220 greeting proves it is. An implicit-FTPS server
+        // greets only inside TLS, so there accepting is the readiness sign.
+        await process.WaitUntilReady("vsftpd", () => tls?.Implicit == true ? LoopbackProbe.Accepts(port) : LoopbackProbe.Greets(port, "220"),
+            () => ReadLog(directory));
+        var server = new VsftpdServer(process, port);
+        TestRunCleanup.Register($"vsftpd (pid {process.Id}, {directory})", server.DisposeAsync);
+        return server;
+    }
 
-        var server = new VsftpdServer(process, directory, port);
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            if (process.HasExited)
-            {
-                await server.DisposeAsync();
-                lock (output) throw new StartException($"vsftpd exited with {process.ExitCode}: {output}");
-            }
-            if (tls?.Implicit == true ? await Listens(port) : await Greets(port))
-            {
-                TestRunCleanup.Register($"vsftpd (pid {process.Id}, {directory})", server.DisposeAsync);
-                return server;
-            }
-            await Task.Delay(50);   // polls the port, a bounded wait for vsftpd to listen
-        }
-        await server.DisposeAsync();
-        throw new InvalidOperationException($"vsftpd did not greet on port {port} within 10 s");
+    private static string ReadLog(string directory)
+    {
+        var path = Path.Combine(directory, "vsftpd.log");
+        return File.Exists(path) ? File.ReadAllText(path) : "";
     }
 
     private static string Config(string directory, string root, string empty, int port) => $"""
@@ -197,68 +192,11 @@ public sealed class VsftpdServer : IAsyncDisposable
 
         """;
 
-    // vsftpd accepts before it is ready to serve only briefly; a 220 greeting proves it is.
-    private static async Task<bool> Greets(int port)
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            await probe.ConnectAsync(IPAddress.Loopback, port).WaitAsync(TimeSpan.FromSeconds(2));
-            var buffer = new byte[256];
-            int n = await probe.ReceiveAsync(buffer).WaitAsync(TimeSpan.FromSeconds(2));
-            return n >= 3 && Encoding.ASCII.GetString(buffer, 0, 3) == "220";
-        }
-        catch (Exception ex) when (ex is SocketException or TimeoutException)
-        {
-            return false;
-        }
-    }
-
-    // An implicit-FTPS server greets only inside TLS: that it accepts is the readiness sign there.
-    private static async Task<bool> Listens(int port)
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            await probe.ConnectAsync(IPAddress.Loopback, port).WaitAsync(TimeSpan.FromSeconds(2));
-            return true;
-        }
-        catch (Exception ex) when (ex is SocketException or TimeoutException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
     /// <summary>Stops vsftpd (and its per-session children) and deletes its directory. Safe to call more than once.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        try
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        }
-        catch (InvalidOperationException)
-        {
-            // already gone
-        }
-        _process.Dispose();
-        try { Directory.Delete(_directory, recursive: true); }
-        catch (IOException) { }                    // a session child may still hold a file for a moment
-        catch (UnauthorizedAccessException) { }
-    }
-
-    private sealed class StartException(string message) : Exception(message);
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }
 
-/// <summary>One vsftpd shared by every test class in the <c>vsftpd</c> collection.</summary>
+/// <summary>One vsftpd shared by every test class of a collection (the test project declares the collection).</summary>
 public sealed class VsftpdFixture : IAsyncLifetime
 {
     private VsftpdServer? _server;
@@ -274,12 +212,6 @@ public sealed class VsftpdFixture : IAsyncLifetime
     {
         if (_server is not null) await _server.DisposeAsync();
     }
-}
-
-/// <summary>Tests in this collection share one <see cref="VsftpdFixture"/>.</summary>
-[CollectionDefinition("vsftpd")]
-public sealed class VsftpdCollection : ICollectionFixture<VsftpdFixture>
-{
 }
 
 /// <summary>
