@@ -48,6 +48,7 @@ internal sealed class IoContext : IDisposable
         Phase = default;
         BytesReceived = BytesSent = ResponseBytesReceived = 0;
         BytesExpected = -1;
+        HttpConnectCode = 0;
         IdleTick = null;
     }
 
@@ -69,6 +70,9 @@ internal sealed class IoContext : IDisposable
 
     /// <summary>OpenSSL's X509_V_* number for the last TLS peer check of this transfer (CURLINFO_SSL_VERIFYRESULT; 0 = ok).</summary>
     public long SslVerifyResult { get; set; }
+
+    /// <summary>The HTTP proxy's answer to the last CONNECT of this transfer (CURLINFO_HTTP_CONNECTCODE; 0 = none).</summary>
+    public long HttpConnectCode { get; set; }
 
     /// <summary>Request body bytes sent so far (for the low-speed check).</summary>
     public long BytesSent { get; set; }
