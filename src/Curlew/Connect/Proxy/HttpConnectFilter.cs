@@ -42,7 +42,7 @@ internal sealed class HttpConnectFilter(RouteProxy proxy, string? userAgent, Con
                 if (n == 0) throw new CurlException(CurlCode.RecvError, "Proxy CONNECT aborted");
                 filled += n;
             }
-            TraceHead(buffer.AsSpan(0, headEnd), io);
+            await DeliverHeadAsync(buffer.AsMemory(0, headEnd), io).ConfigureAwait(false);
             int code = StatusCode(buffer.AsSpan(0, headEnd));
             io.HttpConnectCode = code;
             if (code is < 200 or > 299) throw new CurlException(CurlCode.RecvError, $"CONNECT tunnel failed, response {code}");
@@ -91,13 +91,15 @@ internal sealed class HttpConnectFilter(RouteProxy proxy, string? userAgent, Con
         return (digits[0] - '0') * 100 + (digits[1] - '0') * 10 + (digits[2] - '0');
     }
 
-    private static void TraceHead(ReadOnlySpan<byte> head, IoContext io)
+    // Each line to the trace and, as libcurl does, to the header callback (a 407's lines too, before the failure).
+    private static async ValueTask DeliverHeadAsync(ReadOnlyMemory<byte> head, IoContext io)
     {
         while (!head.IsEmpty)
         {
-            int end = head.IndexOf((byte)'\n');
+            int end = head.Span.IndexOf((byte)'\n');
             var line = end < 0 ? head : head[..(end + 1)];
-            io.Events.Received(line);
+            io.Events.Received(line.Span);
+            if (io.ProxyHeaderLine is { } deliver) await deliver(line).ConfigureAwait(false);
             head = head[line.Length..];
         }
     }

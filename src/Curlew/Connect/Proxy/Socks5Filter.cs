@@ -17,11 +17,18 @@ internal sealed class Socks5Filter(RouteProxy proxy, Func<string, int, IoContext
 
     public override async ValueTask ConnectAsync(IoContext io)
     {
-        var target = proxy.Kind == ProxyKind.Socks5h ? null : (await resolve(proxy.TargetHost, proxy.TargetPort, io).ConfigureAwait(false))[0];
+        var target = proxy.Kind == ProxyKind.Socks5h ? null : await ResolveTargetAsync(io).ConfigureAwait(false);
         io.Events.Info($"SOCKS5 connect to {target?.ToString() ?? proxy.TargetHost}:{proxy.TargetPort} ({(target is null ? "remotely resolved" : "locally resolved")})");
         await NegotiateAsync(io).ConfigureAwait(false);
         await RequestAsync(target, io).ConfigureAwait(false);
         io.Events.Info("SOCKS5 request granted.");
+    }
+
+    // libcurl 7.88 resolves the target once the proxy is connected, and a failure there is a SOCKS failure (97).
+    private async ValueTask<IPAddress> ResolveTargetAsync(IoContext io)
+    {
+        try { return (await resolve(proxy.TargetHost, proxy.TargetPort, io).ConfigureAwait(false))[0]; }
+        catch (CurlException ex) when (ex.Code == CurlCode.CouldntResolveHost) { throw new CurlException(CurlCode.Proxy, ex.Message, ex); }
     }
 
     private async ValueTask NegotiateAsync(IoContext io)
