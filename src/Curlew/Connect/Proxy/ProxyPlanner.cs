@@ -3,16 +3,14 @@ namespace Curlew.Connect.Proxy;
 /// <summary>
 /// Decides the proxy hop for one URL, as libcurl does per transfer: the Proxy option, or when it is not set the
 /// environment (<see cref="ProxyEnvironment"/>); no hop when the proxy string is empty or the NoProxy list (the option,
-/// else the environment) names the host. An HTTP proxy tunnels for TLS schemes and when HttpProxyTunnel is on.
+/// else the environment) names the host. The environment is the process's unless a test hands in its own. An HTTP proxy tunnels for TLS schemes and when HttpProxyTunnel is on.
 /// </summary>
 internal static class ProxyPlanner
 {
-    /// <summary>Where the environment comes from: the process, unless a test hands in its own.</summary>
-    internal static Func<string, string?> Environment { get; set; } = ProxyEnvironment.Process;
-
-    public static RouteProxy Plan(ProxyOptions options, string? noProxy, string scheme, string host, string targetHost, int targetPort)
+    public static RouteProxy Plan(ProxyOptions options, string? noProxy, string scheme, string host, string targetHost, int targetPort,
+        Func<string, string?>? environment = null)
     {
-        var read = Environment;
+        var read = environment ?? ProxyEnvironment.Process;
         var text = options.Url ?? ProxyEnvironment.ProxyFor(scheme, read);
         if (string.IsNullOrWhiteSpace(text)) return RouteProxy.None;
         if (NoProxyList.Matches(noProxy ?? ProxyEnvironment.NoProxy(read), host)) return RouteProxy.None;
