@@ -66,14 +66,14 @@ internal static partial class OptionApplier
             case "deny-private": o.DenyPrivate = on; break;
             case "progress-meter": o.NoProgressMeter = !on; break;
             // Handed to the library, which refuses a proxy kind it cannot do yet (HTTPS, SOCKS4) at transfer time.
-            case "proxy": o.Proxy = a; break;
+            // -x and the SOCKS flags set one proxy, as in curl 7.88: the last one given wins, with its type.
+            case "proxy": o.Proxy = a; o.ProxyType = 0; break;
             case "noproxy": o.NoProxy = a; break;
             case "proxy-user": o.ProxyUser = a; break;
             case "proxytunnel": o.ProxyTunnel = on; break;
             case "proxy-basic": break;   // Basic is the one proxy authentication there is, and libcurl's default
-            // curl 7.88 sends a SOCKS proxy as the proxy whatever -x said, in either order.
-            case "socks5": o.SocksProxy = a; o.SocksType = 5; break;
-            case "socks5-hostname": o.SocksProxy = a; o.SocksType = 7; break;
+            case "socks5": o.Proxy = a; o.ProxyType = 5; break;
+            case "socks5-hostname": o.Proxy = a; o.ProxyType = 7; break;
             case "insecure": o.Insecure = on; break;
             case "cacert": o.CaCert = a; break;
             case "capath": o.CaPath = a; break;
