@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (nginx, vsftpd, curl, libcurl) and runs every test project of Curlew.slnx.
+# Installs what the tests need (nginx, vsftpd, tinyproxy, dante-server, curl, libcurl) and runs every test project of Curlew.slnx.
 # Ends with one line "N passed, N failed[, N skipped]" computed from the trx results; exits non-zero
 # if any test failed or none ran. Leaves no server and no working files behind. Works from any directory.
 set -euo pipefail
@@ -16,10 +16,13 @@ missing=()
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 ldconfig -p 2>/dev/null | grep -q 'libcurl.so.4 ' || missing+=(libcurl4)
 [ -x /usr/sbin/vsftpd ] || missing+=(vsftpd)
+[ -x /usr/bin/tinyproxy ] || missing+=(tinyproxy)
+[ -x /usr/sbin/danted ] || missing+=(dante-server)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
-  # Never let a package start a system nginx on port 80 or vsftpd on 21; tests run their own with a private config.
+  # Never let a package start a system nginx on port 80, vsftpd on 21, tinyproxy or danted; tests run their own with
+  # a private config.
   policy_created=0
   if [ ! -e /usr/sbin/policy-rc.d ]; then
     printf '#!/bin/sh\nexit 101\n' | as_root tee /usr/sbin/policy-rc.d >/dev/null
@@ -27,13 +30,13 @@ if [ "${#missing[@]}" -gt 0 ]; then
     policy_created=1
   fi
   as_root apt-get update -qq
-  packages=(curl libcurl4 vsftpd)
+  packages=(curl libcurl4 vsftpd tinyproxy dante-server)
   if apt-cache show nginx-light >/dev/null 2>&1; then packages+=(nginx-light); else packages+=(nginx); fi
   install_status=0
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" || install_status=$?
   if [ "$install_status" -ne 0 ] && [[ " ${packages[*]} " == *" nginx-light "* ]]; then
     install_status=0
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl libcurl4 vsftpd nginx || install_status=$?
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl libcurl4 vsftpd tinyproxy dante-server nginx || install_status=$?
   fi
   if [ "$policy_created" -eq 1 ]; then as_root rm -f /usr/sbin/policy-rc.d; fi
   [ "$install_status" -eq 0 ] || { echo "test.sh: apt-get install failed ($install_status)" >&2; exit "$install_status"; }
@@ -48,8 +51,8 @@ mkdir "$run_tmp"
 chmod 755 "$results_dir" "$run_tmp"
 
 # A safety net after the tests' own cleanup (which stops every server when the run ends, even after a failure): a
-# test host that crashed or was killed cannot clean up, so stop any nginx or vsftpd whose pid file is under this run's
-# temp dir (vsftpd's fixture writes one for this), then remove the run's working files. Only this run's processes are
+# test host that crashed or was killed cannot clean up, so stop any nginx, vsftpd, tinyproxy or danted whose pid file is
+# under this run's temp dir (the vsftpd and proxy fixtures write one for this), then remove the run's working files. Only this run's processes are
 # touched, found by their pid files.
 descendants() { # descendants PID -> every process below PID, children first listed before their own children
   local child
@@ -68,7 +71,7 @@ stop_leftovers() {
     for _ in $(seq 50); do [ -e "/proc/$pid" ] || break; sleep 0.1; done
     if [ -e "/proc/$pid" ]; then kill -KILL "$pid" 2>/dev/null || true; fi
     for child in $tree; do kill -KILL "$child" 2>/dev/null || true; done
-  done < <(find "$run_tmp" \( -name nginx.pid -o -name vsftpd.pid \) -print0 2>/dev/null)
+  done < <(find "$run_tmp" \( -name nginx.pid -o -name vsftpd.pid -o -name tinyproxy.pid -o -name danted.pid \) -print0 2>/dev/null)
   rm -rf "$results_dir"
 }
 trap stop_leftovers EXIT
@@ -77,6 +80,9 @@ trap stop_leftovers EXIT
 artifacts=()
 if [ -n "${CURLEW_ARTIFACTS_PATH:-}" ]; then artifacts=(--artifacts-path "$CURLEW_ARTIFACTS_PATH"); fi
 test_status=0
+# libcurl and Curlew both take a proxy from these when no proxy option is set: a developer's proxy settings must not
+# reroute the tests' loopback transfers (the proxy tests set what they need themselves).
+unset http_proxy https_proxy HTTPS_PROXY ftp_proxy FTP_PROXY ftps_proxy FTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
 # Built first with the usual temp dir, so build servers that outlive this script do not point into a removed one.
 dotnet build Curlew.slnx -c Release "${artifacts[@]}" || test_status=$?
 if [ "$test_status" -eq 0 ]; then

@@ -54,7 +54,7 @@ public class HotPathBenchmarks
         var socket = new SocketFilter(new ManagedSocket(unused, 1, CurlSockType.IpCxn, null, false, false, null, null, new SocketLedger()),
             new IPEndPoint(IPAddress.Loopback, 80));
         _replay = new ReplayFilter(Head);
-        var route = new Route("http", "127.0.0.1", 80, null, "127.0.0.1", 80, null, null, new RouteProxy(null, 0, false), null);
+        var route = new Route("http", "127.0.0.1", 80, null, "127.0.0.1", 80, null, null, RouteProxy.None, null);
         _connection = new Connection(_replay, socket, route, 128 * 1024);
         _request = new HttpRequest("GET", Url.CurlUrl.Parse("http://127.0.0.1/small.txt"), null, true, false, false);
     }

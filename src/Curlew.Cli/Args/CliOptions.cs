@@ -18,7 +18,9 @@ internal sealed partial class CliOptions
     public long? MaxRedirs, SpeedLimit, SpeedTime, MaxFileSize, SslVersion;
     public double? MaxTime, ConnectTimeout;
     public string? OutputDir, Request, UserAgent, Referer, Cookie, UploadFile, User, Range, UnixSocket;
-    public string? DumpHeader, WriteOut, Proxy, NoProxy, CaCert, CaPath, Cert, Key, PinnedPubKey, FtpPort;
+    public string? DumpHeader, WriteOut, Proxy, NoProxy, ProxyUser, CaCert, CaPath, Cert, Key, PinnedPubKey, FtpPort;
+    public long ProxyType;                      // CURLPROXY_*: 0 HTTP (-x), 5 SOCKS5 (--socks5), 7 SOCKS5_HOSTNAME
+    public bool ProxyTunnel;
     public long? ContinueAt;                    // -1 = "-": continue from the output file's size
     public List<string> Headers { get; } = [];
     public List<DataPart> Data { get; } = [];

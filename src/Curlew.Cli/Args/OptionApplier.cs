@@ -65,9 +65,15 @@ internal static partial class OptionApplier
             case "socket-log": o.SocketLog = on; break;
             case "deny-private": o.DenyPrivate = on; break;
             case "progress-meter": o.NoProgressMeter = !on; break;
-            // Parsed and handed to the library, which refuses what it cannot do yet at transfer time.
-            case "proxy": o.Proxy = a; break;
+            // Handed to the library, which refuses a proxy kind it cannot do yet (HTTPS, SOCKS4) at transfer time.
+            // -x and the SOCKS flags set one proxy, as in curl 7.88: the last one given wins, with its type.
+            case "proxy": o.Proxy = a; o.ProxyType = 0; break;
             case "noproxy": o.NoProxy = a; break;
+            case "proxy-user": o.ProxyUser = a; break;
+            case "proxytunnel": o.ProxyTunnel = on; break;
+            case "proxy-basic": break;   // Basic is the one proxy authentication there is, and libcurl's default
+            case "socks5": o.Proxy = a; o.ProxyType = 5; break;
+            case "socks5-hostname": o.Proxy = a; o.ProxyType = 7; break;
             case "insecure": o.Insecure = on; break;
             case "cacert": o.CaCert = a; break;
             case "capath": o.CaPath = a; break;

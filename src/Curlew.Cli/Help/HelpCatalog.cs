@@ -6,7 +6,7 @@ namespace Curlew.Cli.Help;
 /// THE table behind <c>--help</c>: every flag the parser acts on, in curl's order (by the name shown), with curl
 /// 7.88.1's categories and one-line summary. A summary is curl's where curlew does what curl does, and in our own
 /// words where it does not (flags accepted without effect, -b's missing cookie files). Categories of protocols
-/// curlew does not speak (file, imap, scp, ...) and of proxies are left out. curlew's own --socket-log and
+/// curlew does not speak (file, imap, scp, ...) are left out. curlew's own --socket-log and
 /// --deny-private are in verbose and connection. <c>CatalogTests</c> checks this table against the parser: a flag it
 /// acts on and this table lacks, or an entry naming a flag it does not act on, fails the build's tests.
 /// </summary>
@@ -14,7 +14,7 @@ internal static class HelpCatalog
 {
     public static readonly HelpEntry[] All =
     [
-        new("anyauth", null, "Pick any authentication method", C.Auth | C.Http),
+        new("anyauth", null, "Pick any authentication method", C.Auth | C.Http | C.Proxy),
         new("append", null, "Append to target file when uploading", C.Ftp),
         new("basic", null, "Use HTTP Basic Authentication", C.Auth),
         new("cacert", "<file>", "CA certificate to verify peer against", C.Tls),
@@ -34,7 +34,7 @@ internal static class HelpCatalog
         new("data-raw", "<data>", "HTTP POST data, '@' allowed", C.Http | C.Post | C.Upload),
         new("data-urlencode", "<data>", "HTTP POST data URL encoded", C.Http | C.Post | C.Upload),
         new("deny-private", null, "Refuse to connect to non-public addresses", C.Connection),
-        new("digest", null, "Use HTTP Digest Authentication", C.Auth | C.Http),
+        new("digest", null, "Use HTTP Digest Authentication", C.Auth | C.Http | C.Proxy),
         new("disable", null, "Disable .curlrc", C.Curl),
         new("disable-eprt", null, "Inhibit using EPRT or LPRT", C.Ftp),
         new("disable-epsv", null, "Inhibit using EPSV", C.Ftp),
@@ -74,7 +74,7 @@ internal static class HelpCatalog
         new("npn", null, "Disable the NPN TLS extension", C.Http | C.Tls, Shown: "no-npn"),
         new("progress-meter", null, "Do not show the progress meter", C.Verbose, Shown: "no-progress-meter"),
         new("sessionid", null, "Accepted; TLS sessions are still reused", C.Tls, Shown: "no-sessionid"),
-        new("noproxy", "<no-proxy-list>", "List of hosts which do not use proxy", C.Proxy, Listing: HelpListing.NotBuilt),
+        new("noproxy", "<no-proxy-list>", "List of hosts which do not use proxy", C.Proxy),
         new("output", "<file>", "Write to file instead of stdout", C.Curl | C.Important),
         new("output-dir", "<dir>", "Directory to save files in", C.Curl),
         new("parallel", null, "Perform transfers in parallel", C.Connection | C.Curl),
@@ -82,7 +82,10 @@ internal static class HelpCatalog
         new("parallel-max", "<num>", "Maximum concurrency for parallel transfers", C.Connection | C.Curl),
         new("pass", "<phrase>", "Pass phrase for the private key", C.Auth | C.Tls),
         new("pinnedpubkey", "<hashes>", "FILE/HASHES Public key to verify peer against", C.Tls),
-        new("proxy", "[protocol://]host[:port]", "Use this proxy", C.Proxy, Listing: HelpListing.NotBuilt),
+        new("proxy", "[protocol://]host[:port]", "Use this proxy", C.Proxy),
+        new("proxy-basic", null, "Use Basic authentication on the proxy", C.Proxy | C.Auth),
+        new("proxy-user", "<user:password>", "Proxy user and password", C.Proxy | C.Auth),
+        new("proxytunnel", null, "Operate through an HTTP proxy tunnel (using CONNECT)", C.Proxy),
         new("quote", "<command>", "Send command(s) to server before transfer", C.Ftp),
         new("range", "<range>", "Retrieve only the bytes within RANGE", C.Ftp | C.Http),
         new("referer", "<URL>", "Referrer URL", C.Http),
@@ -94,6 +97,8 @@ internal static class HelpCatalog
         new("show-error", null, "Show error even when -s is used", C.Curl),
         new("socket-log", null, "Show the socket events of transfers on stderr", C.Verbose),
         new("silent", null, "Silent mode", C.Verbose | C.Important),
+        new("socks5", "<host[:port]>", "SOCKS5 proxy on given host + port", C.Proxy),
+        new("socks5-hostname", "<host[:port]>", "SOCKS5 proxy, pass host name to proxy", C.Proxy),
         new("speed-limit", "<speed>", "Stop transfers slower than this", C.Connection),
         new("speed-time", "<seconds>", "Trigger 'speed-limit' abort after this time", C.Connection),
         new("ssl", null, "Try SSL/TLS", C.Tls),

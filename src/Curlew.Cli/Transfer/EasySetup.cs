@@ -78,7 +78,10 @@ internal static class EasySetup
     private static void ApplyNotYetBuilt(CurlEasy easy, CliOptions o)
     {
         if (o.Proxy != null) easy.SetOpt(CurlOption.Proxy, o.Proxy);
+        if (o.ProxyType != 0) easy.SetOpt(CurlOption.ProxyType, o.ProxyType);
         if (o.NoProxy != null) easy.SetOpt(CurlOption.NoProxy, o.NoProxy);
+        if (o.ProxyUser != null) easy.SetOpt(CurlOption.ProxyUserPwd, o.ProxyUser);
+        if (o.ProxyTunnel) easy.SetOpt(CurlOption.HttpProxyTunnel, true);
         if (o.Insecure)
         {
             easy.SetOpt(CurlOption.SslVerifyPeer, false);

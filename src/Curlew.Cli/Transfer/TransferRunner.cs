@@ -132,11 +132,8 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         return (int)code;
     }
 
-    // A proxy is the one "not built yet" part an HTTP transfer would silently skip: refuse it as curl refuses a
-    // feature its libcurl lacks. TLS and FTP options need no check: the library does them.
-    // The library has no cookie engine yet either, so a cookie file or jar is refused the same way.
-    private CurlCode? NotBuiltYet() =>
-        string.IsNullOrEmpty(o.Proxy) && o.CookieFiles.Count == 0 && o.CookieJar == null ? null : CurlCode.NotBuiltIn;
+    // The library has no cookie engine yet: a cookie file or jar is refused as curl refuses a feature its libcurl lacks.
+    private CurlCode? NotBuiltYet() => o.CookieFiles.Count == 0 && o.CookieJar == null ? null : CurlCode.NotBuiltIn;
 
     public int Report(CurlCode code, string message)
     {

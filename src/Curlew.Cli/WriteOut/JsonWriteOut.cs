@@ -13,8 +13,8 @@ internal static class JsonWriteOut
             var value = WriteOutVariables.Get(name, context)!;
             sb.Append('"').Append(name).Append("\":");
             if (value.Text == null) sb.Append("null");
-            else if (value.IsNumber && name is not ("http_code" or "response_code")) sb.Append(value.Text);
-            else if (name is "http_code" or "response_code") sb.Append(long.Parse(value.Text, System.Globalization.CultureInfo.InvariantCulture));
+            else if (value.IsNumber && name is not ("http_code" or "response_code" or "http_connect")) sb.Append(value.Text);
+            else if (name is "http_code" or "response_code" or "http_connect") sb.Append(long.Parse(value.Text, System.Globalization.CultureInfo.InvariantCulture));
             else Quote(sb, value.Text);
             sb.Append(',');
         }

@@ -13,7 +13,7 @@ internal static class WriteOutVariables
 
     public static readonly string[] Names =
     [
-        "content_type", "errormsg", "exitcode", "filename_effective", "http_code", "local_ip", "local_port", "method",
+        "content_type", "errormsg", "exitcode", "filename_effective", "http_code", "http_connect", "local_ip", "local_port", "method",
         "num_connects", "num_headers", "num_redirects", "redirect_url", "remote_ip", "remote_port", "response_code",
         "scheme", "size_download", "size_header", "size_request", "size_upload", "speed_download", "ssl_verify_result", "time_appconnect",
         "time_connect", "time_namelookup", "time_pretransfer", "time_redirect", "time_starttransfer", "time_total",
@@ -27,6 +27,7 @@ internal static class WriteOutVariables
         "exitcode" => Num((int)c.Code),
         "filename_effective" => new Value(c.FileName, false),
         "http_code" or "response_code" => new Value(Long(c, CurlInfo.ResponseCode).ToString("D3", CultureInfo.InvariantCulture), true),
+        "http_connect" => new Value(Long(c, CurlInfo.HttpConnectCode).ToString("D3", CultureInfo.InvariantCulture), true),
         "local_ip" => new Value(Str(c, CurlInfo.LocalIp).Text ?? "", false),
         "local_port" => Num(Long(c, CurlInfo.LocalPort)),
         "method" => Str(c, CurlInfo.EffectiveMethod),

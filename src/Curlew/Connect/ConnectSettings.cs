@@ -16,10 +16,10 @@ namespace Curlew.Connect;
 /// <param name="ForbidReuse">CURLOPT_FORBID_REUSE.</param>
 /// <param name="MaxConnects">CURLOPT_MAXCONNECTS (0 = libcurl's 5).</param>
 /// <param name="Proxy">The proxy options, as far as they decide the route.</param>
-/// <param name="NoProxy">CURLOPT_NOPROXY.</param>
+/// <param name="NoProxy">CURLOPT_NOPROXY: null = take it from the environment.</param>
 /// <param name="Tls">The TLS options, used for https and ftps routes.</param>
 /// <param name="UserPwd">CURLOPT_USERPWD: the login of routes whose protocol binds one to the connection (FTP).</param>
 /// <param name="FtpUseSsl">CURLOPT_USE_SSL: above 0, ftp:// routes carry the TLS options for AUTH TLS.</param>
 internal sealed record ConnectSettings(long ConnectTimeoutMs, long IpResolve, IReadOnlyList<string>? Resolve,
     IReadOnlyList<string>? ConnectTo, string? UnixSocketPath, bool TcpNoDelay, int BufferSize, bool FreshConnect,
-    bool ForbidReuse, long MaxConnects, RouteProxy Proxy, string? NoProxy, TlsSettings Tls, string? UserPwd, long FtpUseSsl = 0);
+    bool ForbidReuse, long MaxConnects, Proxy.ProxyOptions Proxy, string? NoProxy, TlsSettings Tls, string? UserPwd, long FtpUseSsl = 0);

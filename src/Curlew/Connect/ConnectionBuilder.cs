@@ -21,9 +21,10 @@ internal sealed class ConnectionBuilder
     public ConnectionBuilder(ConnectSettings settings, SocketFactory factory, IReadOnlyList<FilterLayer>? layers = null)
     {
         _settings = settings;
-        _resolver = new RouteResolver(new HostResolver(new ResolveEntries(settings.Resolve), settings.IpResolve, settings.ConnectTimeoutMs));
+        var hosts = new HostResolver(new ResolveEntries(settings.Resolve), settings.IpResolve, settings.ConnectTimeoutMs);
+        _resolver = new RouteResolver(hosts);
         _connector = new SocketConnector(factory, settings.TcpNoDelay);
-        _layers = layers ?? FilterStack.Standard;
+        _layers = layers ?? FilterStack.Standard((host, port, io) => hosts.ResolveAsync(host, null, port, io), settings.Proxy.UserAgent);
     }
 
     /// <summary>A new connection for <paramref name="route"/>, ready for a protocol (its <see cref="Connection.Uses"/> is 1).</summary>
@@ -32,7 +33,7 @@ internal sealed class ConnectionBuilder
         FilterStack.EnsureBuildable(route);
         using var deadline = io.BeginConnect(_settings.ConnectTimeoutMs);
         io.Phase = TransferPhase.Resolving;
-        var targets = await _resolver.ResolveAsync(route, io).ConfigureAwait(false);
+        var targets = await ResolveAsync(route, io).ConfigureAwait(false);
         io.ThrowIfStopped();   // a blocking lookup cannot be interrupted: judge the deadline once it returns
         if (route.UnixSocketPath is not { Length: > 0 }) metrics.Resolved(io);
         io.Phase = TransferPhase.Connecting;
@@ -59,6 +60,17 @@ internal sealed class ConnectionBuilder
         io.Phase = TransferPhase.Connecting;
         var socket = await _connector.ConnectAsync([target], dataRoute.ConnectHost, target.Port, io).ConfigureAwait(false);
         return await FinishAsync(dataRoute, socket, io).ConfigureAwait(false);
+    }
+
+    // An HTTP proxy's name that does not resolve is libcurl's CouldntResolveProxy (5); a SOCKS proxy's stays
+    // CouldntResolveHost (6), as in libcurl 7.88.
+    private async ValueTask<EndPoint[]> ResolveAsync(Route route, IoContext io)
+    {
+        try { return await _resolver.ResolveAsync(route, io).ConfigureAwait(false); }
+        catch (CurlException ex) when (ex.Code == CurlCode.CouldntResolveHost && route.Proxy.Kind == Proxy.ProxyKind.Http)
+        {
+            throw new CurlException(CurlCode.CouldntResolveProxy, $"Could not resolve proxy: {route.ConnectHost}", ex);
+        }
     }
 
     private async ValueTask<Connection> FinishAsync(Route route, SocketFilter socket, IoContext io)

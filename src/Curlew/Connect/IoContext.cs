@@ -45,6 +45,8 @@ internal sealed class IoContext : IDisposable
         Phase = default;
         BytesReceived = BytesSent = ResponseBytesReceived = 0;
         BytesExpected = -1;
+        HttpConnectCode = 0;
+        ProxyHeaderLine = null;
         IdleTick = null;
     }
 
@@ -66,6 +68,15 @@ internal sealed class IoContext : IDisposable
 
     /// <summary>OpenSSL's X509_V_* number for the last TLS peer check of this transfer (CURLINFO_SSL_VERIFYRESULT; 0 = ok).</summary>
     public long SslVerifyResult { get; set; }
+
+    /// <summary>The HTTP proxy's answer to the last CONNECT of this transfer (CURLINFO_HTTP_CONNECTCODE; 0 = none).</summary>
+    public long HttpConnectCode { get; set; }
+
+    /// <summary>
+    /// Where a proxy's CONNECT response lines go (each with its line ending), handed down by the protocol above so they
+    /// reach the header callback as libcurl delivers them; null = nowhere. Reset at every start.
+    /// </summary>
+    public Func<ReadOnlyMemory<byte>, ValueTask>? ProxyHeaderLine { get; set; }
 
     /// <summary>Request body bytes sent so far (for the low-speed check).</summary>
     public long BytesSent { get; set; }

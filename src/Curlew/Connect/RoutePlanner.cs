@@ -1,3 +1,4 @@
+using Curlew.Connect.Proxy;
 using Curlew.Connect.Tcp;
 using Curlew.Url;
 
@@ -32,8 +33,13 @@ internal sealed class RoutePlanner
     {
         var (connectHost, connectPort) = ConnectToRules.Apply(settings.ConnectTo, url.Host, url.Port);
         bool explicitTls = url.Scheme == "ftp" && settings.FtpUseSsl > 0;
+        // A Unix socket is not TCP: libcurl ignores every proxy setting then.
+        var proxy = settings.UnixSocketPath is { Length: > 0 } ? RouteProxy.None
+            : ProxyPlanner.Plan(settings.Proxy, settings.NoProxy, url.Scheme, url.Host, connectHost, connectPort);
+        // Through a proxy the socket goes to the proxy; the proxy is told the target (CONNECT, SOCKS, absolute-form).
+        if (proxy.IsSet) (connectHost, connectPort) = (proxy.Host, proxy.Port);
         return new Route(url.Scheme, url.Host, url.Port, url.ZoneId, connectHost, connectPort, settings.UnixSocketPath,
-            UsesTls(url.Scheme) || explicitTls ? settings.Tls : null, settings.Proxy, LoginFor(url, settings)) { StartsTls = explicitTls };
+            UsesTls(url.Scheme) || explicitTls ? settings.Tls : null, proxy, LoginFor(url, settings)) { StartsTls = explicitTls };
     }
 
     private static bool UsesTls(string scheme) => scheme is "https" or "ftps";

@@ -57,6 +57,12 @@ public sealed partial class CurlEasy
     public string? Proxy { get => _options.Proxy; set => Set(CurlOption.Proxy, value); }
     /// <inheritdoc cref="CurlOption.NoProxy" path="/summary"/>
     public string? NoProxy { get => _options.NoProxy; set => Set(CurlOption.NoProxy, value); }
+    /// <inheritdoc cref="CurlOption.ProxyUserPwd" path="/summary"/>
+    public string? ProxyUserPwd { get => _options.ProxyUserPwd; set => Set(CurlOption.ProxyUserPwd, value); }
+    /// <inheritdoc cref="CurlOption.ProxyUsername" path="/summary"/>
+    public string? ProxyUsername { get => _options.ProxyUsername; set => Set(CurlOption.ProxyUsername, value); }
+    /// <inheritdoc cref="CurlOption.ProxyPassword" path="/summary"/>
+    public string? ProxyPassword { get => _options.ProxyPassword; set => Set(CurlOption.ProxyPassword, value); }
     /// <inheritdoc cref="CurlOption.UnixSocketPath" path="/summary"/>
     public string? UnixSocketPath { get => _options.UnixSocketPath; set => Set(CurlOption.UnixSocketPath, value); }
     /// <inheritdoc cref="CurlOption.HttpHeader" path="/summary"/>
@@ -125,6 +131,8 @@ public sealed partial class CurlEasy
     public object? Private { get => _options.Private; set => Set(CurlOption.Private, value); }
     /// <inheritdoc cref="CurlOption.Stderr" path="/summary"/>
     public TextWriter? Stderr { get => _options.Stderr; set => Set(CurlOption.Stderr, value); }
+    /// <inheritdoc cref="CurlOption.ProxyPort" path="/summary"/>
+    public long ProxyPort { get => _options.ProxyPort; set => Set(CurlOption.ProxyPort, value); }
     /// <inheritdoc cref="CurlOption.ProxyType" path="/summary"/>
     public long ProxyType { get => _options.ProxyType; set => Set(CurlOption.ProxyType, value); }
     /// <inheritdoc cref="CurlOption.HttpProxyTunnel" path="/summary"/>

@@ -31,6 +31,8 @@ public enum CurlInfo
     ContentType = 0x100000 + 18,
     /// <summary>CURLINFO_REDIRECT_COUNT (long): how many redirects were followed.</summary>
     RedirectCount = 0x200000 + 20,
+    /// <summary>CURLINFO_HTTP_CONNECTCODE (long): the HTTP proxy's status code answering the last CONNECT (0 when none was sent).</summary>
+    HttpConnectCode = 0x200000 + 22,
     /// <summary>CURLINFO_OS_ERRNO (long): the OS error of the last failed connect or I/O.</summary>
     OsErrno = 0x200000 + 25,
     /// <summary>CURLINFO_NUM_CONNECTS (long): new connections the last transfer made (0 when it reused a cached one).</summary>

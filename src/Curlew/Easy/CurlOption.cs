@@ -63,7 +63,9 @@ public enum CurlOption
     AutoReferer = 58,
     /// <summary>CURLOPT_POSTFIELDSIZE: size of the POST body in bytes (-1 = the length of <see cref="PostFields"/>, or chunked with a read callback). Default -1.</summary>
     PostFieldSize = 60,
-    /// <summary>CURLOPT_HTTPPROXYTUNNEL: tunnel through an HTTP proxy with CONNECT. Default off. Proxies are not built yet: a perform with <see cref="Proxy"/> set returns <see cref="CurlCode.NotBuiltIn"/> (4).</summary>
+    /// <summary>CURLOPT_PROXYPORT: the proxy's port when <see cref="Proxy"/> names none (0 = 1080, or 443 for an HTTPS proxy). Default 0.</summary>
+    ProxyPort = 59,
+    /// <summary>CURLOPT_HTTPPROXYTUNNEL: tunnel through an HTTP proxy with CONNECT also for http:// (https:// always tunnels). Default off.</summary>
     HttpProxyTunnel = 61,
     /// <summary>CURLOPT_SSL_VERIFYPEER: verify the server's certificate chain. Default on. An untrusted, expired or not yet valid chain fails with <see cref="CurlCode.PeerFailedVerification"/> (60); off is curl's -k half for the chain.</summary>
     SslVerifyPeer = 64,
@@ -91,7 +93,7 @@ public enum CurlOption
     BufferSize = 98,
     /// <summary>CURLOPT_NOSIGNAL: accepted and ignored (.NET uses no signals). Default off.</summary>
     NoSignal = 99,
-    /// <summary>CURLOPT_PROXYTYPE: CURLPROXY_* type of <see cref="Proxy"/> (0-7). Default 0 (HTTP). Proxies are not built yet: a perform with <see cref="Proxy"/> set returns <see cref="CurlCode.NotBuiltIn"/> (4).</summary>
+    /// <summary>CURLOPT_PROXYTYPE: CURLPROXY_* type of a <see cref="Proxy"/> given without a scheme (0-7): 0 and 1 HTTP, 5 SOCKS5, 7 SOCKS5 with the name resolved by the proxy, 4 and 6 SOCKS4/4a; 2 (HTTPS proxy) returns <see cref="CurlCode.NotBuiltIn"/> (4). Default 0 (HTTP).</summary>
     ProxyType = 101,
     /// <summary>CURLOPT_UNRESTRICTED_AUTH: keep sending credentials when a redirect goes to another host. Default off.</summary>
     UnrestrictedAuth = 105,
@@ -121,10 +123,12 @@ public enum CurlOption
     WriteData = 10001,
     /// <summary>CURLOPT_URL: the URL to transfer (a string or a <see cref="Uri"/>); CR or LF in it is refused. Default none: a perform without one returns <see cref="CurlCode.UrlMalformat"/>.</summary>
     Url = 10002,
-    /// <summary>CURLOPT_PROXY: proxy URL. Default none. Proxies are not built yet: a perform with it set returns <see cref="CurlCode.NotBuiltIn"/> (4).</summary>
+    /// <summary>CURLOPT_PROXY: the proxy, <c>[scheme://][user:password@]host[:port]</c> (schemes http, socks4, socks4a, socks5, socks5h; https is not built). Default none: the environment's http_proxy, HTTPS_PROXY, ALL_PROXY (as libcurl); "" means no proxy at all.</summary>
     Proxy = 10004,
     /// <summary>CURLOPT_USERPWD: "user:password" for Basic authentication; CR or LF in it is refused. Default none.</summary>
     UserPwd = 10005,
+    /// <summary>CURLOPT_PROXYUSERPWD: "user:password" for the proxy (Basic). Default none.</summary>
+    ProxyUserPwd = 10006,
     /// <summary>CURLOPT_RANGE: byte range to request, e.g. "0-99"; CR or LF in it is refused. Default none.</summary>
     Range = 10007,
     /// <summary>CURLOPT_READDATA: user data for <see cref="ReadFunction"/>; a <see cref="Stream"/> is read when no callback is set. Default none.</summary>
@@ -161,7 +165,11 @@ public enum CurlOption
     SockOptData = 10149,
     /// <summary>CURLOPT_OPENSOCKETDATA: passed unchanged to <see cref="OpenSocketFunction"/>. Default none.</summary>
     OpenSocketData = 10164,
-    /// <summary>CURLOPT_NOPROXY: comma-separated hosts that bypass the proxy. Default none. Stored; proxies are not built yet.</summary>
+    /// <summary>CURLOPT_PROXYUSERNAME: the proxy user name (wins over <see cref="ProxyUserPwd"/>'s). Default none.</summary>
+    ProxyUsername = 10175,
+    /// <summary>CURLOPT_PROXYPASSWORD: the proxy password (wins over <see cref="ProxyUserPwd"/>'s). Default none.</summary>
+    ProxyPassword = 10176,
+    /// <summary>CURLOPT_NOPROXY: comma-separated hosts that bypass the proxy: "*" for all, a name matches itself and its subdomains, an address or CIDR range matches IP hosts. Default none: the environment's no_proxy / NO_PROXY.</summary>
     NoProxy = 10177,
     /// <summary>CURLOPT_RESOLVE: fixed name resolutions, "host:port:addr[,addr]" entries; "-host:port" removes one. Default none.</summary>
     Resolve = 10203,

@@ -43,6 +43,7 @@ internal static class InfoReader
         CurlInfo.StartTransferTime => i.StartTransferTimeUs / 1e6,
         CurlInfo.RedirectTime => i.RedirectTimeUs / 1e6,
         CurlInfo.SpeedUploadT => i.TotalTimeUs > 0 ? i.SizeUpload * 1_000_000 / i.TotalTimeUs : 0,
+        CurlInfo.HttpConnectCode => i.HttpConnectCode,
         CurlInfo.SslVerifyResult => i.SslVerifyResult,   // OpenSSL's X509_V_* of the last TLS handshake; 0 = ok or none
         _ => null,
     };

@@ -64,6 +64,7 @@ internal static class OptionTable
         Long(CurlOption.IpResolve, "CURLOPT_IPRESOLVE", Range(0, 2), (o, v) => o.IpResolve = v),
         Long(CurlOption.HttpVersion, "CURLOPT_HTTP_VERSION", OptionRules.HttpVersion, (o, v) => o.HttpVersion = v),
         Long(CurlOption.ProxyType, "CURLOPT_PROXYTYPE", Range(0, 7), (o, v) => o.ProxyType = v),
+        Long(CurlOption.ProxyPort, "CURLOPT_PROXYPORT", Range(0, 65535), (o, v) => o.ProxyPort = v),
         Long(CurlOption.BufferSize, "CURLOPT_BUFFERSIZE", OptionRules.BufferSize, (o, v) => o.BufferSize = (int)v),
         Bool(CurlOption.TcpNoDelay, "CURLOPT_TCP_NODELAY", (o, v) => o.TcpNoDelay = v),
         Bool(CurlOption.NoSignal, "CURLOPT_NOSIGNAL", (_, _) => { }),   // .NET has no SIGALRM-based resolver to silence
@@ -95,6 +96,9 @@ internal static class OptionTable
         // other text and lists
         Text(CurlOption.Proxy, "CURLOPT_PROXY", (o, v) => o.Proxy = v),
         Text(CurlOption.NoProxy, "CURLOPT_NOPROXY", (o, v) => o.NoProxy = v),
+        Text(CurlOption.ProxyUserPwd, "CURLOPT_PROXYUSERPWD", (o, v) => o.ProxyUserPwd = v),
+        Text(CurlOption.ProxyUsername, "CURLOPT_PROXYUSERNAME", (o, v) => o.ProxyUsername = v),
+        Text(CurlOption.ProxyPassword, "CURLOPT_PROXYPASSWORD", (o, v) => o.ProxyPassword = v),
         Text(CurlOption.CaInfo, "CURLOPT_CAINFO", (o, v) => o.CaInfo = v),
         Text(CurlOption.CaPath, "CURLOPT_CAPATH", (o, v) => o.CaPath = v),
         Text(CurlOption.SslCert, "CURLOPT_SSLCERT", (o, v) => o.SslCert = v),

@@ -56,7 +56,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, HttpSett
         // An upload resume passes over the part the server has before anything is sent, as libcurl does.
         // While an auth probe holds the body back, the skip applies to that body, as libcurl skips before the probe.
         if (settings.ResumeFrom > 0) (request.HeldBack ?? request.Body)?.SkipPrefix(settings.ResumeFrom);
-        var requestHead = HttpRequestWriter.Write(_head, request, settings, resend);
+        var requestHead = HttpRequestWriter.Write(_head, request, settings, resend, connection.Route.Proxy);
         try
         {
             info.RequestSize += requestHead.Length;

@@ -28,6 +28,15 @@ internal sealed class HttpProtocol(HttpSettings s, TransferContext c) : IProtoco
     private HttpExchange? _exchange;
     private HttpBodyReader? _bodyReader;
     private HttpRequest? _firstRequest;
+    private Func<ReadOnlyMemory<byte>, ValueTask>? _proxyHeaderLine;
+
+    // A proxy's CONNECT response counts and is delivered like a response head (libcurl's CURLINFO_HEADER_SIZE counts it).
+    private async ValueTask OnProxyHeaderLineAsync(ReadOnlyMemory<byte> line)
+    {
+        info.HeaderSize += line.Length;
+        if (headers is not null) await headers.WriteAsync(line, io).ConfigureAwait(false);
+        if (s.Header) await body.WriteAsync(line, io).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Whether this handler can serve the next perform of its handle: only with the very same settings snapshot (the
@@ -130,6 +139,7 @@ internal sealed class HttpProtocol(HttpSettings s, TransferContext c) : IProtoco
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask<(Connection, HttpResponseHead, HttpExchange)> ExchangeAsync(HttpRequest request)
     {
+        io.ProxyHeaderLine = _proxyHeaderLine ??= OnProxyHeaderLineAsync;
         bool fresh = false;
         for (int attempt = 0; ; attempt++)
         {

@@ -1,5 +1,6 @@
 using Curlew.Protocols;
 using System.Text;
+using Curlew.Connect;
 using Curlew.Url;
 
 namespace Curlew.Http;
@@ -25,11 +26,17 @@ internal static class HttpRequestWriter
     private const long HttpVersion10 = 1;   // CURL_HTTP_VERSION_1_0; every other choice speaks HTTP/1.1 here
 
     /// <summary>Builds the head (and an inline body) into a pooled array; the caller returns it to the pool.</summary>
-    public static RequestHead Write(HttpRequest request, HttpSettings o, bool resend) => Write(new HeadBuilder(), request, o, resend);
+    public static RequestHead Write(HttpRequest request, HttpSettings o, bool resend, RouteProxy proxy = default) =>
+        Write(new HeadBuilder(), request, o, resend, proxy);
 
-    /// <summary>Like <see cref="Write(HttpRequest, HttpSettings, bool)"/>, in a builder the caller keeps for its next request.</summary>
-    public static RequestHead Write(HeadBuilder builder, HttpRequest request, HttpSettings o, bool resend)
+    /// <summary>
+    /// Like <see cref="Write(HttpRequest, HttpSettings, bool, RouteProxy)"/>, in a builder the caller keeps for its next
+    /// request. Through an HTTP proxy that is sent the request itself (<paramref name="proxy"/>), the target is the
+    /// absolute URL and the head carries Proxy-Authorization and Proxy-Connection, as libcurl 7.88 sends them.
+    /// </summary>
+    public static RequestHead Write(HeadBuilder builder, HttpRequest request, HttpSettings o, bool resend, RouteProxy proxy = default)
     {
+        bool forward = proxy.ForwardsRequests;
         var custom = o.Custom;
         bool http10 = o.HttpVersion == HttpVersion10;
         var body = request.Body;
@@ -40,16 +47,21 @@ internal static class HttpRequestWriter
             throw new CurlException(CurlCode.UploadFailed, "Chunky upload is not supported by HTTP 1.0");
 
         var head = builder.Begin();
-        head.Append(request.Method).Append(" "u8).Append(PercentEncoding.EncodeNonAsciiLower(request.Url.PathAndQuery))
+        head.Append(request.Method).Append(" "u8);
+        if (forward) head.Append(request.Url.Scheme).Append("://").Append(request.Url.HostAndPortForHeader);
+        head.Append(PercentEncoding.EncodeNonAsciiLower(request.Url.PathAndQuery))
             .Append(http10 ? " HTTP/1.0\r\n"u8 : " HTTP/1.1\r\n"u8);
 
         WriteHost(head, request, custom);
+        if (forward && proxy.BasicAuthorization is { } proxyAuthorization && !custom.Overrides("Proxy-Authorization"))
+            head.Line("Proxy-Authorization", proxyAuthorization);
         // The value comes from Auth/ (HttpAuthSession.Prepare): the scheme the caller allowed, or none at all.
         if (request.Authorization is not null && !custom.Overrides("Authorization")) head.Line("Authorization", request.Authorization);
         WriteRange(head, body, o, custom);
         if (o.UserAgent is not null && !custom.Overrides("User-Agent")) head.Line("User-Agent", o.UserAgent);
         if (!custom.Overrides("Accept")) head.Append("Accept: */*\r\n"u8);
         if (request.Referer is not null && !custom.Overrides("Referer")) head.Line("Referer", request.Referer);
+        if (forward && !custom.Overrides("Proxy-Connection")) head.Append("Proxy-Connection: Keep-Alive\r\n"u8);
         if (o.Cookie is not null && !custom.Overrides("Cookie")) head.Line("Cookie", o.Cookie);
 
         if (!custom.IsEmpty)

@@ -9,7 +9,7 @@ internal sealed class TransferInfo
 
     /// <summary>The remote file's time (seconds since 1970) when Filetime asked for it and the server said; -1 otherwise.</summary>
     public long Filetime = -1;
-    public long TotalTimeUs, ConnectTimeUs, NameLookupTimeUs, SslVerifyResult;
+    public long TotalTimeUs, ConnectTimeUs, NameLookupTimeUs, SslVerifyResult, HttpConnectCode;
 
     /// <summary>
     /// Phase times in microseconds since the perform started, libcurl's *_TIME_T: the last request's TLS handshake
@@ -24,7 +24,7 @@ internal sealed class TransferInfo
         HeaderSize = RequestSize = SizeUpload = SizeDownload = 0;
         ContentLengthDownload = -1;
         Filetime = -1;
-        TotalTimeUs = ConnectTimeUs = NameLookupTimeUs = SslVerifyResult = 0;
+        TotalTimeUs = ConnectTimeUs = NameLookupTimeUs = SslVerifyResult = HttpConnectCode = 0;
         AppConnectTimeUs = PreTransferTimeUs = StartTransferTimeUs = RedirectTimeUs = 0;
     }
 

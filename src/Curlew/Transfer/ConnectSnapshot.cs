@@ -1,4 +1,5 @@
 using Curlew.Connect;
+using Curlew.Connect.Proxy;
 
 namespace Curlew.Transfer;
 
@@ -24,7 +25,8 @@ internal sealed class ConnectSnapshot
             o.KeyPasswd, o.PinnedPublicKey, o.SslVersion),
         o.UserPwd, o.UseSsl);
 
-    private static RouteProxy Proxy(EasyOptions o) => new(o.Proxy, o.ProxyType, o.HttpProxyTunnel);
+    private static ProxyOptions Proxy(EasyOptions o) =>
+        new(o.Proxy, o.ProxyType, o.HttpProxyTunnel, o.ProxyPort, o.ProxyUserPwd, o.ProxyUsername, o.ProxyPassword, o.UserAgent);
 
     // Field by field, allocating nothing; every field From reads must be here (ConnectSnapshotTests keeps them in step).
     // Lists compare by reference: a handle's clone shares them until the user sets new ones.

@@ -15,7 +15,7 @@ internal sealed class EasyOptions
     public bool Filetime;
     public long FtpResponseTimeoutMs;
     public long SslVerifyHost = 2, MaxRedirs = -1, MaxConnects = 5, InFileSize = -1, PostFieldSize = -1, ResumeFrom;
-    public long TimeoutMs, ConnectTimeoutMs, PostRedir, Expect100TimeoutMs = 1000, IpResolve, MaxFileSize, ProxyType, HttpVersion;
+    public long TimeoutMs, ConnectTimeoutMs, PostRedir, Expect100TimeoutMs = 1000, IpResolve, MaxFileSize, ProxyType, ProxyPort, HttpVersion;
     public long LowSpeedLimit, LowSpeedTime;
     public long HttpAuth = 1, SslVersion, UseSsl, FtpFileMethod = 1, FtpCreateMissingDirs, AcceptTimeoutMs = 60_000;
     public bool Append;
@@ -25,7 +25,7 @@ internal sealed class EasyOptions
     public object? DebugData;
     public int BufferSize = 128 * 1024;
     public byte[]? PostFields;
-    public string? Range, UserPwd, UserAgent, CustomRequest, Referer, Cookie, Proxy, NoProxy, CaInfo, FtpPort, UnixSocketPath, AcceptEncoding;
+    public string? Range, UserPwd, UserAgent, CustomRequest, Referer, Cookie, Proxy, NoProxy, ProxyUserPwd, ProxyUsername, ProxyPassword, CaInfo, FtpPort, UnixSocketPath, AcceptEncoding;
     public object? Private;
     public TextWriter? Stderr;
     public IReadOnlyList<string>? HttpHeader, Resolve, ConnectTo, Quote;

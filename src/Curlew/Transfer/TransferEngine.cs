@@ -56,6 +56,7 @@ internal sealed partial class TransferEngine(TransferInfo info, ConnectionPool p
             info.NameLookupTimeUs = connections.NameLookupTimeUs > 0 ? connections.NameLookupTimeUs : info.PreTransferTimeUs;
             info.AppConnectTimeUs = connections.AppConnectTimeUs;
             info.SslVerifyResult = io.SslVerifyResult;
+            info.HttpConnectCode = io.HttpConnectCode;
             info.TotalTimeUs = Math.Max(1, io.ElapsedMicroseconds);
             CurlewMetrics.BodyBytesDelivered(info.SizeDownload);
         }

@@ -9,9 +9,15 @@ public sealed class DifferentialFixture : IAsyncLifetime
 {
     public CliTestServer Server { get; } = new();
     public InputFiles Inputs { get; } = new();
-    public Task InitializeAsync() => Server.InitializeAsync();
+    public CliProxies Proxies { get; } = new();
+    public async Task InitializeAsync()
+    {
+        await Server.InitializeAsync();
+        await Proxies.InitializeAsync();
+    }
     public async Task DisposeAsync()
     {
+        await Proxies.DisposeAsync();
         await Server.DisposeAsync();
         Inputs.Dispose();
     }
@@ -30,6 +36,7 @@ public sealed class CurlVsCurlewTests(DifferentialFixture fixture, ITestOutputHe
         foreach (var c in DifferentialCases.Multi) data.Add(c);
         foreach (var c in DifferentialCases.Upload) data.Add(c);
         foreach (var c in TraceCases.All) data.Add(c);
+        foreach (var c in ProxyCases.All) data.Add(c);
         return data;
     }
 
@@ -56,5 +63,8 @@ public sealed class CurlVsCurlewTests(DifferentialFixture fixture, ITestOutputHe
         .Replace("{url}", fixture.Server.BaseUrl, StringComparison.Ordinal)
         .Replace("{port}", new Uri(fixture.Server.BaseUrl).Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{unix}", fixture.Server.UnixSocketPath, StringComparison.Ordinal)
-        .Replace("{in}", fixture.Inputs.Folder, StringComparison.Ordinal);
+        .Replace("{in}", fixture.Inputs.Folder, StringComparison.Ordinal)
+        .Replace("{gproxy}", fixture.Proxies.Guarded, StringComparison.Ordinal)
+        .Replace("{proxy}", fixture.Proxies.Open, StringComparison.Ordinal)
+        .Replace("{socks}", fixture.Proxies.Socks, StringComparison.Ordinal);
 }

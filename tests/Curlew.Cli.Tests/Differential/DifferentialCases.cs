@@ -150,10 +150,10 @@ public static partial class DifferentialCases
             Differs = Channel.Stderr,
             Reason = "library: its connect message ends with the socket error '(Connection refused)' (see unreachable port)",
         },
-        C("a proxy is not built yet", "-sS", "-x", "http://127.0.0.1:1", "{url}/text") with
+        C("a proxy that refuses the connection", "-sS", "-x", "http://127.0.0.1:1", "{url}/text") with
         {
-            Differs = Channel.ExitCode | Channel.Stderr,
-            Reason = "not built yet: curlew answers NotBuiltIn (4) rather than going around the proxy; curl connects to it (7)",
+            Differs = Channel.Stderr,
+            Reason = "library: its connect message ends with the socket error '(Connection refused)' (see unreachable port)",
         },
         C("progress meter and an error", "http://127.0.0.1:1/") with
         {

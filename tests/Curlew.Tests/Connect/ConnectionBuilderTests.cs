@@ -136,7 +136,7 @@ public sealed class ConnectionBuilderTests
     public async Task A_route_that_needs_a_layer_not_built_yet_is_refused_before_any_socket_is_opened()
     {
         var rig = new ConnectRig();
-        var settings = ConnectRig.Settings(o => o.Proxy = "http://proxy.test:3128");
+        var settings = ConnectRig.Settings(o => o.Proxy = "socks4://proxy.test:1080");
         var builder = new ConnectionBuilder(settings, rig.Factory);
         using var io = ConnectRig.Io(synchronous: false);
 

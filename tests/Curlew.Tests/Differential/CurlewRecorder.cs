@@ -105,6 +105,8 @@ public sealed class CurlewRecorder : IDiffEasy
     public long ResumeFrom { set => _easy.ResumeFrom = value; }
     public long TimeoutMs { set => _easy.TimeoutMs = value; }
     public long ConnectTimeoutMs { set => _easy.ConnectTimeoutMs = value; }
+    public void SetOption(CurlOption option, object? value) => _easy.SetOpt(option, value);
+
     public string? UserPwd { set => _easy.UserPwd = value; }
     public bool ForbidReuse { set => _easy.ForbidReuse = value; }
     public bool FreshConnect { set => _easy.FreshConnect = value; }

@@ -467,7 +467,7 @@ public static class DiffCases
             return problems.Count == 0 ? null : string.Join("; ", problems);
         });
 
-    public static IEnumerable<DiffCase> All => [.. SocketCallbacks, .. Reuse, .. Http, .. Faults, .. Aborts, .. FtpDiffCases.Cases];
+    public static IEnumerable<DiffCase> All => [.. SocketCallbacks, .. Reuse, .. Http, .. Faults, .. Aborts, .. FtpDiffCases.Cases, .. ProxyDiffCases.Cases];
 
     /// <summary>Two theory rows per case, one per Curlew I/O path: "plain GET [sync]", "plain GET [async]".</summary>
     public static TheoryData<string> Names(DiffCase[] group)

@@ -227,7 +227,8 @@ public static class DiffHarness
             if (headers[i].StartsWith("HTTP/", StringComparison.Ordinal)) lastStart = i;
         var echo = lastStart < 0 ? [] : headers.Skip(lastStart)
             .Where(h => h.StartsWith("X-", StringComparison.OrdinalIgnoreCase) && !h.StartsWith("X-Huge", StringComparison.Ordinal)
-                        && !h.StartsWith("X-Filler", StringComparison.Ordinal))
+                        && !h.StartsWith("X-Filler", StringComparison.Ordinal)
+                        && !h.StartsWith("X-Session-Reused", StringComparison.Ordinal))   // a TLS session cache artefact, not behaviour
             .ToList();
         return new PerformSnapshot(code, easy.ErrorMessage, easy.ResponseCode, easy.NumConnects, easy.PrimaryIp, easy.PrimaryPort,
             easy.EffectiveUrl, easy.RedirectCount, easy.ContentType, easy.SizeDownload, easy.Body, status, echo);

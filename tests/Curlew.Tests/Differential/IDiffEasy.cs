@@ -68,6 +68,9 @@ public interface IDiffEasy : IDisposable
     IReadOnlyList<string>? Quote { set; }
     IReadOnlyList<string>? PostQuote { set; }
 
+    /// <summary>Any string or number option by its libcurl number (used for options without a setter here, such as the proxy ones).</summary>
+    void SetOption(CurlOption option, object? value);
+
     int Perform();
 
     string? ErrorMessage { get; }

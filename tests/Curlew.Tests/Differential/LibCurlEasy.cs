@@ -135,6 +135,13 @@ public sealed unsafe class LibCurlEasy : IDiffEasy
     public long ResumeFrom { set => SetLong(CURLOPT_RESUME_FROM_LARGE, value, "RESUME_FROM_LARGE"); }
     public long TimeoutMs { set => SetLong(CURLOPT_TIMEOUT_MS, value, "TIMEOUT_MS"); }
     public long ConnectTimeoutMs { set => SetLong(CURLOPT_CONNECTTIMEOUT_MS, value, "CONNECTTIMEOUT_MS"); }
+    public void SetOption(CurlOption option, object? value)
+    {
+        int number = (int)option;
+        if (value is string or null) Check(SetOptString(_handle, number, (string?)value), option.ToString());
+        else SetLong(number, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture), option.ToString());
+    }
+
     public string? UserPwd { set => Check(SetOptString(_handle, CURLOPT_USERPWD, value), "USERPWD"); }
     public bool ForbidReuse { set => SetLong(CURLOPT_FORBID_REUSE, value ? 1 : 0, "FORBID_REUSE"); }
     public bool FreshConnect { set => SetLong(CURLOPT_FRESH_CONNECT, value ? 1 : 0, "FRESH_CONNECT"); }

@@ -22,3 +22,7 @@ public sealed class NginxTlsCollection : ICollectionFixture<NginxTlsFixture>
 public sealed class VsftpdCollection : ICollectionFixture<VsftpdFixture>
 {
 }
+
+/// <summary>The test classes that share <see cref="ProxyFixture"/>.</summary>
+[CollectionDefinition("proxies")]
+public sealed class ProxyCollection : ICollectionFixture<ProxyFixture>;
