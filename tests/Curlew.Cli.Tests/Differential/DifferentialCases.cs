@@ -120,7 +120,7 @@ public static partial class DifferentialCases
         C("write-out json", "-sS", "-o", "/dev/null", "-w", "%{json}", "{url}/text") with
         {
             Differs = Channel.Stdout,
-            Reason = "curlew knows fewer variables than curl (no certs, http_connect, proxy_*, ssl_*, ...) and names its own version",
+            Reason = "curlew knows fewer variables than curl (no certs, proxy_*, ssl_*, ...) and names its own version",
         },
         C("write-out time", "-sS", "-o", "/dev/null", "-w", "%{time_total}\\n", "{url}/text"),
         // Errors and meters
