@@ -87,6 +87,49 @@ public sealed class ProxyLedgerTests(NginxFixture fixture)
         t.Finish();
     }
 
+    // A proxy that accepts and then says nothing: the handshake waits until the deadline or the caller's cancellation.
+    private static FaultServer SilentProxy() => FaultServer.Start(async (socket, ct) =>
+    {
+        var buffer = new byte[512];
+        await socket.ReceiveAsync(buffer, SocketFlags.None, ct);
+        await Task.Delay(Timeout.Infinite, ct);
+    });
+
+    private static void UseProxy(CurlEasy easy, string kind, int port)
+    {
+        easy.Proxy = (kind == "socks5" ? "socks5://" : "") + $"127.0.0.1:{port}";
+        if (kind == "http-tunnel") easy.HttpProxyTunnel = true;
+    }
+
+    [Theory]
+    [InlineData("socks5")]
+    [InlineData("http-tunnel")]
+    public async Task A_proxy_silent_during_the_handshake_times_out_with_its_socket_closed_once(string kind)
+    {
+        await using var peer = SilentProxy();
+        using var t = new TestTransfer(Origin);
+        UseProxy(t.Easy, kind, peer.Port);
+        t.Easy.TimeoutMs = 500;
+        await t.PerformExpecting(CurlCode.OperationTimedout);
+        AssertOnlyTheProxyWasOpened(t, peer.Port);
+        t.Finish();
+    }
+
+    [Theory]
+    [InlineData("socks5")]
+    [InlineData("http-tunnel")]
+    public async Task Cancelling_during_a_proxy_handshake_closes_the_proxy_socket_once(string kind)
+    {
+        await using var peer = SilentProxy();
+        using var t = new TestTransfer(Origin);
+        UseProxy(t.Easy, kind, peer.Port);
+        using var cancel = new CancellationTokenSource(300);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => t.Easy.PerformAsyncGuarded(cancel.Token, t.Ledger));
+        AssertOnlyTheProxyWasOpened(t, peer.Port);
+        t.Easy.Dispose();
+        t.Ledger.AssertBalanced();
+    }
+
     [Theory]
     [InlineData("socks4://127.0.0.1:1080")]
     [InlineData("socks4a://127.0.0.1:1080")]
