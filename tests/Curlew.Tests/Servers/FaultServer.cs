@@ -35,6 +35,19 @@ public sealed class FaultServer : IAsyncDisposable
     /// <summary>Connections accepted so far.</summary>
     public int Accepted => Volatile.Read(ref _accepted);
 
+    /// <summary>
+    /// <see cref="Accepted"/> once it reaches <paramref name="expected"/>, or after 5 s: the accept loop runs on the
+    /// thread pool, so on a loaded machine a connection the kernel already completed for the client (which may even have
+    /// timed out on it since) can still be waiting to be counted.
+    /// </summary>
+    public async Task<int> AcceptedAsync(int expected)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (Accepted < expected && waited.Elapsed < TimeSpan.FromSeconds(5))
+            await Task.Delay(10);   // polls the counter: a bounded wait for the accept loop to catch up
+        return Accepted;
+    }
+
     /// <summary>Errors thrown by scripts (other than cancellation and the client going away), for diagnostics.</summary>
     public List<Exception> ScriptErrors { get; } = [];
 
