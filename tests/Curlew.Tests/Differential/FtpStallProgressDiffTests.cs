@@ -13,7 +13,8 @@ namespace Curlew.Tests.Differential;
 /// </summary>
 public sealed class FtpStallProgressDiffTests(ITestOutputHelper output)
 {
-    private const long GiveUpAfterMs = 2000;
+    // Three seconds, so even ticks that a loaded machine spaces out a little run at least three times before it.
+    private const long GiveUpAfterMs = 3000;
 
     // Greets, takes the login, then says nothing more; at the stage named, the reply never comes.
     private static ScriptedFtpServer Stalling(string stage) => new(async s =>
