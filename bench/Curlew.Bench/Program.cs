@@ -9,6 +9,8 @@ using Curlew.Bench;
 //   stream URL [sync|async]     one long download (10 GiB) dropped by the write callback: throughput and peak RSS (VmHWM)
 //   upload [bytes]              managed bytes per 64 KiB piece of an asynchronous upload (the early-answer watch)
 //   anything else               BenchmarkDotNet for the hot-path pieces (head parsing, chunked decoding, request writing)
+// CURLEW_BENCH_NOSPIN=1 sets the AppContext switch Curlew.DisableReceiveSpin (a synchronous receive then sleeps at once).
+if (Environment.GetEnvironmentVariable("CURLEW_BENCH_NOSPIN") is "1") AppContext.SetSwitch("Curlew.DisableReceiveSpin", true);
 return args.FirstOrDefault() switch
 {
     "alloc" => KeepAliveAllocations.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 10_000),

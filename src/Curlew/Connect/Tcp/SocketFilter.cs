@@ -14,6 +14,8 @@ internal sealed class SocketFilter : ConnectionFilter
 {
     private readonly ManagedSocket _socket;
     private int _receiveTimeoutMs, _sendTimeoutMs;   // what the socket currently has (0 = infinite, the default)
+    private ReadinessSpinner _spinner;               // a short wait for the answer before a blocking receive sleeps
+    private bool _awaitingAnswer;                    // a send went out since the last receive: the peer's answer is next
 
     public SocketFilter(ManagedSocket socket, EndPoint remote) : base(null)
     {
@@ -50,6 +52,11 @@ internal sealed class SocketFilter : ConnectionFilter
                 int cap = io.IdleTick is null ? Timeout.Infinite : IoContext.IdleTickMs;
                 if (LowWaterSet) cap = cap == Timeout.Infinite ? LowWaterWaitMs : Math.Min(cap, LowWaterWaitMs);
                 ApplyTimeout(ref _receiveTimeoutMs, io, SocketOptionName.ReceiveTimeout, cap, mayFireEarly: true);
+                if (_awaitingAnswer)
+                {
+                    _awaitingAnswer = false;
+                    if (!LowWaterSet && ReadinessSpinner.Enabled) _spinner.SpinUntilReadable(_socket.Socket);
+                }
                 return new ValueTask<int>(_socket.Socket.Receive(buffer.Span));
             }
             catch (SocketException ex) when (LowWaterSet && IsTimeout(ex) && !io.DeadlinePassed)
@@ -114,6 +121,7 @@ internal sealed class SocketFilter : ConnectionFilter
             ApplyTimeout(ref _sendTimeoutMs, io, SocketOptionName.SendTimeout, Timeout.Infinite, mayFireEarly: false);
             var span = data.Span;
             while (!span.IsEmpty) span = span[_socket.Socket.Send(span)..];
+            _awaitingAnswer = true;
             return ValueTask.CompletedTask;
         }
         catch (SocketException ex) { throw SendFailure(ex, io); }
@@ -198,6 +206,7 @@ internal sealed class SocketFilter : ConnectionFilter
             int room = Math.Max(BitConverter.ToInt32(_sendBufferSize) / 4, 1);
             ApplyTimeout(ref _sendTimeoutMs, io, SocketOptionName.SendTimeout, StallLimitMs, mayFireEarly: false);
             int sent = socket.Send(data.Length > room ? data[..room] : data, SocketFlags.None, out var error);
+            _awaitingAnswer = true;
             if (error == SocketError.Success) return sent;
             if (error is SocketError.TimedOut or SocketError.WouldBlock && !io.DeadlinePassed) return -1;
             throw SendFailure(new SocketException((int)error), io);
