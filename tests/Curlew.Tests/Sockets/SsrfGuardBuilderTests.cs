@@ -85,6 +85,15 @@ public class SsrfGuardBuilderTests
     }
 
     [Fact]
+    public void A_guards_lists_cannot_be_written_through_their_getters()
+    {
+        var guard = SsrfGuard.CreateBuilder().Allow("10.0.0.1").Deny("8.8.8.8").AllowPorts(443).Build();
+        Assert.False(guard.AllowedPorts is int[], "AllowedPorts hands out the guard's own array");
+        Assert.False(guard.AllowedNetworks is IPNetwork[], "AllowedNetworks hands out a writable array");
+        Assert.False(guard.DeniedNetworks is IPNetwork[], "DeniedNetworks hands out a writable array");
+    }
+
+    [Fact]
     public void ToBuilder_starts_from_the_guards_settings()
     {
         var guard = SsrfGuard.CreateBuilder().Allow("10.0.0.1").AllowPorts(443).AllowProxyResolvedNames().Build();

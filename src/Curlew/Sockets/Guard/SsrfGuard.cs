@@ -27,6 +27,7 @@ public sealed class SsrfGuard
         _allow = [.. allowed.Select(AddressRange.From)];
         _deny = [.. denied.Select(AddressRange.From)];
         _ports = ports is null ? null : [.. ports.Distinct().Order()];
+        AllowedPorts = _ports is null ? null : Array.AsReadOnly(_ports);   // not the array itself: a caller could write to it
         AllowUnixSockets = allowUnixSockets;
         AllowProxyResolvedNames = allowProxyResolvedNames;
     }
@@ -47,7 +48,7 @@ public sealed class SsrfGuard
     public IReadOnlyList<IPNetwork> DeniedNetworks { get; }
 
     /// <summary>The only ports connections may go to, ascending; null (the default) = any port.</summary>
-    public IReadOnlyList<int>? AllowedPorts => _ports;
+    public IReadOnlyList<int>? AllowedPorts { get; }
 
     /// <summary>Whether connections to a Unix domain socket (<see cref="CurlEasy.UnixSocketPath"/>) are allowed. Default false.</summary>
     public bool AllowUnixSockets { get; }
