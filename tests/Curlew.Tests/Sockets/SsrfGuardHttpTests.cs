@@ -64,6 +64,10 @@ public sealed class SsrfGuardHttpTests(KestrelFixture fixture) : IClassFixture<K
 
         Assert.Equal($"Connection to 127.0.0.2 port {Server.Port} refused by the SSRF guard (loopback address)", t.Easy.ErrorMessage);
         Assert.Empty(t.Capture.Body);
+        // As curl 7.88 reports a hop it could not connect to: one redirect taken, the failing URL, the last response's code.
+        Assert.Equal(1, t.Easy.GetInfoLong(CurlInfo.RedirectCount));
+        Assert.Equal(denied, t.Easy.GetInfoString(CurlInfo.EffectiveUrl));
+        Assert.Equal(302, t.Easy.GetInfoLong(CurlInfo.ResponseCode));
         var open = Assert.Single(t.Ledger.OpenAttempts);   // the first hop only
         Assert.Equal("127.0.0.1", open.Address);
         t.Finish();
