@@ -96,6 +96,35 @@ public sealed class SsrfGuardHttpTests(KestrelFixture fixture) : IClassFixture<K
         t.Finish();
     }
 
+    [Theory, InlineData(false), InlineData(true)]
+    public async Task A_name_the_system_resolver_maps_to_loopback_is_refused_on_every_address(bool async)
+    {
+        using var t = Guarded($"http://localhost:{Server.Port}/hello", SsrfGuard.Default);
+        var trace = Trace(t.Easy);
+        Run.AssertCode(CurlCode.CouldntConnect, await Perform(t, async), t.Easy, t.Ledger);
+        Assert.Contains($"SSRF guard refused 127.0.0.1 port {Server.Port} (loopback address)", trace.ToString());
+        Assert.EndsWith($"port {Server.Port} refused by the SSRF guard (loopback address)", t.Easy.ErrorMessage);
+        Assert.Empty(t.Ledger.OpenAttempts);
+    }
+
+    [Fact]
+    public async Task A_name_that_answers_differently_on_the_next_transfer_is_judged_again_there()
+    {
+        // DNS rebinding in miniature: the same name, allowed on the first lookup and internal on the next. The guard
+        // judges each connection's own addresses, not a verdict remembered from an earlier look at the name.
+        using var t = Guarded($"http://rebind.example:{Server.Port}/hello", OnlyFirstLoopback);
+        t.Easy.Resolve = [$"rebind.example:{Server.Port}:127.0.0.1"];
+        await t.PerformOk();
+        t.Capture.Clear();
+        t.Easy.Resolve = [$"-rebind.example:{Server.Port}", $"rebind.example:{Server.Port}:127.0.0.3"];
+        t.Easy.FreshConnect = true;
+        await t.PerformExpecting(CurlCode.CouldntConnect);
+        Assert.Equal($"Connection to 127.0.0.3 port {Server.Port} refused by the SSRF guard (loopback address)", t.Easy.ErrorMessage);
+        Assert.Empty(t.Capture.Body);
+        Assert.Single(t.Ledger.OpenAttempts);
+        t.Finish();
+    }
+
     [Fact]
     public async Task A_ConnectTo_rule_pointing_at_a_denied_address_is_refused()
     {
