@@ -28,12 +28,12 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, Ss
             long attemptLimit = i + 1 < targets.Count ? Math.Max(left / 2, 1) : left;
 
             var target = targets[i];
-            var address = new CurlSockAddr(target);
             if (Refused(target, io) is { } refusedBefore)
             {
                 last = refusedBefore;   // no socket opened: the open callback never hears of this address
                 continue;
             }
+            var address = new CurlSockAddr(target);
             io.Events.Info($"  Trying {Format(target)}...");
             ManagedSocket? socket;
             try { socket = factory.Open(CurlSockType.IpCxn, address); }
@@ -62,7 +62,7 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, Ss
                 // kernel's peer address is the last word on where this connection really goes.
                 if (connected is not null && guard is not null && Refused(PeerOf(socket), io) is { } refusedPeer)
                 {
-                    socket.Close();
+                    connected.Close();   // down to the socket, once
                     last = refusedPeer;
                     continue;
                 }
