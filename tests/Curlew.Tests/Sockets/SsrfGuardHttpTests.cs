@@ -282,6 +282,31 @@ public sealed class SsrfGuardHttpTests(KestrelFixture fixture) : IClassFixture<K
         t.Finish();
     }
 
+    [Fact]
+    public async Task One_guard_shared_by_handles_running_at_once_judges_each_alike()
+    {
+        var transfers = Enumerable.Range(0, 16)
+            .Select(i => Guarded($"http://127.0.0.{1 + i % 2}:{Server.Port}/hello", OnlyFirstLoopback)).ToList();
+        try
+        {
+            var codes = await Task.WhenAll(transfers.Select((t, i) => i % 4 < 2 ? Perform(t, async: true) : Perform(t, async: false)));
+            for (int i = 0; i < transfers.Count; i++)
+            {
+                var expected = i % 2 == 0 ? CurlCode.Ok : CurlCode.CouldntConnect;
+                Run.AssertCode(expected, codes[i], transfers[i].Easy, transfers[i].Ledger);
+                Assert.Equal(i % 2 == 0 ? "hello world\n" : "", transfers[i].Capture.Text);
+            }
+        }
+        finally
+        {
+            foreach (var t in transfers)
+            {
+                t.Easy.Dispose();
+                t.Ledger.AssertBalanced();
+            }
+        }
+    }
+
     private static TestTransfer Guarded(string url, SsrfGuard guard)
     {
         var t = new TestTransfer(url);
