@@ -23,14 +23,21 @@ internal sealed class ConnectionBuilder
         _settings = settings;
         var hosts = new HostResolver(new ResolveEntries(settings.Resolve), settings.IpResolve, settings.ConnectTimeoutMs);
         _resolver = new RouteResolver(hosts);
-        _connector = new SocketConnector(factory, settings.TcpNoDelay);
-        _layers = layers ?? FilterStack.Standard((host, port, io) => hosts.ResolveAsync(host, null, port, io), settings.Proxy.UserAgent);
+        _connector = new SocketConnector(factory, settings.TcpNoDelay, settings.Guard);
+        Func<string, int, IoContext, ValueTask<IPAddress[]>> resolve = (host, port, io) => hosts.ResolveAsync(host, null, port, io);
+        if (settings.Guard is { } guard)
+        {
+            var unguarded = resolve;
+            resolve = async (host, port, io) => Proxy.ProxiedTargetGuard.Allowed(guard, host, port, await unguarded(host, port, io).ConfigureAwait(false), io);
+        }
+        _layers = layers ?? FilterStack.Standard(resolve, settings.Proxy.UserAgent);
     }
 
     /// <summary>A new connection for <paramref name="route"/>, ready for a protocol (its <see cref="Connection.Uses"/> is 1).</summary>
     public async ValueTask<Connection> BuildAsync(Route route, IoContext io, ConnectMetrics metrics)
     {
         FilterStack.EnsureBuildable(route);
+        if (_settings.Guard is { } guard) Proxy.ProxiedTargetGuard.Check(guard, route.Proxy, io);
         using var deadline = io.BeginConnect(_settings.ConnectTimeoutMs);
         io.Phase = TransferPhase.Resolving;
         var targets = await ResolveAsync(route, io).ConfigureAwait(false);

@@ -19,4 +19,10 @@ internal sealed record Route(string Scheme, string Host, int Port, string? ZoneI
     /// an FTPS transfer or the other way round.
     /// </summary>
     public bool StartsTls { get; init; }
+
+    /// <summary>
+    /// The SSRF guard the connection was judged by (null = none). Part of the key, compared by reference, so a
+    /// connection made without a guard, or under another one, never serves a guarded transfer.
+    /// </summary>
+    public SsrfGuard? Guard { get; init; }
 }

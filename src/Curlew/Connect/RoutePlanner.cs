@@ -39,7 +39,7 @@ internal sealed class RoutePlanner
         // Through a proxy the socket goes to the proxy; the proxy is told the target (CONNECT, SOCKS, absolute-form).
         if (proxy.IsSet) (connectHost, connectPort) = (proxy.Host, proxy.Port);
         return new Route(url.Scheme, url.Host, url.Port, url.ZoneId, connectHost, connectPort, settings.UnixSocketPath,
-            UsesTls(url.Scheme) || explicitTls ? settings.Tls : null, proxy, LoginFor(url, settings)) { StartsTls = explicitTls };
+            UsesTls(url.Scheme) || explicitTls ? settings.Tls : null, proxy, LoginFor(url, settings)) { StartsTls = explicitTls, Guard = settings.Guard };
     }
 
     private static bool UsesTls(string scheme) => scheme is "https" or "ftps";

@@ -23,7 +23,7 @@ internal sealed class ConnectSnapshot
         o.FreshConnect, o.ForbidReuse, o.MaxConnects, Proxy(o), o.NoProxy,
         new TlsSettings(o.SslVerifyPeer, o.SslVerifyHost, o.CaInfo, o.CaPath, o.SslCert, o.SslCertType, o.SslKey,
             o.KeyPasswd, o.PinnedPublicKey, o.SslVersion),
-        o.UserPwd, o.UseSsl);
+        o.UserPwd, o.UseSsl, o.SsrfGuard);
 
     private static ProxyOptions Proxy(EasyOptions o) =>
         new(o.Proxy, o.ProxyType, o.HttpProxyTunnel, o.ProxyPort, o.ProxyUserPwd, o.ProxyUsername, o.ProxyPassword, o.UserAgent);
@@ -36,6 +36,7 @@ internal sealed class ConnectSnapshot
         && s.UnixSocketPath == o.UnixSocketPath && s.TcpNoDelay == o.TcpNoDelay && s.BufferSize == o.BufferSize
         && s.FreshConnect == o.FreshConnect && s.ForbidReuse == o.ForbidReuse && s.MaxConnects == o.MaxConnects
         && s.Proxy == Proxy(o) && s.NoProxy == o.NoProxy && s.UserPwd == o.UserPwd && s.FtpUseSsl == o.UseSsl
+        && ReferenceEquals(s.Guard, o.SsrfGuard)
         && s.Tls.VerifyPeer == o.SslVerifyPeer && s.Tls.VerifyHost == o.SslVerifyHost && s.Tls.CaInfo == o.CaInfo
         && s.Tls.CaPath == o.CaPath && s.Tls.Cert == o.SslCert && s.Tls.CertType == o.SslCertType && s.Tls.Key == o.SslKey
         && s.Tls.KeyPassword == o.KeyPasswd && s.Tls.PinnedPublicKey == o.PinnedPublicKey && s.Tls.Version == o.SslVersion;

@@ -36,6 +36,7 @@ internal sealed class EasyOptions
     public OpenSocketCallback? OpenSocketFunction;
     public CloseSocketCallback? CloseSocketFunction;
     public SockOptCallback? SockOptFunction;
+    public SsrfGuard? SsrfGuard;   // Curlew-only, property-only: no CurlOption number
 
     /// <summary>Whether the request kind is an upload (PUT for HTTP).</summary>
     public bool Upload => Method == RequestKind.Put;

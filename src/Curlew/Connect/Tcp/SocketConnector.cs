@@ -10,9 +10,10 @@ namespace Curlew.Connect.Tcp;
 /// (open callback, sockopt callback, connect). A failed attempt's socket is closed at once and the next address is
 /// tried; the last attempt's error is the result when none connects. The caller's connect deadline (on the
 /// <see cref="IoContext"/>) bounds the whole phase; like libcurl, an attempt with more addresses behind it gets half of
-/// the time left.
+/// the time left. Under an <see cref="SsrfGuard"/> each address is judged before its socket is opened, and again as the
+/// open-socket callback left it; a refused address is skipped like a failed one.
 /// </summary>
-internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay)
+internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, SsrfGuard? guard = null)
 {
     public async ValueTask<SocketFilter> ConnectAsync(IReadOnlyList<EndPoint> targets, string hostForMessages, int portForMessages, IoContext io)
     {
@@ -27,6 +28,11 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay)
             long attemptLimit = i + 1 < targets.Count ? Math.Max(left / 2, 1) : left;
 
             var target = targets[i];
+            if (Refused(target, io) is { } refusedBefore)
+            {
+                last = refusedBefore;   // no socket opened: the open callback never hears of this address
+                continue;
+            }
             var address = new CurlSockAddr(target);
             io.Events.Info($"  Trying {Format(target)}...");
             ManagedSocket? socket;
@@ -42,9 +48,24 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay)
                 last = Failure(failedTo, started, $"the open-socket callback refused {Format(target)}", null);
                 continue;
             }
+            // The callback may have rewritten the target (rule 2): judge where the socket would really go.
+            if (factory.Callbacks.Open is not null && Refused(address.Address, io) is { } refusedAfter)
+            {
+                socket.Close();   // came from the open callback: goes back through the close callback, once
+                last = refusedAfter;
+                continue;
+            }
             try
             {
                 var connected = await AttemptAsync(socket, address, attemptLimit, io).ConfigureAwait(false);
+                // A socket the sockopt callback connected itself (AlreadyConnected) went wherever the caller chose: the
+                // kernel's peer address is the last word on where this connection really goes.
+                if (connected is not null && guard is not null && Refused(PeerOf(socket), io) is { } refusedPeer)
+                {
+                    connected.Close();   // down to the socket, once
+                    last = refusedPeer;
+                    continue;
+                }
                 if (connected is not null)
                 {
                     io.Events.Info($"Connected to {hostForMessages} ({(address.Address as IPEndPoint)?.Address.ToString() ?? address.Address.ToString()}) port {portForMessages}");
@@ -78,6 +99,24 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay)
             }
         }
         throw last ?? new CurlException(CurlCode.CouldntConnect, $"{failedTo}: no address to try");
+    }
+
+    private static EndPoint PeerOf(ManagedSocket socket)
+    {
+        try { return socket.Socket.RemoteEndPoint is IPEndPoint peer ? peer : NoPeer; }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { return NoPeer; }
+    }
+
+    // Stands for "the kernel names no IP peer" (a Unix socket, or a socket that cannot say): nothing more to judge.
+    private static readonly EndPoint NoPeer = new IPEndPoint(IPAddress.Any, 0);
+
+    // Null when the guard (if any) lets the connection through; otherwise the error for it, with a trace line.
+    private CurlException? Refused(EndPoint target, IoContext io)
+    {
+        if (guard is null || ReferenceEquals(target, NoPeer) || guard.IsAllowed(target, out var why)) return null;
+        var where = target is IPEndPoint ip ? $"{ip.Address} port {ip.Port}" : target.ToString();
+        io.Events.Info($"SSRF guard refused {where} ({why})");
+        return new CurlException(CurlCode.CouldntConnect, $"Connection to {where} refused by the SSRF guard ({why})");
     }
 
     private static CurlException Failure(string failedTo, long started, string why, Exception? inner) =>
