@@ -13,6 +13,10 @@ namespace Curlew.Cli.Transfer;
 /// </summary>
 internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrStream, TextWriter stderr)
 {
+    // --deny-private is the library's SSRF guard with its defaults, except that a Unix socket named with --unix-socket
+    // is the caller's explicit choice of a local target and passes (it has no IP address to judge).
+    private static readonly SsrfGuard DenyPrivate = SsrfGuard.Default.ToBuilder().AllowUnixSockets().Build();
+
     private readonly bool _stdoutIsTerminal = !Console.IsOutputRedirected;
     /// <summary>The run's --trace/--trace-ascii destination, opened once for every transfer (null without either).</summary>
     public TraceTarget? SharedTrace { get; init; }
@@ -98,7 +102,7 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         if (o.Verbose) new TraceWriter(stderr, showData: !_stdoutIsTerminal, o.Trace.Time).Attach(easy);
         if (SharedTrace != null) new TraceDump(SharedTrace.Stream, o.Trace.Kind == TraceKind.Ascii, o.Trace.Time).Attach(easy);
         if (o.SocketLog) new SocketLog(stderr).Attach(easy);
-        if (o.DenyPrivate) new Guard.DenyPrivateGuard(stderr, o.Silent).Attach(easy);
+        if (o.DenyPrivate) easy.SsrfGuard = DenyPrivate;
         var meter = !parallel && ShowsMeter(path) ? new ProgressMeter(stderr) : null;
         meter?.Start(easy);
         CurlCode code = NotBuiltYet() ?? (parallel ? await easy.PerformAsync().ConfigureAwait(false) : easy.Perform());

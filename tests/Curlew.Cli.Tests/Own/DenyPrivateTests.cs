@@ -6,7 +6,8 @@ namespace Curlew.Cli.Tests.Own;
 
 /// <summary>
 /// --deny-private against the real local server, which is on loopback and so must be refused: no request arrives,
-/// no socket is opened, the exit code is 7 and the messages name the refused address and why.
+/// no socket is opened, the exit code is 7 and the error names the refused address and why. The flag is the library's
+/// SSRF guard (its own tests cover every address class); these check the command line's side of it.
 /// </summary>
 public sealed class DenyPrivateTests(DifferentialFixture fixture) : IClassFixture<DifferentialFixture>
 {
@@ -25,8 +26,7 @@ public sealed class DenyPrivateTests(DifferentialFixture fixture) : IClassFixtur
         string stderr = Encoding.UTF8.GetString(result.Stderr);
         Assert.Equal(7, result.ExitCode);
         Assert.Empty(result.Stdout);
-        Assert.Contains($"Warning: --deny-private refused 127.0.0.1:{Port}: a loopback address\n", stderr, StringComparison.Ordinal);
-        Assert.Contains($"curlew: (7) Failed to connect to 127.0.0.1 port {Port}", stderr, StringComparison.Ordinal);
+        Assert.Equal($"curlew: (7) Connection to 127.0.0.1 port {Port} refused by the SSRF guard (loopback address)\n", stderr);
         Assert.Empty(fixture.Server.TakeReceived());
     }
 
@@ -37,7 +37,7 @@ public sealed class DenyPrivateTests(DifferentialFixture fixture) : IClassFixtur
         string stderr = Encoding.UTF8.GetString(result.Stderr);
         Assert.Equal(7, result.ExitCode);
         Assert.DoesNotContain("* socket open", stderr, StringComparison.Ordinal);
-        Assert.Contains($"refused 127.0.0.1:{Port}", stderr, StringComparison.Ordinal);
+        Assert.Contains($"Connection to 127.0.0.1 port {Port} refused by the SSRF guard", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class DenyPrivateTests(DifferentialFixture fixture) : IClassFixtur
     {
         var result = await Curlew("--no-progress-meter", "--deny-private", $"http://[::ffff:127.0.0.1]:{Port}/text");
         Assert.Equal(7, result.ExitCode);
-        Assert.Contains("a loopback address", Encoding.UTF8.GetString(result.Stderr), StringComparison.Ordinal);
+        Assert.Contains("refused by the SSRF guard (loopback address)", Encoding.UTF8.GetString(result.Stderr), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,12 +57,19 @@ public sealed class DenyPrivateTests(DifferentialFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Silent_hides_the_warning_and_S_keeps_the_error()
+    public async Task Verbose_shows_the_refusal_as_an_info_line()
     {
-        var result = await Curlew("-sS", "--deny-private", fixture.Server.BaseUrl + "/text");
+        var result = await Curlew("-sS", "-v", "--deny-private", fixture.Server.BaseUrl + "/text");
         string stderr = Encoding.UTF8.GetString(result.Stderr);
         Assert.Equal(7, result.ExitCode);
-        Assert.DoesNotContain("Warning:", stderr, StringComparison.Ordinal);
-        Assert.StartsWith("curlew: (7) ", stderr, StringComparison.Ordinal);
+        Assert.Contains($"* SSRF guard refused 127.0.0.1 port {Port} (loopback address)\n", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_unix_socket_named_by_the_caller_still_passes()
+    {
+        var result = await Curlew("-sS", "--deny-private", "--unix-socket", fixture.Server.UnixSocketPath, "http://localhost/text");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("hello curlew\n", Encoding.UTF8.GetString(result.Stdout));
     }
 }
