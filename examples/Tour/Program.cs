@@ -1,4 +1,4 @@
-// The Curlew tour: six short walks through the socket callbacks, against a server inside this process.
+// The Curlew tour: short walks through the socket callbacks and what is built on them, against a server inside this process.
 // Every statement it prints is checked; the exit code is 0 only when all sections behaved as described,
 // so `dotnet run --project examples/Tour` is also a smoke test.
 using Curlew;
@@ -19,6 +19,7 @@ n.Say($"Local server: http://{SocketLog.Describe(server.EndPoint)} and https://1
     ("An already-connected handover", () => Sync(() => AlreadyConnected.Run(server, n))),
     ("Cancellation and the exactly-once promise", () => Cancellation.RunAsync(server, n)),
     ("HTTPS, verified by default", () => Sync(() => VerifiedHttps.Run(server, certificates.CaFile, n))),
+    ("The SSRF guard", () => Sync(() => GuardedFetch.Run(server, n))),
 ];
 
 int passed = 0;
