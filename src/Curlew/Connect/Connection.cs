@@ -30,6 +30,24 @@ internal sealed class Connection(ConnectionFilter top, SocketFilter socket, Rout
     /// </summary>
     public object? ProtocolState { get; set; }
 
+    /// <summary>When the connection was made (a <see cref="System.Diagnostics.Stopwatch"/> timestamp), for CURLOPT_MAXLIFETIME_CONN.</summary>
+    public long CreatedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    /// <summary>When the connection last went back to a pool (a Stopwatch timestamp), for CURLOPT_MAXAGE_CONN.</summary>
+    public long IdleSince { get; set; }
+
+    /// <summary>
+    /// Whether, at <paramref name="now"/>, the connection has been idle longer than <paramref name="maxAgeSeconds"/>
+    /// (negative = no limit) or alive longer than <paramref name="maxLifetimeSeconds"/> (0 = no limit). Whole seconds
+    /// that must be exceeded, as libcurl counts them: with a limit of 1, an idle time of 1.9 s is still fine.
+    /// </summary>
+    public bool IsTooOld(long now, long maxAgeSeconds, long maxLifetimeSeconds)
+    {
+        long frequency = System.Diagnostics.Stopwatch.Frequency;
+        if (maxAgeSeconds >= 0 && (now - IdleSince) / frequency > maxAgeSeconds) return true;
+        return maxLifetimeSeconds > 0 && (now - CreatedAt) / frequency > maxLifetimeSeconds;
+    }
+
     /// <summary>Number of transfers that have used this connection, including the current one.</summary>
     public int Uses { get; set; }
 
