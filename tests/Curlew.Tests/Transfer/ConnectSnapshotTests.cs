@@ -18,6 +18,7 @@ public sealed class ConnectSnapshotTests
         ("Tls.CaPath", o => o.CaPath = "/ca"), ("Tls.Cert", o => o.SslCert = "c.pem"), ("Tls.CertType", o => o.SslCertType = "DER"),
         ("Tls.Key", o => o.SslKey = "k.pem"), ("Tls.KeyPassword", o => o.KeyPasswd = "pw"), ("Tls.PinnedPublicKey", o => o.PinnedPublicKey = "sha256//x"),
         ("Tls.Version", o => o.SslVersion = 6), ("FtpUseSsl", o => o.UseSsl = 3),
+        ("MaxAgeConn", o => o.MaxAgeConn = 1), ("MaxLifetimeConn", o => o.MaxLifetimeConn = 10),
     ];
 
     [Fact]
