@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Curlew.Sockets;
 
 namespace Curlew.Connect;
@@ -32,7 +31,7 @@ internal sealed class ConnectionPool(SocketLedger ledger)
     /// <summary>Idle connections closed because they were idle too long or lived too long (MaxAgeConn, MaxLifetimeConn).</summary>
     public long TooOld { get; private set; }
 
-    private long _lastPrune;   // Stopwatch timestamp of the last age check over every route
+    private long _lastPrune = long.MinValue / 2;   // Environment.TickCount64 of the last age check over every route
 
     /// <summary>Idle connections of <paramref name="route"/>.</summary>
     public int IdleCountFor(Route route)
@@ -56,11 +55,11 @@ internal sealed class ConnectionPool(SocketLedger ledger)
     {
         List<Connection>? stale = null;
         Connection? found = null;
-        long now = Stopwatch.GetTimestamp();
+        long now = Environment.TickCount64;
         lock (_gate)
         {
             if (_idle.Count == 0) return null;
-            if (now - _lastPrune >= Stopwatch.Frequency)
+            if (now - _lastPrune >= 1000)
             {
                 _lastPrune = now;
                 PruneAged(now, maxAgeSeconds, maxLifetimeSeconds, ref stale);
@@ -107,7 +106,7 @@ internal sealed class ConnectionPool(SocketLedger ledger)
             if (_closed) (evicted ??= []).Add(connection);   // the handle is going away: nobody hears this one
             else
             {
-                connection.IdleSince = Stopwatch.GetTimestamp();
+                connection.IdleSince = Environment.TickCount64;
                 _idle.Add(connection);
             }
             while (_idle.Count > limit)
