@@ -21,7 +21,9 @@ namespace Curlew.Connect;
 /// <param name="UserPwd">CURLOPT_USERPWD: the login of routes whose protocol binds one to the connection (FTP).</param>
 /// <param name="FtpUseSsl">CURLOPT_USE_SSL: above 0, ftp:// routes carry the TLS options for AUTH TLS.</param>
 /// <param name="Guard">Curlew's SSRF guard (no libcurl option): null = off. Compared by reference.</param>
+/// <param name="MaxAgeConn">CURLOPT_MAXAGE_CONN: seconds a pooled connection may sit idle and still be reused (libcurl's 118).</param>
+/// <param name="MaxLifetimeConn">CURLOPT_MAXLIFETIME_CONN: seconds since a connection was made after which it is not reused (0 = no limit).</param>
 internal sealed record ConnectSettings(long ConnectTimeoutMs, long IpResolve, IReadOnlyList<string>? Resolve,
     IReadOnlyList<string>? ConnectTo, string? UnixSocketPath, bool TcpNoDelay, int BufferSize, bool FreshConnect,
     bool ForbidReuse, long MaxConnects, Proxy.ProxyOptions Proxy, string? NoProxy, TlsSettings Tls, string? UserPwd, long FtpUseSsl = 0,
-    SsrfGuard? Guard = null);
+    SsrfGuard? Guard = null, long MaxAgeConn = 118, long MaxLifetimeConn = 0);

@@ -30,6 +30,26 @@ internal sealed class Connection(ConnectionFilter top, SocketFilter socket, Rout
     /// </summary>
     public object? ProtocolState { get; set; }
 
+    // Milliseconds of Environment.TickCount64: a coarse clock is plenty for limits counted in whole seconds, and it is
+    // the cheapest one to read on the keep-alive path.
+
+    /// <summary>When the connection was made (<see cref="Environment.TickCount64"/>), for CURLOPT_MAXLIFETIME_CONN.</summary>
+    public long CreatedAt { get; } = Environment.TickCount64;
+
+    /// <summary>When the connection last went back to a pool (<see cref="Environment.TickCount64"/>), for CURLOPT_MAXAGE_CONN.</summary>
+    public long IdleSince { get; set; }
+
+    /// <summary>
+    /// Whether, at <paramref name="now"/> (<see cref="Environment.TickCount64"/>), the connection has been idle longer than <paramref name="maxAgeSeconds"/>
+    /// (negative = no limit) or alive longer than <paramref name="maxLifetimeSeconds"/> (0 = no limit). Whole seconds
+    /// that must be exceeded, as libcurl counts them: with a limit of 1, an idle time of 1.9 s is still fine.
+    /// </summary>
+    public bool IsTooOld(long now, long maxAgeSeconds, long maxLifetimeSeconds)
+    {
+        if (maxAgeSeconds >= 0 && (now - IdleSince) / 1000 > maxAgeSeconds) return true;
+        return maxLifetimeSeconds > 0 && (now - CreatedAt) / 1000 > maxLifetimeSeconds;
+    }
+
     /// <summary>Number of transfers that have used this connection, including the current one.</summary>
     public int Uses { get; set; }
 

@@ -3,8 +3,9 @@ using Curlew.Sockets;
 namespace Curlew.Connect;
 
 /// <summary>
-/// A handle's idle connections, keyed by <see cref="Route"/>. A transfer takes a live idle connection of its route
-/// (dead ones found on the way are closed) and gives it back when done; beyond <c>MaxConnects</c> the longest-idle
+/// Idle connections, keyed by <see cref="Route"/>: one handle's, or those of every handle attached to a share
+/// (CURL_LOCK_DATA_CONNECT), so every member is safe to call from several threads at once. A transfer takes a live
+/// idle connection of its route (dead or too old ones found on the way are closed) and gives it back when done; beyond <c>MaxConnects</c> the longest-idle
 /// connection is closed. Every close here goes through <see cref="Connection.Close"/>, so eviction and
 /// <see cref="CloseAll"/> reach the close callback exactly once. Idle accounting is explicit: a connection is either
 /// in the idle list (counted by <see cref="IdleCount"/>) or owned by exactly one transfer, never both.
@@ -27,6 +28,11 @@ internal sealed class ConnectionPool(SocketLedger ledger)
     /// <summary>Idle connections found dead (peer closed, stray bytes) when a transfer looked for one.</summary>
     public long FoundDead { get; private set; }
 
+    /// <summary>Idle connections closed because they were idle too long or lived too long (MaxAgeConn, MaxLifetimeConn).</summary>
+    public long TooOld { get; private set; }
+
+    private long _lastPrune = long.MinValue / 2;   // Environment.TickCount64 of the last age check over every route
+
     /// <summary>Idle connections of <paramref name="route"/>.</summary>
     public int IdleCountFor(Route route)
     {
@@ -38,26 +44,53 @@ internal sealed class ConnectionPool(SocketLedger ledger)
         }
     }
 
-    /// <summary>Takes a live idle connection of <paramref name="route"/>, or null. The caller owns what it gets.</summary>
-    public Connection? TryTake(Route route)
+    /// <summary>
+    /// Takes a live idle connection of <paramref name="route"/>, or null. The caller owns what it gets. On the way,
+    /// idle connections of the route that are dead, idle longer than <paramref name="maxAgeSeconds"/> (CURLOPT_MAXAGE_CONN;
+    /// negative = no limit) or older than <paramref name="maxLifetimeSeconds"/> (CURLOPT_MAXLIFETIME_CONN; 0 = no limit)
+    /// are closed; at most once a second every other route's connections are checked for age too, as libcurl prunes
+    /// its cache. Ages are whole seconds and must be exceeded, as libcurl counts them.
+    /// </summary>
+    public Connection? TryTake(Route route, long maxAgeSeconds = -1, long maxLifetimeSeconds = 0)
     {
-        List<Connection>? dead = null;
+        List<Connection>? stale = null;
         Connection? found = null;
+        long now = Environment.TickCount64;
         lock (_gate)
         {
+            if (_idle.Count == 0) return null;
+            if (now - _lastPrune >= 1000)
+            {
+                _lastPrune = now;
+                PruneAged(now, maxAgeSeconds, maxLifetimeSeconds, ref stale);
+            }
             for (int i = _idle.Count - 1; i >= 0; i--)   // most recently used first: most likely still alive
             {
                 var c = _idle[i];
                 // Same instance on a keep-alive loop (RoutePlanner), so the reference test settles most lookups.
                 if (!ReferenceEquals(c.Route, route) && !c.Route.Equals(route)) continue;
                 _idle.RemoveAt(i);
+                if (c.IsTooOld(now, maxAgeSeconds, maxLifetimeSeconds)) { (stale ??= []).Add(c); TooOld++; continue; }
                 if (c.IsAliveForReuse()) { found = c; break; }
-                (dead ??= []).Add(c);
+                (stale ??= []).Add(c);
                 FoundDead++;
             }
         }
-        if (dead is not null) foreach (var c in dead) c.Abandon();   // as libcurl: no QUIT to a peer that is gone
+        if (stale is not null) foreach (var c in stale) c.Abandon();   // as libcurl: no QUIT to a peer that is gone or too old
         return found;
+    }
+
+    // Called under the gate: closes (after the gate is left) idle connections of any route that are too old.
+    private void PruneAged(long now, long maxAgeSeconds, long maxLifetimeSeconds, ref List<Connection>? stale)
+    {
+        for (int i = _idle.Count - 1; i >= 0; i--)
+        {
+            var c = _idle[i];
+            if (!c.IsTooOld(now, maxAgeSeconds, maxLifetimeSeconds)) continue;
+            _idle.RemoveAt(i);
+            (stale ??= []).Add(c);
+            TooOld++;
+        }
     }
 
     /// <summary>
@@ -71,7 +104,11 @@ internal sealed class ConnectionPool(SocketLedger ledger)
         lock (_gate)
         {
             if (_closed) (evicted ??= []).Add(connection);   // the handle is going away: nobody hears this one
-            else _idle.Add(connection);
+            else
+            {
+                connection.IdleSince = Environment.TickCount64;
+                _idle.Add(connection);
+            }
             while (_idle.Count > limit)
             {
                 (evicted ??= []).Add(_idle[0]);

@@ -17,10 +17,11 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
 {
     /// <summary>
     /// Serves another perform of the same handle (kept by it, so a keep-alive loop allocates no provider): its
-    /// settings and socket factory, and counts from zero.
+    /// settings, socket factory and pool, and counts from zero.
     /// </summary>
-    public void Start(ConnectSettings nextSettings, SocketFactory nextFactory)
+    public void Start(ConnectSettings nextSettings, SocketFactory nextFactory, ConnectionPool nextPool)
     {
+        pool = nextPool;   // the handle's own pool, or a share's: a share can be attached between performs
         settings = nextSettings;
         factory = nextFactory;
         _builder = null;   // built from the settings; made again only when a perform needs a new connection
@@ -49,7 +50,7 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
     public async ValueTask<Connection> AcquireAsync(CurlUrl url, IoContext io, bool fresh)
     {
         var route = routes.Plan(url, settings);
-        if (!fresh && !settings.FreshConnect && pool.TryTake(route) is { } cached)
+        if (!fresh && !settings.FreshConnect && pool.TryTake(route, settings.MaxAgeConn, settings.MaxLifetimeConn) is { } cached)
         {
             cached.Uses++;
             io.Phase = TransferPhase.Transferring;   // nothing to resolve or connect: a timeout now is the transfer's

@@ -29,6 +29,12 @@ public sealed partial class CurlEasy
     public long MaxRedirs { get => _options.MaxRedirs; set => Set(CurlOption.MaxRedirs, value); }
     /// <inheritdoc cref="CurlOption.MaxConnects" path="/summary"/>
     public long MaxConnects { get => _options.MaxConnects; set => Set(CurlOption.MaxConnects, value); }
+    /// <inheritdoc cref="CurlOption.MaxAgeConn" path="/summary"/>
+    public long MaxAgeConn { get => _options.MaxAgeConn; set => Set(CurlOption.MaxAgeConn, value); }
+    /// <inheritdoc cref="CurlOption.MaxLifetimeConn" path="/summary"/>
+    public long MaxLifetimeConn { get => _options.MaxLifetimeConn; set => Set(CurlOption.MaxLifetimeConn, value); }
+    /// <inheritdoc cref="CurlOption.Share" path="/summary"/>
+    public CurlShare? Share { get => _options.Share as CurlShare; set => Set(CurlOption.Share, value); }
     /// <inheritdoc cref="CurlOption.FreshConnect" path="/summary"/>
     public bool FreshConnect { get => _options.FreshConnect; set => Set(CurlOption.FreshConnect, value); }
     /// <inheritdoc cref="CurlOption.ForbidReuse" path="/summary"/>

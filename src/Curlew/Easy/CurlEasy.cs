@@ -9,7 +9,8 @@ namespace Curlew;
 /// <summary>
 /// A libcurl-style easy handle: set options, then <see cref="Perform"/> or <see cref="PerformAsync"/> one transfer at a
 /// time. The handle keeps its own connection cache across performs; <see cref="Dispose"/> closes every cached connection
-/// (through the close-socket callback for sockets that came from the open-socket callback).
+/// (through the close-socket callback for sockets that came from the open-socket callback). With a
+/// <see cref="CurlShare"/> that shares CONNECT attached (<see cref="Share"/>), transfers use the share's cache instead.
 /// Not thread-safe: one transfer at a time per handle, like libcurl.
 /// <para>
 /// Options can be set two ways that judge a value alike (one table entry per option): <see cref="SetOpt"/> returns a
@@ -25,6 +26,7 @@ public sealed partial class CurlEasy : IDisposable
     private EasyOptions _options = new();
     private readonly TransferInfo _info = new();
     private readonly ConnectionPool _pool;
+    private CurlShare? _share;        // attached (counted in by the share); follows _options.Share
     private readonly TransferEngine _engine;
     private EasyOptions? _running;   // the copy of the options the last perform ran with, reused while none changed
     private bool _optionsChanged = true;
@@ -35,7 +37,7 @@ public sealed partial class CurlEasy : IDisposable
     public CurlEasy()
     {
         _pool = new ConnectionPool(Ledger);
-        _engine = new TransferEngine(_info, _pool, new RoutePlanner(), new ConnectSnapshot(), Ledger, new ParsedUrlCache());
+        _engine = new TransferEngine(_info, new RoutePlanner(), new ConnectSnapshot(), Ledger, new ParsedUrlCache());
     }
 
     /// <summary>
@@ -72,6 +74,7 @@ public sealed partial class CurlEasy : IDisposable
         }
         _optionsChanged = true;
         var verdict = entry.Apply(_options, value);
+        if (verdict.Accepted && option == CurlOption.Share) verdict = SyncShare();
         if (!verdict.Accepted) ErrorMessage = entry.Message(verdict);
         return verdict.Code;
     }
@@ -83,6 +86,7 @@ public sealed partial class CurlEasy : IDisposable
         var entry = OptionTable.Find(option) ?? throw new InvalidOperationException($"Curlew's option table has no entry for {option}");
         _optionsChanged = true;
         var verdict = entry.Apply(_options, value);
+        if (verdict.Accepted && option == CurlOption.Share) verdict = SyncShare();
         if (verdict.Accepted) return;
         throw verdict.OutOfRange
             ? new ArgumentOutOfRangeException(nameof(value), value, entry.Message(verdict))
@@ -120,7 +124,8 @@ public sealed partial class CurlEasy : IDisposable
     }
 
     /// <summary>
-    /// Puts every option back to its default (libcurl's <c>curl_easy_reset</c>). Cached connections stay cached and are
+    /// Puts every option back to its default (libcurl's <c>curl_easy_reset</c>), except <see cref="Share"/>: as in
+    /// libcurl, an attached share stays attached. Cached connections stay cached and are
     /// still closed through the close callback they were opened with. During a transfer (from a callback) it resets only
     /// the options of the next transfer: the running one keeps the copy it started with.
     /// </summary>
@@ -128,14 +133,16 @@ public sealed partial class CurlEasy : IDisposable
     public void Reset()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _options = new EasyOptions();
+        _options = new EasyOptions { Share = _options.Share };
         _optionsChanged = true;
         ErrorMessage = null;
         CallbackException = null;
     }
 
     /// <summary>
-    /// Closes every cached connection (<c>curl_easy_cleanup</c>); calling it again does nothing. Afterwards
+    /// Closes every connection in the handle's own cache (<c>curl_easy_cleanup</c>) and detaches its share, whose
+    /// cache keeps the connections this handle left there (they still close through this handle's close callback,
+    /// once, when the share evicts them or ends); calling it again does nothing. Afterwards
     /// <see cref="Perform"/>, <see cref="PerformAsync"/>, <see cref="SetOpt"/>, <see cref="Reset"/> and the property
     /// setters throw <see cref="ObjectDisposedException"/>; <see cref="ErrorMessage"/>, <see cref="GetInfo"/> and the
     /// property getters still read what the handle last had. A transfer running when it is called finishes and then
@@ -146,7 +153,30 @@ public sealed partial class CurlEasy : IDisposable
         if (_disposed) return;
         _disposed = true;
         _pool.CloseAll();
+        _share?.Detach();
+        _share = null;
     }
+
+    // Makes the attached share follow the stored option: the old one is counted out, the new one in (libcurl's
+    // CURLOPT_SHARE does the same at once, not at the next perform). A share that ended meanwhile is refused.
+    private OptionVerdict SyncShare()
+    {
+        var wanted = _options.Share as CurlShare;
+        if (ReferenceEquals(wanted, _share)) return OptionVerdict.Ok;
+        _share?.Detach();
+        _share = null;
+        if (wanted is null) return OptionVerdict.Ok;
+        if (!wanted.Attach())
+        {
+            _options.Share = null;
+            return OptionVerdict.Bad("the share has been cleaned up or disposed");
+        }
+        _share = wanted;
+        return OptionVerdict.Ok;
+    }
+
+    // The share's pool while one sharing CONNECT is attached, else the handle's own (whose idle connections wait there).
+    private ConnectionPool PoolForTransfer() => _share?.ConnectionPool ?? _pool;
 
     [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]   // PerformAsync's Task is then a small wrapper, not the whole state machine
     private async ValueTask<CurlCode> Run(bool synchronous, CancellationToken cancellationToken)
@@ -158,7 +188,7 @@ public sealed partial class CurlEasy : IDisposable
             CallbackException = null;
             _info.Reset();
             TransferEvents.TransferStart(_options.Url);
-            await _engine.RunAsync(OptionsForTransfer(), synchronous, cancellationToken).ConfigureAwait(false);
+            await _engine.RunAsync(OptionsForTransfer(), PoolForTransfer(), synchronous, cancellationToken).ConfigureAwait(false);
             // A callback's refused re-entrant Perform wrote its message here meanwhile; a success leaves none.
             ErrorMessage = null;
             TransferEvents.TransferStop(CurlCode.Ok);

@@ -27,6 +27,10 @@ public enum CurlOption
     RedirProtocols = 182,
     /// <summary>CURLOPT_ACCEPTTIMEOUT_MS: how long to wait for the server's FTP active-mode data connection, in ms (0 = the default). Default 60000.</summary>
     AcceptTimeoutMs = 212,
+    /// <summary>CURLOPT_MAXAGE_CONN: a cached connection idle for more than this many whole seconds is closed instead of reused (0 or more; 0 = reuse only within the same second). Default 118.</summary>
+    MaxAgeConn = 288,
+    /// <summary>CURLOPT_MAXLIFETIME_CONN: a cached connection made more than this many whole seconds ago is closed instead of reused (0 or more; 0 = no limit). Default 0.</summary>
+    MaxLifetimeConn = 314,
     /// <summary>CURLOPT_PORT: port to connect to instead of the URL's (0-65535; 0 = the URL's). Default 0.</summary>
     Port = 3,
     /// <summary>CURLOPT_TIMEOUT: whole-transfer timeout in seconds (0 = none; at most 2147483). Default 0.</summary>
@@ -159,6 +163,8 @@ public enum CurlOption
     CaInfo = 10065,
     /// <summary>CURLOPT_ACCEPT_ENCODING: ask for compressed content. Default none. Content decoding is not built yet: a perform with it set returns <see cref="CurlCode.NotBuiltIn"/> (4).</summary>
     AcceptEncoding = 10102,
+    /// <summary>CURLOPT_SHARE: a <see cref="CurlShare"/> to attach (null detaches). With CONNECT shared, transfers take and leave idle connections in the share's pool instead of the handle's own; the handle's own idle connections stay where they are (not moved), used again once the share is detached. A share that has ended is refused. Kept across <see cref="CurlEasy.Reset"/>, as libcurl does. Default none.</summary>
+    Share = 10100,
     /// <summary>CURLOPT_PRIVATE: any object the application wants to keep with the handle; Curlew never looks at it. Default none.</summary>
     Private = 10103,
     /// <summary>CURLOPT_SOCKOPTDATA: passed unchanged to <see cref="SockOptFunction"/>. Default none.</summary>

@@ -42,6 +42,8 @@ internal static class OptionTable
         Long(CurlOption.SslVerifyHost, "CURLOPT_SSL_VERIFYHOST", Any, (o, v) => o.SslVerifyHost = v != 0 ? 2 : 0),   // libcurl takes any value: non-zero means verify
         Long(CurlOption.MaxRedirs, "CURLOPT_MAXREDIRS", AtLeast(-1), (o, v) => o.MaxRedirs = v),
         Long(CurlOption.MaxConnects, "CURLOPT_MAXCONNECTS", AtLeast(0), (o, v) => o.MaxConnects = v),
+        Long(CurlOption.MaxAgeConn, "CURLOPT_MAXAGE_CONN", AtLeast(0), (o, v) => o.MaxAgeConn = v),
+        Long(CurlOption.MaxLifetimeConn, "CURLOPT_MAXLIFETIME_CONN", AtLeast(0), (o, v) => o.MaxLifetimeConn = v),
         Bool(CurlOption.FreshConnect, "CURLOPT_FRESH_CONNECT", (o, v) => o.FreshConnect = v),
         Bool(CurlOption.ForbidReuse, "CURLOPT_FORBID_REUSE", (o, v) => o.ForbidReuse = v),
         Long(CurlOption.Timeout, "CURLOPT_TIMEOUT", SecondsToMs, (o, v) => o.TimeoutMs = v),
@@ -119,6 +121,7 @@ internal static class OptionTable
 
         // bodies and writers with their own conversions
         new(CurlOption.PostFields, "CURLOPT_POSTFIELDS", OptionKind.Object, SetPostFields, "a string, byte[] or ReadOnlyMemory<byte>"),
+        new(CurlOption.Share, "CURLOPT_SHARE", OptionKind.Object, SetShare, "a CurlShare or null"),
         new(CurlOption.Stderr, "CURLOPT_STDERR", OptionKind.Object, SetStderr, "a TextWriter or a writable Stream"),
 
         // callbacks and the objects handed to them
@@ -201,6 +204,19 @@ internal static class OptionTable
             _ => throw new InvalidCastException(),
         };
         o.Method = RequestKind.Post;   // as libcurl: even a null body makes it a POST, and NoBody stays as it was
+        return OptionVerdict.Ok;
+    }
+
+    // The handle attaches what is stored here (CurlEasy.SyncShare); an ended share could never be used, so it is refused.
+    private static OptionVerdict SetShare(EasyOptions o, object? value)
+    {
+        if (value is CurlShare { IsOpen: false }) return OptionVerdict.Bad("the share has been cleaned up or disposed");
+        o.Share = value switch
+        {
+            null => null,
+            CurlShare share => share,
+            _ => throw new InvalidCastException(),
+        };
         return OptionVerdict.Ok;
     }
 

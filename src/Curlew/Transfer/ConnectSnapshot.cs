@@ -23,7 +23,7 @@ internal sealed class ConnectSnapshot
         o.FreshConnect, o.ForbidReuse, o.MaxConnects, Proxy(o), o.NoProxy,
         new TlsSettings(o.SslVerifyPeer, o.SslVerifyHost, o.CaInfo, o.CaPath, o.SslCert, o.SslCertType, o.SslKey,
             o.KeyPasswd, o.PinnedPublicKey, o.SslVersion),
-        o.UserPwd, o.UseSsl, o.SsrfGuard);
+        o.UserPwd, o.UseSsl, o.SsrfGuard, o.MaxAgeConn, o.MaxLifetimeConn);
 
     private static ProxyOptions Proxy(EasyOptions o) =>
         new(o.Proxy, o.ProxyType, o.HttpProxyTunnel, o.ProxyPort, o.ProxyUserPwd, o.ProxyUsername, o.ProxyPassword, o.UserAgent);
@@ -39,5 +39,6 @@ internal sealed class ConnectSnapshot
         && ReferenceEquals(s.Guard, o.SsrfGuard)
         && s.Tls.VerifyPeer == o.SslVerifyPeer && s.Tls.VerifyHost == o.SslVerifyHost && s.Tls.CaInfo == o.CaInfo
         && s.Tls.CaPath == o.CaPath && s.Tls.Cert == o.SslCert && s.Tls.CertType == o.SslCertType && s.Tls.Key == o.SslKey
-        && s.Tls.KeyPassword == o.KeyPasswd && s.Tls.PinnedPublicKey == o.PinnedPublicKey && s.Tls.Version == o.SslVersion;
+        && s.Tls.KeyPassword == o.KeyPasswd && s.Tls.PinnedPublicKey == o.PinnedPublicKey && s.Tls.Version == o.SslVersion
+        && s.MaxAgeConn == o.MaxAgeConn && s.MaxLifetimeConn == o.MaxLifetimeConn;
 }

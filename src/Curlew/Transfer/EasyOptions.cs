@@ -17,6 +17,13 @@ internal sealed class EasyOptions
     public long SslVerifyHost = 2, MaxRedirs = -1, MaxConnects = 5, InFileSize = -1, PostFieldSize = -1, ResumeFrom;
     public long TimeoutMs, ConnectTimeoutMs, PostRedir, Expect100TimeoutMs = 1000, IpResolve, MaxFileSize, ProxyType, ProxyPort, HttpVersion;
     public long LowSpeedLimit, LowSpeedTime;
+    public long MaxAgeConn = 118, MaxLifetimeConn;
+
+    /// <summary>
+    /// CURLOPT_SHARE: the attached <c>CurlShare</c>, kept as an object so this layer does not depend on the public
+    /// handle types; the handle attaches and detaches it (CurlEasy.SyncShare).
+    /// </summary>
+    public object? Share;
     public long HttpAuth = 1, SslVersion, UseSsl, FtpFileMethod = 1, FtpCreateMissingDirs, AcceptTimeoutMs = 60_000;
     public bool Append;
     public string? CaPath, SslCert, SslCertType, SslKey, KeyPasswd, PinnedPublicKey, Protocols, RedirProtocols;

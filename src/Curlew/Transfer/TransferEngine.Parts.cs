@@ -28,10 +28,10 @@ internal sealed partial class TransferEngine
     private IProtocolHandler? Restarted(string scheme, in TransferContext context) =>
         scheme is "http" or "https" && _firstHandler is HttpProtocol http && http.TryRestart(HttpSnapshot.For(options), context) ? http : null;
 
-    private ConnectionProvider Connections(ConnectSettings settings, SocketFactory factory)
+    private ConnectionProvider Connections(ConnectSettings settings, SocketFactory factory, ConnectionPool pool)
     {
         if (_connections is null) return _connections = new ConnectionProvider(settings, pool, routes, factory);
-        _connections.Start(settings, factory);
+        _connections.Start(settings, factory, pool);
         return _connections;
     }
 

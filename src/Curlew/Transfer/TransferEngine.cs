@@ -15,19 +15,20 @@ namespace Curlew.Transfer;
 /// parts a handle keeps from one perform to the next (so a keep-alive loop allocates none of them) in
 /// <c>TransferEngine.Parts.cs</c>. One perform at a time, like the handle.
 /// </summary>
-internal sealed partial class TransferEngine(TransferInfo info, ConnectionPool pool, RoutePlanner routes, ConnectSnapshot snapshots, SocketLedger ledger, ParsedUrlCache urls)
+internal sealed partial class TransferEngine(TransferInfo info, RoutePlanner routes, ConnectSnapshot snapshots, SocketLedger ledger, ParsedUrlCache urls)
 {
     private EasyOptions options = new();
 
+    /// <summary>Runs one perform with <paramref name="transferOptions"/>, taking and keeping connections in <paramref name="pool"/> (the handle's own, or a share's).</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
-    public async ValueTask RunAsync(EasyOptions transferOptions, bool synchronous, CancellationToken cancellationToken)
+    public async ValueTask RunAsync(EasyOptions transferOptions, ConnectionPool pool, bool synchronous, CancellationToken cancellationToken)
     {
         options = transferOptions;
         _redirects = 0;
         var io = _io;
         io.Start(synchronous, options.TimeoutMs, cancellationToken, TransferEvents.For(options.Verbose, options.DebugFunction, options.DebugData, options.Stderr));
         using var ioScope = io;
-        var connections = Connections(snapshots.Take(options), Factory());
+        var connections = Connections(snapshots.Take(options), Factory(), pool);
         try
         {
             var url = ParseUrl();

@@ -142,6 +142,9 @@ public sealed unsafe class LibCurlEasy : IDiffEasy
         else SetLong(number, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture), option.ToString());
     }
 
+    /// <summary>CURLOPT_SHARE with a native share handle (0 detaches); returns libcurl's code.</summary>
+    public int SetShare(nint share) => SetOptPtr(_handle, CURLOPT_SHARE, share);
+
     public string? UserPwd { set => Check(SetOptString(_handle, CURLOPT_USERPWD, value), "USERPWD"); }
     public bool ForbidReuse { set => SetLong(CURLOPT_FORBID_REUSE, value ? 1 : 0, "FORBID_REUSE"); }
     public bool FreshConnect { set => SetLong(CURLOPT_FRESH_CONNECT, value ? 1 : 0, "FRESH_CONNECT"); }

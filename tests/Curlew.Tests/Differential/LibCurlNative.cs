@@ -68,6 +68,9 @@ internal static unsafe partial class LibCurlNative
     public const int CURLOPT_FTP_USE_EPRT = OptLong + 106;
     public const int CURLOPT_FTP_CREATE_MISSING_DIRS = OptLong + 110;
     public const int CURLOPT_FTP_FILEMETHOD = OptLong + 138;
+    public const int CURLOPT_SHARE = OptObject + 100;
+    public const int CURLOPT_MAXAGE_CONN = OptLong + 288;
+    public const int CURLOPT_MAXLIFETIME_CONN = OptLong + 314;
 
     // Info type bases (curl.h: CURLINFO_STRING etc.)
     public const int InfoString = 0x100000, InfoLong = 0x200000, InfoDouble = 0x300000, InfoOffT = 0x600000;
@@ -105,6 +108,13 @@ internal static unsafe partial class LibCurlNative
 
     [LibraryImport(Lib, EntryPoint = "curl_easy_getinfo")] public static partial int GetInfoLong(nint handle, int info, out long value);
     [LibraryImport(Lib, EntryPoint = "curl_easy_getinfo")] public static partial int GetInfoPtr(nint handle, int info, out nint value);
+
+    [LibraryImport(Lib)] public static partial nint curl_share_init();
+    [LibraryImport(Lib)] public static partial int curl_share_cleanup(nint share);
+    [LibraryImport(Lib)] public static partial nint curl_share_strerror(int code);
+    // curl_share_setopt is variadic: one integer or pointer argument travels like a fixed one on x86-64 System V.
+    [LibraryImport(Lib, EntryPoint = "curl_share_setopt")] public static partial int ShareSetOptLong(nint share, int option, long value);
+    [LibraryImport(Lib, EntryPoint = "curl_share_setopt")] public static partial int ShareSetOptPtr(nint share, int option, nint value);
 
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] public static partial nint curl_slist_append(nint list, string value);
     [LibraryImport(Lib)] public static partial void curl_slist_free_all(nint list);

@@ -19,6 +19,7 @@ public sealed class ConnectSnapshotTests
         ("Tls.Key", o => o.SslKey = "k.pem"), ("Tls.KeyPassword", o => o.KeyPasswd = "pw"), ("Tls.PinnedPublicKey", o => o.PinnedPublicKey = "sha256//x"),
         ("Tls.Version", o => o.SslVersion = 6), ("FtpUseSsl", o => o.UseSsl = 3),
         ("Guard", o => o.SsrfGuard = SsrfGuard.Default),
+        ("MaxAgeConn", o => o.MaxAgeConn = 1), ("MaxLifetimeConn", o => o.MaxLifetimeConn = 10),
     ];
 
     [Fact]

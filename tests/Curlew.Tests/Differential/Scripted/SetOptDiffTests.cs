@@ -15,7 +15,8 @@ public class SetOptDiffTests
         CurlOption.MaxFileSizeLarge, CurlOption.IpResolve, CurlOption.ProxyType, CurlOption.FollowLocation, CurlOption.HttpAuth, CurlOption.Verbose,
         CurlOption.SslVersion, CurlOption.UseSsl, CurlOption.FtpFileMethod, CurlOption.FtpCreateMissingDirs, CurlOption.AcceptTimeoutMs,
         CurlOption.Append, CurlOption.Protocols, CurlOption.RedirProtocols, CurlOption.Filetime, CurlOption.FtpResponseTimeout,
-        CurlOption.FtpSkipPasvIp, CurlOption.FtpUseEpsv, CurlOption.FtpUseEprt, CurlOption.DirListOnly,
+        CurlOption.FtpSkipPasvIp, CurlOption.FtpUseEpsv, CurlOption.FtpUseEprt, CurlOption.DirListOnly, CurlOption.MaxAgeConn,
+        CurlOption.MaxLifetimeConn,
     ];
 
     private static readonly long[] Values =
