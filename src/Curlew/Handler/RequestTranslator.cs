@@ -32,9 +32,9 @@ internal static class RequestTranslator
             easy.PostFieldSize = request.Headers.TransferEncodingChunked == true ? -1 : length ?? -1;
             if (method != "POST") easy.CustomRequest = method;
         }
-        else if (method is "POST" or "PUT" or "PATCH")
+        else if (method is not ("GET" or "DELETE" or "CONNECT" or "OPTIONS"))
         {
-            // SocketsHttpHandler announces an empty body for these: "Content-Length: 0".
+            // SocketsHttpHandler announces an empty body for every method that normally has one: "Content-Length: 0".
             easy.Post = true;
             easy.PostFields = [];
             if (method != "POST") easy.CustomRequest = method;
