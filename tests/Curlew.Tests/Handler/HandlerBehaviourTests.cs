@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text;
+using Curlew.Tests.Support;
+using Xunit;
+
+namespace Curlew.Tests.Handler;
+
+/// <summary>
+/// CurlHttpHandler's own promises: connection reuse through pooled handles, the per-server connection bound under
+/// parallel load, streaming (the response comes back before the body is sent), settings frozen by the first request,
+/// HTTP version rules, header injection refused, what is not built, and the synchronous Send.
+/// </summary>
+public sealed class HandlerBehaviourTests : IAsyncLifetime
+{
+    private HandlerTestServer _server = null!;
+    private readonly CallbackLedger _ledger = new();
+
+    public async Task InitializeAsync() => _server = await HandlerTestServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private HttpClient Client(CurlHttpHandler? handler = null) =>
+        new((handler ?? new CurlHttpHandler { UseProxy = false }).WithLedger(_ledger)) { BaseAddress = new Uri(_server.BaseUrl) };
+
+    [Fact]
+    public async Task Ten_sequential_requests_use_one_connection()
+    {
+        using (var client = Client())
+        {
+            for (int i = 0; i < 10; i++) Assert.StartsWith("GET /echo", await client.GetStringAsync("/echo"));
+            Assert.Single(_ledger.Opens);
+            Assert.Equal(1, _server.ConnectionCount);
+        }
+        _ledger.AssertBalanced();
+    }
+
+    [Fact]
+    public async Task Fifty_parallel_requests_all_succeed_within_MaxConnectionsPerServer()
+    {
+        const int limit = 4;
+        using (var client = Client(new CurlHttpHandler { UseProxy = false, MaxConnectionsPerServer = limit }))
+        {
+            var bodies = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => client.GetStringAsync($"/echo?n={i}")));
+            for (int i = 0; i < 50; i++) Assert.StartsWith($"GET /echo?n={i}\n", bodies[i]);
+            Assert.InRange(_ledger.Opens.Count, 1, limit);
+            Assert.InRange(_server.ConnectionCount, 1, limit);
+        }
+        _ledger.AssertBalanced();
+    }
+
+    [Fact]
+    public async Task Response_comes_back_before_the_body_is_complete()
+    {
+        using (var client = Client())
+        {
+            using var response = await client.GetAsync("/gated", HttpCompletionOption.ResponseHeadersRead);
+            // The server is still holding the second part back: the response was returned on its head.
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var reader = new StreamReader(await response.Content.ReadAsStreamAsync(), Encoding.ASCII);
+            Assert.Equal("first part", await reader.ReadLineAsync());
+            _server.Gate.Release();
+            Assert.Equal("second part", await reader.ReadLineAsync());
+            Assert.Null(await reader.ReadLineAsync());
+        }
+        _ledger.AssertBalanced();
+    }
+
+    [Fact]
+    public async Task Settings_freeze_when_the_first_request_is_sent()
+    {
+        var handler = new CurlHttpHandler { UseProxy = false, ConnectTimeout = TimeSpan.FromSeconds(5) };
+        using var client = Client(handler);
+        await client.GetStringAsync("/echo");
+        Assert.Throws<InvalidOperationException>(() => handler.ConnectTimeout = TimeSpan.FromSeconds(1));
+        Assert.Throws<InvalidOperationException>(() => handler.CaInfo = "/nowhere.pem");
+        Assert.Equal(TimeSpan.FromSeconds(5), handler.ConnectTimeout);
+    }
+
+    [Theory]
+    [InlineData(HttpVersionPolicy.RequestVersionExact)]
+    [InlineData(HttpVersionPolicy.RequestVersionOrHigher)]
+    public async Task Http2_that_must_not_go_lower_fails_clearly_and_opens_nothing(HttpVersionPolicy policy)
+    {
+        using var client = Client();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/echo") { Version = HttpVersion.Version20, VersionPolicy = policy };
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(request));
+        Assert.Equal(HttpRequestError.VersionNegotiationError, ex.HttpRequestError);
+        Assert.Contains("HTTP/1.1", ex.Message);
+        Assert.Empty(_ledger.OpenAttempts);
+    }
+
+    [Fact]
+    public async Task Http2_or_lower_goes_as_http11()
+    {
+        using var client = Client();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/echo") { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower };
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpVersion.Version11, response.Version);
+    }
+
+    [Theory]
+    [InlineData("a\r\nX-Injected: yes")]
+    [InlineData("a\nb")]
+    [InlineData("a\0b")]
+    public async Task Header_value_with_CR_LF_or_NUL_is_refused_and_nothing_is_sent(string value)
+    {
+        using var client = Client();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/echo");
+        request.Headers.TryAddWithoutValidation("X-Evil", value);
+        request.Headers.TryAddWithoutValidation("X-Case", "injection");
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(request));
+        Assert.Contains("X-Evil", ex.Message);
+        Assert.Empty(_server.Received("injection"));
+        Assert.Empty(_ledger.OpenAttempts);
+        // The handle went back to the pool in good order: the next request works.
+        Assert.StartsWith("GET /echo", await client.GetStringAsync("/echo"));
+    }
+
+    [Fact]
+    public void Decompression_and_cookies_are_not_built_and_say_so()
+    {
+        using var handler = new CurlHttpHandler();
+        Assert.Throws<NotSupportedException>(() => handler.AutomaticDecompression = DecompressionMethods.GZip);
+        Assert.Throws<NotSupportedException>(() => handler.UseCookies = true);
+        Assert.Equal(DecompressionMethods.None, handler.AutomaticDecompression);
+        Assert.False(handler.UseCookies);
+    }
+
+    [Fact]
+    public async Task Non_http_schemes_are_not_supported()
+    {
+        using var client = Client();
+        await Assert.ThrowsAsync<NotSupportedException>(() => client.GetAsync("ftp://127.0.0.1/file"));
+    }
+
+    [Fact]
+    public void Synchronous_send_returns_the_response_and_streams_the_body()
+    {
+        using (var client = Client())
+        {
+            using var response = client.Send(new HttpRequestMessage(HttpMethod.Get, "/bytes/300000"), HttpCompletionOption.ResponseHeadersRead);
+            using var body = new MemoryStream();
+            response.Content.ReadAsStream().CopyTo(body);
+            Assert.Equal(BodyPattern.Bytes(300_000), body.ToArray());
+        }
+        _ledger.AssertBalanced();
+    }
+
+    [Fact]
+    public async Task Credentials_go_to_the_first_host_after_the_401_unless_preauthenticated()
+    {
+        using var client = Client(new CurlHttpHandler { UseProxy = false, Credentials = new NetworkCredential("ann", "secret"), PreAuthenticate = true });
+        var request = new HttpRequestMessage(HttpMethod.Get, "/echo");
+        request.Headers.TryAddWithoutValidation("X-Case", "preauth");
+        await client.SendAsync(request);
+        var got = Assert.Single(_server.Received("preauth"));
+        Assert.Contains("authorization: Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("ann:secret")), got.Headers);
+    }
+
+    [Fact]
+    public async Task ConfigureEasy_reaches_every_handle()
+    {
+        var seen = new List<string>();
+        using var client = Client(new CurlHttpHandler { UseProxy = false, ConfigureEasy = easy => easy.UserAgent = "configured/1" });
+        var request = new HttpRequestMessage(HttpMethod.Get, "/echo");
+        request.Headers.TryAddWithoutValidation("X-Case", "configure");
+        await client.SendAsync(request);
+        Assert.Contains("user-agent: configured/1", Assert.Single(_server.Received("configure")).Headers);
+    }
+}
