@@ -18,8 +18,7 @@ internal sealed class CurlExchange
     private readonly ResponseHeadCollector _head = new();
     private readonly BodyPipe _responseBody = new();
     private readonly TaskCompletionSource<HttpResponseMessage> _response = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private BodyPipe? _requestBody;
-    private Task? _contentCopy;
+    private ContentUpload? _requestBody;
     private CancellationTokenRegistration _callerRegistration;
     private int _finalStatus;   // of the response returned; 0 while none
 
@@ -63,15 +62,13 @@ internal sealed class CurlExchange
         var easy = _lease.Easy;
         easy.Reset();
         _handler.Configure(easy, _request.RequestUri!);
-        Stream? upload = null;
         long? length = null;
         if (_request.Content is { } content && _request.Method != HttpMethod.Head)
         {
             length = content.Headers.ContentLength;
-            _requestBody = new BodyPipe();
-            upload = new PipeReadStream(_requestBody);
+            _requestBody = new ContentUpload(content, _transfer.Token);
         }
-        RequestTranslator.Apply(easy, _request, version, upload, length);
+        RequestTranslator.Apply(easy, _request, version, _requestBody, length);
         easy.HeaderFunction = _head.OnHeaderLine;
         easy.WriteData = new PipeWriteStream(_responseBody, OnFinalHead);
     }
@@ -79,25 +76,7 @@ internal sealed class CurlExchange
     private void Start()
     {
         _callerRegistration = _callerToken.Register(static state => ((CurlExchange)state!).Cancel(), this);
-        if (_requestBody is not null) _contentCopy = CopyContentAsync(_request.Content!, _requestBody);
         _ = RunTransferAsync();
-    }
-
-    // The request content is written into the pipe the engine uploads from, as fast as the engine takes it.
-    private async Task CopyContentAsync(HttpContent content, BodyPipe pipe)
-    {
-        await Task.Yield();   // the caller's thread goes on to start the transfer
-        try
-        {
-            await content.CopyToAsync(new PipeWriteStream(pipe), _transfer.Token).ConfigureAwait(false);
-            pipe.Complete();
-        }
-        catch (Exception ex)
-        {
-            // The engine gave up reading (an early answer, a failure): nothing to report. Otherwise the engine reads
-            // this failure, ends with ReadError and keeps it as the callback exception.
-            pipe.Complete(ex);
-        }
     }
 
     // Called by the engine, on its thread, when the head of the response the caller gets is in.
@@ -133,8 +112,7 @@ internal sealed class CurlExchange
             code = CurlCode.AbortedByCallback;
         }
         _callerRegistration.Unregister();
-        _requestBody?.Abort();   // a content copy still writing is let go
-        if (_contentCopy is not null) await _contentCopy.ConfigureAwait(false);   // never throws
+        if (_requestBody is not null) await _requestBody.StopAsync().ConfigureAwait(false);   // a copy still writing is let go
         Finish(code, easy.ErrorMessage, easy.CallbackException, cancelled);
         easy.Reset();   // drop this request's pipes and callbacks; the cached connection stays
         _lease.Return(keep: true);

@@ -56,6 +56,8 @@ public static class HandlerDiffCases
         // the body-less GET (a documented difference; see docs/notes/handler.md).
         new("303 after post becomes get", _ => With(HttpMethod.Post, "/redirect/303", new ByteArrayContent("dropped"u8.ToArray()))),
         new("302 after post becomes get", _ => With(HttpMethod.Post, "/redirect/302", new ByteArrayContent("dropped"u8.ToArray()))),
+        new("307 after post keeps the body", _ => With(HttpMethod.Post, "/redirect/307", new StringContent("sent twice"))),
+        new("308 after put keeps the body", _ => With(HttpMethod.Put, "/redirect/308", new ByteArrayContent(BodyPattern.Bytes(100_000)))),
         new("redirect chain within limit", _ => Get("/redirect-chain/3"), MaxRedirects: 5),
         new("redirect limit exceeded", _ => Get("/redirect-chain/10"), MaxRedirects: 3),
         new("large body 20 MiB", _ => Get("/bytes/20971520"), HttpCompletionOption.ResponseHeadersRead),
