@@ -61,7 +61,14 @@ internal sealed class CurlExchange
     {
         var easy = _lease.Easy;
         easy.Reset();
-        _handler.Configure(easy, _request.RequestUri!);
+        try
+        {
+            _handler.Configure(easy, _request.RequestUri!);
+        }
+        catch (Exception ex)
+        {
+            throw new HttpRequestException(HttpRequestError.Unknown, $"CurlHttpHandler could not set up the request's handle: {ex.Message}", ex);
+        }
         long? length = null;
         if (_request.Content is { } content && _request.Method != HttpMethod.Head)
         {
@@ -82,11 +89,11 @@ internal sealed class CurlExchange
     // Called by the engine, on its thread, when the head of the response the caller gets is in.
     private void OnFinalHead()
     {
-        _finalStatus = Math.Max(1, _head.LastStatus);
         if (_lease.Easy.GetInfo(CurlInfo.EffectiveUrl) is string effective && effective != _request.RequestUri!.AbsoluteUri
             && Uri.TryCreate(effective, UriKind.Absolute, out var followed))
             _request.RequestUri = followed;   // as HttpClient's redirect handling does
         var response = _head.Build(_request, new PipeReadStream(_responseBody, Cancel));
+        _finalStatus = Math.Max(1, _head.LastStatus);   // only once built: a head that fails to build ends the transfer instead
         _callerRegistration.Unregister();   // from now on the response's owner decides
         _response.TrySetResult(response);
     }

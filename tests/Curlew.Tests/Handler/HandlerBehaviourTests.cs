@@ -66,6 +66,53 @@ public sealed class HandlerBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reader_that_does_not_read_holds_the_transfer_back()
+    {
+        const int size = 64 * 1024 * 1024;   // far more than the kernel's socket buffers and Curlew's own can hold
+        using (var client = Client())
+        {
+            using var response = await client.GetAsync($"/bytes-done/{size}", HttpCompletionOption.ResponseHeadersRead);
+            var stream = await response.Content.ReadAsStreamAsync();
+            var first = new byte[10_000];
+            await stream.ReadExactlyAsync(first);
+            // Nobody reads: the server must stay unable to finish. (An absence can only be watched for a while.)
+            var finished = await Task.WhenAny(_server.BytesDone.Task, Task.Delay(TimeSpan.FromSeconds(1)));
+            Assert.NotSame(_server.BytesDone.Task, finished);
+            long total = first.Length;
+            var buffer = new byte[256 * 1024];
+            var expected = BodyPattern.Bytes(buffer.Length + 251);
+            for (int n; (n = await stream.ReadAsync(buffer)) > 0; total += n)
+                Assert.True(buffer.AsSpan(0, n).SequenceEqual(expected.AsSpan((int)(total % 251), n)), $"body differs after byte {total}");
+            Assert.Equal(size, total);
+            await _server.BytesDone.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        _ledger.AssertBalanced();
+    }
+
+    [Fact]
+    public async Task Disposing_the_handler_during_a_transfer_closes_its_socket_when_the_transfer_ends()
+    {
+        var handler = new CurlHttpHandler { UseProxy = false }.WithLedger(_ledger);
+        var ledgerClose = handler.CloseSocketFunction!;
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        handler.CloseSocketFunction = (data, socket) =>
+        {
+            var result = ledgerClose(data, socket);
+            closed.TrySetResult();
+            return result;
+        };
+        var client = new HttpClient(handler) { BaseAddress = new Uri(_server.BaseUrl) };
+        var response = await client.GetAsync("/stall", HttpCompletionOption.ResponseHeadersRead);
+        await _server.StallReached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        client.Dispose();
+        Assert.Equal(1, _ledger.OpenCount);   // still in use
+        response.Dispose();
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));   // the transfer ends on its own thread once the response is gone
+        _ledger.AssertBalanced();
+        Assert.Single(_ledger.Closes);
+    }
+
+    [Fact]
     public async Task Settings_freeze_when_the_first_request_is_sent()
     {
         var handler = new CurlHttpHandler { UseProxy = false, ConnectTimeout = TimeSpan.FromSeconds(5) };
@@ -155,6 +202,16 @@ public sealed class HandlerBehaviourTests : IAsyncLifetime
         await client.SendAsync(request);
         var got = Assert.Single(_server.Received("preauth"));
         Assert.Contains("authorization: Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("ann:secret")), got.Headers);
+    }
+
+    [Fact]
+    public async Task ConfigureEasy_throwing_is_an_HttpRequestException_holding_what_it_threw()
+    {
+        var boom = new InvalidOperationException("configure failed");
+        using var client = Client(new CurlHttpHandler { UseProxy = false, ConfigureEasy = _ => throw boom });
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("/echo"));
+        Assert.Same(boom, ex.InnerException);
+        Assert.Empty(_ledger.OpenAttempts);
     }
 
     [Fact]

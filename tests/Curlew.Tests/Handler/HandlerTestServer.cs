@@ -39,6 +39,9 @@ public sealed class HandlerTestServer : IAsyncDisposable
     /// <summary>Set once <c>/gated</c> has sent its head and first part.</summary>
     public TaskCompletionSource GatedHeadSent { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Set when <c>/bytes-done/{n}</c> has handed its last byte to Kestrel.</summary>
+    public TaskCompletionSource BytesDone { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Set when <c>/stall-head</c> or <c>/stall</c> got its request.</summary>
     public TaskCompletionSource StallReached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -120,19 +123,13 @@ public sealed class HandlerTestServer : IAsyncDisposable
             if (n > 0) context.Response.Headers.Location = $"/redirect-chain/{n - 1}";
             return n > 0 ? Task.CompletedTask : context.Response.WriteAsync("end of chain\n");
         });
-        app.Map("/bytes/{n:long}", async (HttpContext context, long n) =>
+        app.Map("/bytes-done/{n:long}", async (HttpContext context, long n) =>
         {
-            context.Response.ContentType = "application/octet-stream";
-            context.Response.ContentLength = n;
-            var block = BodyPattern.Bytes(64 * 1024);
-            for (long sent = 0; sent < n;)
-            {
-                // The pattern repeats every 251 bytes, so a block that starts at a multiple of 251 is the same block.
-                int size = (int)Math.Min(block.Length - block.Length % 251, n - sent);
-                await context.Response.Body.WriteAsync(block.AsMemory(0, size), context.RequestAborted);
-                sent += size;
-            }
+            await WriteBytesAsync(context, n);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            BytesDone.TrySetResult();
         });
+        app.Map("/bytes/{n:long}", (HttpContext context, long n) => WriteBytesAsync(context, n));
         app.Map("/trailers", async (HttpContext context) =>
         {
             // Kestrel sends no HTTP/1.1 trailers itself: the chunks are framed by hand, as in KestrelTestServer.
@@ -167,6 +164,20 @@ public sealed class HandlerTestServer : IAsyncDisposable
             StallReached.TrySetResult();
             try { await Task.Delay(Timeout.Infinite, context.RequestAborted); } catch (OperationCanceledException) { }
         });
+    }
+
+    private static async Task WriteBytesAsync(HttpContext context, long n)
+    {
+        context.Response.ContentType = "application/octet-stream";
+        context.Response.ContentLength = n;
+        var block = BodyPattern.Bytes(64 * 1024);
+        for (long sent = 0; sent < n;)
+        {
+            // The pattern repeats every 251 bytes, so a block that starts at a multiple of 251 is the same block.
+            int size = (int)Math.Min(block.Length - block.Length % 251, n - sent);
+            await context.Response.Body.WriteAsync(block.AsMemory(0, size), context.RequestAborted);
+            sent += size;
+        }
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
