@@ -41,7 +41,7 @@ internal sealed class ContentUpload(HttpContent content, CancellationToken cance
         if (_pipe is null)
         {
             var pipe = _pipe = new BodyPipe();
-            _copy = CopyAsync(pipe);
+            _copy = CopyAsync(pipe, _copy);
         }
         int n = await _pipe.ReadAsync(buffer, token).ConfigureAwait(false);
         _read += n;
@@ -66,9 +66,10 @@ internal sealed class ContentUpload(HttpContent content, CancellationToken cance
         _pipe = null;
     }
 
-    private async Task CopyAsync(BodyPipe pipe)
+    private async Task CopyAsync(BodyPipe pipe, Task previous)
     {
         await Task.Yield();   // the engine's thread goes back to waiting for bytes
+        await previous.ConfigureAwait(false);   // a copy given up on must be over before the content is read again
         try
         {
             await content.CopyToAsync(new PipeWriteStream(pipe), cancellationToken).ConfigureAwait(false);
