@@ -83,6 +83,7 @@ internal sealed class CurlExchange
     private void Start()
     {
         _callerRegistration = _callerToken.Register(static state => ((CurlExchange)state!).Cancel(), this);
+        _handler.Started(this);
         _ = RunTransferAsync();
     }
 
@@ -96,6 +97,13 @@ internal sealed class CurlExchange
         _finalStatus = Math.Max(1, _head.LastStatus);   // only once built: a head that fails to build ends the transfer instead
         _callerRegistration.Unregister();   // from now on the response's owner decides
         _response.TrySetResult(response);
+    }
+
+    /// <summary>The handler is being disposed: the transfer stops, and a body still being read fails.</summary>
+    public void Stop()
+    {
+        _responseBody.Complete(new IOException("The CurlHttpHandler was disposed while this response body was being read"));
+        Cancel();
     }
 
     private void Cancel()
@@ -122,6 +130,7 @@ internal sealed class CurlExchange
         if (_requestBody is not null) await _requestBody.StopAsync().ConfigureAwait(false);   // a copy still writing is let go
         Finish(code, easy.ErrorMessage, easy.CallbackException, cancelled);
         easy.Reset();   // drop this request's pipes and callbacks; the cached connection stays
+        _handler.Ended(this);
         _lease.Return(keep: true);
     }
 

@@ -10,11 +10,13 @@ namespace Curlew;
 /// by the first request (changing one afterwards throws <see cref="InvalidOperationException"/>, as with
 /// <see cref="SocketsHttpHandler"/>). HTTP/1.1 only; no automatic decompression, no cookie container.
 /// <see cref="HttpMessageInvoker.Dispose()"/> of the client (or <see cref="Dispose(bool)"/> here) closes every idle
-/// connection, through <see cref="CloseSocketFunction"/> for sockets that came from <see cref="OpenSocketFunction"/>.
+/// connection and stops every transfer still running (a response body still being read then fails with an
+/// <see cref="IOException"/>), through <see cref="CloseSocketFunction"/> for sockets that came from <see cref="OpenSocketFunction"/>.
 /// </summary>
 public sealed partial class CurlHttpHandler : HttpMessageHandler
 {
     private readonly EasyPool _pool;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<CurlExchange, byte> _running = new();
     private volatile bool _frozen;
     private int _disposed;
 
@@ -46,12 +48,25 @@ public sealed partial class CurlHttpHandler : HttpMessageHandler
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
         SendAsync(request, cancellationToken).GetAwaiter().GetResult();
 
-    /// <summary>Closes every idle handle and its connections; handles in use close when their transfer ends.</summary>
+    /// <summary>Closes every idle handle and its connections, and stops the transfers still running (their handles close as they end).</summary>
     protected override void Dispose(bool disposing)
     {
-        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0) _pool.Dispose();
+        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _pool.Dispose();
+            foreach (var exchange in _running.Keys) exchange.Stop();
+        }
         base.Dispose(disposing);
     }
+
+    /// <summary>An exchange's transfer started; until <see cref="Ended"/>, disposing the handler stops it.</summary>
+    internal void Started(CurlExchange exchange)
+    {
+        _running.TryAdd(exchange, 0);
+        if (_disposed != 0) exchange.Stop();   // disposed in between: never leave one running
+    }
+
+    internal void Ended(CurlExchange exchange) => _running.TryRemove(exchange, out _);
 
     /// <summary>Sets this handler's options on a reset handle, before the request's own.</summary>
     internal void Configure(CurlEasy easy, Uri uri)

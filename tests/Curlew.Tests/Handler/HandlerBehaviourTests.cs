@@ -90,9 +90,30 @@ public sealed class HandlerBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Disposing_the_handler_during_a_transfer_closes_its_socket_when_the_transfer_ends()
+    public async Task Disposing_the_handler_stops_a_running_transfer_and_closes_its_socket()
     {
         var handler = new CurlHttpHandler { UseProxy = false }.WithLedger(_ledger);
+        var closed = SignalFirstClose(handler);
+        var client = new HttpClient(handler) { BaseAddress = new Uri(_server.BaseUrl) };
+        using var response = await client.GetAsync("/stall", HttpCompletionOption.ResponseHeadersRead);
+        var stream = await response.Content.ReadAsStreamAsync();
+        await _server.StallReached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, _ledger.OpenCount);
+        var read = Task.Run(async () =>
+        {
+            var buffer = new byte[64 * 1024];
+            while (await stream.ReadAsync(buffer) > 0) { }
+        });
+        client.Dispose();
+        await Assert.ThrowsAsync<IOException>(() => read.WaitAsync(TimeSpan.FromSeconds(30)));
+        await closed.WaitAsync(TimeSpan.FromSeconds(30));   // the transfer ends on its own thread
+        _ledger.AssertBalanced();
+        Assert.Single(_ledger.Closes);
+    }
+
+    // The close callback is the signal: wraps the ledger's so a test can await the first close.
+    private static Task SignalFirstClose(CurlHttpHandler handler)
+    {
         var ledgerClose = handler.CloseSocketFunction!;
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         handler.CloseSocketFunction = (data, socket) =>
@@ -101,15 +122,7 @@ public sealed class HandlerBehaviourTests : IAsyncLifetime
             closed.TrySetResult();
             return result;
         };
-        var client = new HttpClient(handler) { BaseAddress = new Uri(_server.BaseUrl) };
-        var response = await client.GetAsync("/stall", HttpCompletionOption.ResponseHeadersRead);
-        await _server.StallReached.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        client.Dispose();
-        Assert.Equal(1, _ledger.OpenCount);   // still in use
-        response.Dispose();
-        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));   // the transfer ends on its own thread once the response is gone
-        _ledger.AssertBalanced();
-        Assert.Single(_ledger.Closes);
+        return closed.Task;
     }
 
     [Fact]
