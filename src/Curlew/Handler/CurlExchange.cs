@@ -90,9 +90,13 @@ internal sealed class CurlExchange
     // Called by the engine, on its thread, when the head of the response the caller gets is in.
     private void OnFinalHead()
     {
-        if (_lease.Easy.GetInfo(CurlInfo.EffectiveUrl) is string effective && effective != _request.RequestUri!.AbsoluteUri
+        // After followed redirects the request says where and how it ended, as HttpClient's redirect handling leaves it.
+        var easy = _lease.Easy;
+        if (easy.GetInfo(CurlInfo.EffectiveUrl) is string effective && effective != _request.RequestUri!.AbsoluteUri
             && Uri.TryCreate(effective, UriKind.Absolute, out var followed))
-            _request.RequestUri = followed;   // as HttpClient's redirect handling does
+            _request.RequestUri = followed;
+        if (easy.GetInfo(CurlInfo.EffectiveMethod) is string method && method != _request.Method.Method)
+            _request.Method = new HttpMethod(method);
         var response = _head.Build(_request, new PipeReadStream(_responseBody, Cancel));
         _finalStatus = Math.Max(1, _head.LastStatus);   // only once built: a head that fails to build ends the transfer instead
         _callerRegistration.Unregister();   // from now on the response's owner decides
@@ -117,6 +121,7 @@ internal sealed class CurlExchange
         var easy = _lease.Easy;
         CurlCode code;
         OperationCanceledException? cancelled = null;
+        Exception? unexpected = null;
         try
         {
             code = await easy.PerformAsync(_transfer.Token).ConfigureAwait(false);
@@ -126,12 +131,24 @@ internal sealed class CurlExchange
             cancelled = ex;
             code = CurlCode.AbortedByCallback;
         }
-        _callerRegistration.Unregister();
-        if (_requestBody is not null) await _requestBody.StopAsync().ConfigureAwait(false);   // a copy still writing is let go
-        Finish(code, easy.ErrorMessage, easy.CallbackException, cancelled);
-        easy.Reset();   // drop this request's pipes and callbacks; the cached connection stays
-        _handler.Ended(this);
-        _lease.Return(keep: true);
+        catch (Exception ex)
+        {
+            // PerformAsync reports failures as codes; anything else is a bug, still reported to the caller, never lost.
+            unexpected = ex;
+            code = CurlCode.FailedInit;
+        }
+        try
+        {
+            _callerRegistration.Unregister();
+            if (_requestBody is not null) await _requestBody.StopAsync().ConfigureAwait(false);   // a copy still writing is let go
+            Finish(code, unexpected?.Message ?? easy.ErrorMessage, unexpected ?? easy.CallbackException, cancelled);
+        }
+        finally
+        {
+            easy.Reset();   // drop this request's pipes and callbacks; the cached connection stays
+            _handler.Ended(this);
+            _lease.Return(keep: true);
+        }
     }
 
     private void Finish(CurlCode code, string? message, Exception? callbackException, OperationCanceledException? cancelled)

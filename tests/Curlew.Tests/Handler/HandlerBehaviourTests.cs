@@ -49,6 +49,23 @@ public sealed class HandlerBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_request_queued_behind_MaxConnectionsPerServer_can_be_cancelled_and_opens_nothing()
+    {
+        using (var client = Client(new CurlHttpHandler { UseProxy = false, MaxConnectionsPerServer = 1 }))
+        {
+            using var first = await client.GetAsync("/stall", HttpCompletionOption.ResponseHeadersRead);
+            await _server.StallReached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            using var cts = new CancellationTokenSource();
+            var queued = client.GetAsync("/echo", cts.Token);
+            cts.Cancel();
+            var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued);
+            Assert.Equal(cts.Token, ex.CancellationToken);
+            Assert.Single(_ledger.OpenAttempts);   // only the first request's connection
+        }
+        _ledger.AssertBalanced();
+    }
+
+    [Fact]
     public async Task Response_comes_back_before_the_body_is_complete()
     {
         using (var client = Client())

@@ -69,6 +69,12 @@ public static class HandlerDiffCases
             r.Headers.ExpectContinue = true;
             return r;
         }),
+        new("expect 100-continue refused", _ =>
+        {
+            var r = With(HttpMethod.Post, "/reject-expect", new ByteArrayContent(BodyPattern.Bytes(50_000)));
+            r.Headers.ExpectContinue = true;
+            return r;
+        }),
         new("request version 1.0", _ => new HttpRequestMessage(HttpMethod.Get, "/echo") { Version = HttpVersion.Version10 }),
         new("version 2.0 or lower", _ => new HttpRequestMessage(HttpMethod.Get, "/echo") { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower }),
         new("connection close", _ =>

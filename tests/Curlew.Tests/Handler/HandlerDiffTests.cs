@@ -51,7 +51,7 @@ public sealed class HandlerDiffTests : IAsyncLifetime
                 if (body.Length < 2000) text.Append(Encoding.UTF8.GetString(body.ToArray())).Append('\n');
                 foreach (var trailer in response.TrailingHeaders.OrderBy(h => h.Key))
                     text.Append("trailer ").Append(trailer.Key).Append(": ").Append(string.Join(", ", trailer.Value)).Append('\n');
-                text.Append("final uri: ").Append(response.RequestMessage?.RequestUri?.PathAndQuery).Append('\n');
+                text.Append("final request: ").Append(response.RequestMessage?.Method).Append(' ').Append(response.RequestMessage?.RequestUri?.PathAndQuery).Append('\n');
             }
             catch (Exception ex)
             {

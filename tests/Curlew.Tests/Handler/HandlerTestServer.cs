@@ -104,6 +104,12 @@ public sealed class HandlerTestServer : IAsyncDisposable
             context.Response.Headers.Append("Set-Cookie", "two=2; Path=/");
             return Results.Text($"{record.Method} {record.PathAndQuery}\n{record.Headers}body {record.BodyLength} {record.BodySha256}\n", "text/plain; charset=utf-8").ExecuteAsync(context);
         });
+        app.Map("/reject-expect", async (HttpContext context) =>
+        {
+            // Answers without reading the body: Kestrel then sends no 100 Continue, and the client must not send it.
+            context.Response.StatusCode = 403;
+            await context.Response.WriteAsync("refused before the body\n");
+        });
         app.Map("/status/{code:int}", async (HttpContext context, int code) =>
         {
             context.Response.StatusCode = code;
