@@ -22,6 +22,9 @@ internal sealed class CurlExchange
     private CancellationTokenRegistration _callerRegistration;
     private int _finalStatus;   // of the response returned; 0 while none
 
+    /// <summary>Completes (never faults) when the transfer has ended and the handle went back to the pool.</summary>
+    public Task Completion { get; private set; } = Task.CompletedTask;
+
     private CurlExchange(CurlHttpHandler handler, EasyPool.Lease lease, HttpRequestMessage request, CancellationToken callerToken)
     {
         _handler = handler;
@@ -84,7 +87,7 @@ internal sealed class CurlExchange
     {
         _callerRegistration = _callerToken.Register(static state => ((CurlExchange)state!).Cancel(), this);
         _handler.Started(this);
-        _ = RunTransferAsync();
+        Completion = RunTransferAsync();
     }
 
     // Called by the engine, on its thread, when the head of the response the caller gets is in.

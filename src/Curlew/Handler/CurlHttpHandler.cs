@@ -11,7 +11,7 @@ namespace Curlew;
 /// <see cref="SocketsHttpHandler"/>). HTTP/1.1 only; no automatic decompression, no cookie container.
 /// <see cref="HttpMessageInvoker.Dispose()"/> of the client (or <see cref="Dispose(bool)"/> here) closes every idle
 /// connection and stops every transfer still running (a response body still being read then fails with an
-/// <see cref="IOException"/>), through <see cref="CloseSocketFunction"/> for sockets that came from <see cref="OpenSocketFunction"/>.
+/// <see cref="IOException"/>) before it returns, through <see cref="CloseSocketFunction"/> for sockets that came from <see cref="OpenSocketFunction"/>.
 /// </summary>
 public sealed partial class CurlHttpHandler : HttpMessageHandler
 {
@@ -48,16 +48,30 @@ public sealed partial class CurlHttpHandler : HttpMessageHandler
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
         SendAsync(request, cancellationToken).GetAwaiter().GetResult();
 
-    /// <summary>Closes every idle handle and its connections, and stops the transfers still running (their handles close as they end).</summary>
+    /// <summary>
+    /// Closes every idle handle and its connections, and stops the transfers still running, waiting (up to
+    /// <see cref="StopWait"/>) until they have ended and closed their sockets too.
+    /// </summary>
     protected override void Dispose(bool disposing)
     {
         if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _pool.Dispose();
-            foreach (var exchange in _running.Keys) exchange.Stop();
+            var ending = new List<Task>();
+            foreach (var exchange in _running.Keys)
+            {
+                exchange.Stop();
+                ending.Add(exchange.Completion);
+            }
+            // A stopped transfer ends as soon as the engine sees its cancellation; the bound only guards against a
+            // Dispose called from inside one of the transfer's own callbacks, which that transfer would wait for.
+            if (ending.Count > 0) Task.WaitAll([.. ending], StopWait);
         }
         base.Dispose(disposing);
     }
+
+    /// <summary>How long <see cref="Dispose(bool)"/> waits for stopped transfers to end.</summary>
+    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(10);
 
     /// <summary>An exchange's transfer started; until <see cref="Ended"/>, disposing the handler stops it.</summary>
     internal void Started(CurlExchange exchange)

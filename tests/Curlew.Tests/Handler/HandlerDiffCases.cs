@@ -62,6 +62,7 @@ public static class HandlerDiffCases
         new("redirect limit exceeded", _ => Get("/redirect-chain/10"), MaxRedirects: 3),
         new("large body 20 MiB", _ => Get("/bytes/20971520"), HttpCompletionOption.ResponseHeadersRead),
         new("large upload 3 MiB", _ => With(HttpMethod.Post, "/echo", new ByteArrayContent(BodyPattern.Bytes(3 * 1024 * 1024)))),
+        new("slow body streamed", _ => Get("/drip"), HttpCompletionOption.ResponseHeadersRead),
         new("trailers", _ => Get("/trailers"), HttpCompletionOption.ResponseHeadersRead),
         new("expect 100-continue", _ =>
         {

@@ -145,6 +145,17 @@ public sealed class HandlerTestServer : IAsyncDisposable
             await response.StartAsync();
             await response.Body.WriteAsync("6\r\nhello \r\n5\r\nworld\r\n0\r\nX-Checksum: abc123\r\nX-Count: 2\r\n\r\n"u8.ToArray());
         });
+        app.Map("/drip", async (HttpContext context) =>
+        {
+            // A slow body: five pieces, each after a pause, flushed one by one.
+            context.Response.ContentType = "text/plain";
+            for (int i = 0; i < 5; i++)
+            {
+                await Task.Delay(40, context.RequestAborted);
+                await context.Response.WriteAsync($"piece {i}\n", context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+            }
+        });
         app.Map("/gated", async (HttpContext context) =>
         {
             context.Response.ContentType = "text/plain";
