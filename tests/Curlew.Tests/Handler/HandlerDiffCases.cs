@@ -31,6 +31,7 @@ public static class HandlerDiffCases
             r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "token123");
             return r;
         }),
+        new("get with fragment and non-ASCII query", _ => Get("/echo?name=Zoë&sp=a b#section")),
         new("head", _ => With(HttpMethod.Head, "/bytes/1000")),
         new("post with length", _ => With(HttpMethod.Post, "/echo", new StringContent("name=value&x=1", Encoding.UTF8, "application/x-www-form-urlencoded"))),
         new("post bytes without content type", _ => With(HttpMethod.Post, "/echo", new ByteArrayContent(Encoding.ASCII.GetBytes("raw bytes"))) ),
