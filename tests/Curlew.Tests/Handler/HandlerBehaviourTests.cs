@@ -66,6 +66,50 @@ public sealed class HandlerBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Parallel_requests_ending_every_which_way_leave_every_socket_closed_once()
+    {
+        var client = Client(new CurlHttpHandler { UseProxy = false, MaxConnectionsPerServer = 8 });
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => OneAsync(client, i)));
+        client.Dispose();
+        Assert.All(outcomes, outcome => Assert.True(outcome is "ok" or "cancelled", outcome));
+        Assert.Contains("ok", outcomes);
+        _ledger.AssertBalanced();
+    }
+
+    // Full reads, early disposals, cancellations while waiting and uploads, mixed on one handler.
+    private static async Task<string> OneAsync(HttpClient client, int i)
+    {
+        try
+        {
+            switch (i % 4)
+            {
+                case 0:
+                    var bytes = await client.GetByteArrayAsync("/bytes/200000");
+                    return bytes.AsSpan().SequenceEqual(BodyPattern.Bytes(200_000)) ? "ok" : "body differs";
+                case 1:
+                    using (var response = await client.GetAsync("/bytes/2000000", HttpCompletionOption.ResponseHeadersRead))
+                        await (await response.Content.ReadAsStreamAsync()).ReadExactlyAsync(new byte[1000]);
+                    return "ok";
+                case 2:
+                    using (var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50 + i)))
+                        await client.GetAsync("/stall-head", cts.Token);
+                    return "stall-head answered";
+                default:
+                    var echo = await (await client.PostAsync("/echo", new ByteArrayContent(BodyPattern.Bytes(70_000)))).Content.ReadAsStringAsync();
+                    return echo.Contains("body 70000 ") ? "ok" : "upload differs: " + echo;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return "cancelled";
+        }
+        catch (Exception ex)
+        {
+            return $"request {i} failed: {ex}";
+        }
+    }
+
+    [Fact]
     public async Task Response_comes_back_before_the_body_is_complete()
     {
         using (var client = Client())
