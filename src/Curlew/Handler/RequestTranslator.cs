@@ -2,7 +2,7 @@ namespace Curlew;
 
 /// <summary>
 /// Puts one <see cref="HttpRequestMessage"/> onto a freshly reset <see cref="CurlEasy"/>: URL, method, headers (as
-/// HttpHeader lines, after refusing any CR, LF, NUL or non-ASCII character, as SocketsHttpHandler refuses them) and how
+/// HttpHeader lines, content headers as lines sent only with a body, after refusing any CR, LF, NUL or non-ASCII character, as SocketsHttpHandler refuses them) and how
 /// the body goes. Curl's own defaults that HttpClient does not send (<c>Accept: */*</c>, a form Content-Type on a POST,
 /// an automatic <c>Expect: 100-continue</c>) are switched off unless the request asks for them.
 /// </summary>
@@ -50,14 +50,15 @@ internal static class RequestTranslator
         if (request.Headers.ExpectContinue == true) headers.Add("Expect: 100-continue");
         else headers.Add("Expect:");
         if (!request.Headers.Contains("Accept")) headers.Add("Accept:");
+        // Content headers go only with a body: after a redirect that turns the request into a body-less GET they are
+        // dropped with the body, as SocketsHttpHandler drops them (curl would keep every header line).
+        var bodyHeaders = new List<string>();
         if (content is not null)
-        {
             foreach (var header in content.Headers)
-                if (!header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)) headers.Add(Line(header.Key, header.Value));
-            if (content.Headers.ContentType is null) headers.Add("Content-Type:");
-        }
-        else if (easy.Post) headers.Add("Content-Type:");
+                if (!header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)) bodyHeaders.Add(Line(header.Key, header.Value));
+        if (content?.Headers.ContentType is null) bodyHeaders.Add("Content-Type:");   // no form type of curl's own
         easy.HttpHeader = headers;
+        easy.BodyHeaders = bodyHeaders;
     }
 
     // Sent by Curlew itself, from the request's properties.

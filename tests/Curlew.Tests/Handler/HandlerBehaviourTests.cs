@@ -279,6 +279,22 @@ public sealed class HandlerBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_request_Authorization_header_follows_a_redirect_on_the_same_host_but_never_to_another()
+    {
+        using var client = Client();
+        foreach (var (caseId, target) in new[] { ("auth-same", "/echo"), ("auth-other", $"http://localhost:{_server.Port}/echo") })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/redirect/302?to={Uri.EscapeDataString(target)}");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "secret-token");
+            request.Headers.TryAddWithoutValidation("X-Case", caseId);
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        Assert.Contains("authorization: Bearer secret-token", _server.Received("auth-same")[1].Headers);   // curl's rule
+        Assert.DoesNotContain("authorization", _server.Received("auth-other")[1].Headers);
+    }
+
+    [Fact]
     public async Task ConfigureEasy_throwing_is_an_HttpRequestException_holding_what_it_threw()
     {
         var boom = new InvalidOperationException("configure failed");

@@ -53,10 +53,14 @@ public static class HandlerDiffCases
         new("308 followed", _ => Get("/redirect/308")),
         new("302 not followed", _ => Get("/redirect/302"), AllowAutoRedirect: false),
         new("308 not followed", _ => Get("/redirect/308?to=/status/404"), AllowAutoRedirect: false),
-        // Without a Content-Type: curl sends the request's header lines on every hop, so a content type would follow
-        // the body-less GET (a documented difference; see docs/notes/handler.md).
-        new("303 after post becomes get", _ => With(HttpMethod.Post, "/redirect/303", new ByteArrayContent("dropped"u8.ToArray()))),
+        new("303 after post becomes get", _ => With(HttpMethod.Post, "/redirect/303", new StringContent("dropped", Encoding.UTF8, "text/plain"))),
         new("302 after post becomes get", _ => With(HttpMethod.Post, "/redirect/302", new ByteArrayContent("dropped"u8.ToArray()))),
+        new("301 after post becomes get, content headers dropped", _ =>
+        {
+            var content = new StringContent("dropped", Encoding.UTF8, "application/json");
+            content.Headers.ContentLanguage.Add("en");
+            return With(HttpMethod.Post, "/redirect/301", content);
+        }),
         new("307 after post keeps the body", _ => With(HttpMethod.Post, "/redirect/307", new StringContent("sent twice"))),
         new("308 after put keeps the body", _ => With(HttpMethod.Put, "/redirect/308", new ByteArrayContent(BodyPattern.Bytes(100_000)))),
         new("redirect chain within limit", _ => Get("/redirect-chain/3"), MaxRedirects: 5),
