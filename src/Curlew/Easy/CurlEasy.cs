@@ -50,6 +50,21 @@ public sealed partial class CurlEasy : IDisposable
     /// <summary>What a user callback threw, when that ended the last transfer (with <see cref="CurlCode.AbortedByCallback"/>); <c>null</c> otherwise.</summary>
     public Exception? CallbackException { get; private set; }
 
+    /// <summary>
+    /// Header lines sent only with a request body, after the HttpHeader lines (CurlHttpHandler's content headers): not a
+    /// libcurl option, so internal. Lines are taken as given (the handler has refused CR and LF already).
+    /// </summary>
+    internal IReadOnlyList<string>? BodyHeaders
+    {
+        get => _options.BodyHeaders;
+        set
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _options.BodyHeaders = value is null ? null : [.. value];
+            _optionsChanged = true;
+        }
+    }
+
     /// <summary>Every socket event of this handle, for tests and diagnostics.</summary>
     internal SocketLedger Ledger { get; } = new();
 

@@ -74,7 +74,9 @@ internal static class HttpRequestWriter
             if (chunked && !custom.Overrides("Transfer-Encoding")) head.Append("Transfer-Encoding: chunked\r\n"u8);
             if (!chunked && body.Size >= 0 && !custom.Overrides("Content-Length"))
                 head.Append("Content-Length: "u8).Append(body.Size).Append("\r\n"u8);
-            if (request.IsPost && !custom.Overrides("Content-Type"))
+            if (!o.BodyCustom.IsEmpty)
+                foreach (var line in o.BodyCustom.ToSend()) head.Append(line).Append("\r\n"u8);
+            if (request.IsPost && !custom.Overrides("Content-Type") && !o.BodyCustom.Overrides("Content-Type"))
                 head.Append("Content-Type: application/x-www-form-urlencoded\r\n"u8);
             bool wanted = !http10 && (request.IsPost ? body.Size < 0 || body.Size > PostExpectThreshold : body.Size != 0);
             bool ours = !resend && wanted && !custom.Overrides("Expect");

@@ -20,6 +20,9 @@ internal sealed class HttpSettings
 
     /// <summary>The user's HttpHeader lines, parsed once.</summary>
     public CustomHeaders Custom { get; init; } = CustomHeaders.Empty;
+
+    /// <summary>Header lines sent only with a body (not a libcurl option; see <c>EasyOptions.BodyHeaders</c>), parsed once.</summary>
+    public CustomHeaders BodyCustom { get; init; } = CustomHeaders.Empty;
     public string? UserAgent { get; init; }
     public string? Referer { get; init; }
     public string? Cookie { get; init; }

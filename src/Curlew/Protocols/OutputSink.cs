@@ -15,6 +15,7 @@ internal sealed class OutputSink
     private readonly object? _userData;
     private readonly Stream? _stream;
     private readonly string _what;
+    private readonly IResponseHeadObserver? _observer;
 
     private OutputSink(WriteCallback? callback, object? userData, Stream? stream, string what)
     {
@@ -22,6 +23,15 @@ internal sealed class OutputSink
         _userData = userData;
         _stream = stream;
         _what = what;
+        _observer = (callback is null ? stream : userData) as IResponseHeadObserver;
+    }
+
+    /// <summary>Tells a body target that watches for it (<see cref="IResponseHeadObserver"/>) that the final response head is in.</summary>
+    public void FinalResponseHead()
+    {
+        if (_observer is null) return;
+        try { _observer.FinalResponseHead(); }
+        catch (Exception ex) { throw CurlException.FromCallback(_what, ex); }
     }
 
     /// <summary>The body sink: WriteFunction, else WriteData as a Stream, else stdout.</summary>

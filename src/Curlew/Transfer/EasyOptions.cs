@@ -36,6 +36,12 @@ internal sealed class EasyOptions
     public object? Private;
     public TextWriter? Stderr;
     public IReadOnlyList<string>? HttpHeader, Resolve, ConnectTo, Quote;
+
+    /// <summary>
+    /// Not a libcurl option: header lines sent only while the request carries a body (CurlHttpHandler's content
+    /// headers), so a redirect that drops the body drops them too. Set through <c>CurlEasy.BodyHeaders</c>.
+    /// </summary>
+    public IReadOnlyList<string>? BodyHeaders;
     public WriteCallback? WriteFunction, HeaderFunction;
     public object? WriteData, HeaderData, ReadData, XferInfoData, OpenSocketData, CloseSocketData, SockOptData;
     public ReadCallback? ReadFunction;

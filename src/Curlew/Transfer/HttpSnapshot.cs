@@ -26,6 +26,7 @@ internal static class HttpSnapshot
         ReadData = o.ReadData,
         InFileSize = o.InFileSize,
         Custom = o.HttpHeader is null ? CustomHeaders.Empty : new CustomHeaders(o.HttpHeader),
+        BodyCustom = o.BodyHeaders is null ? CustomHeaders.Empty : new CustomHeaders(o.BodyHeaders),
         UserAgent = o.UserAgent,
         Referer = o.Referer,
         Cookie = o.Cookie,
@@ -47,7 +48,7 @@ internal static class HttpSnapshot
         a.Method == b.Method && a.NoBody == b.NoBody && ReferenceEquals(a.CustomRequest, b.CustomRequest)
         && ReferenceEquals(a.PostFields, b.PostFields) && a.PostFieldSize == b.PostFieldSize
         && a.ReadFunction == b.ReadFunction && ReferenceEquals(a.ReadData, b.ReadData) && a.InFileSize == b.InFileSize
-        && ReferenceEquals(a.HttpHeader, b.HttpHeader) && ReferenceEquals(a.UserAgent, b.UserAgent)
+        && ReferenceEquals(a.HttpHeader, b.HttpHeader) && ReferenceEquals(a.BodyHeaders, b.BodyHeaders) && ReferenceEquals(a.UserAgent, b.UserAgent)
         && ReferenceEquals(a.Referer, b.Referer) && ReferenceEquals(a.Cookie, b.Cookie) && ReferenceEquals(a.UserPwd, b.UserPwd)
         && a.HttpAuth == b.HttpAuth && a.HttpVersion == b.HttpVersion && ReferenceEquals(a.Range, b.Range) && a.ResumeFrom == b.ResumeFrom
         && a.Header == b.Header && a.FailOnError == b.FailOnError && a.MaxFileSize == b.MaxFileSize

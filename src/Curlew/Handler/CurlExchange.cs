@@ -1,0 +1,176 @@
+namespace Curlew;
+
+/// <summary>
+/// One request through a <see cref="CurlHttpHandler"/>: borrows a handle, sets it up, runs its transfer in the
+/// background, and completes the caller's task with the response when the engine says the final head is in (or with
+/// the failure, when the transfer ended before that). The body then flows through a <see cref="BodyPipe"/> to the
+/// response's stream; when the transfer ends the pipe is completed (or failed) and the handle goes back to the pool.
+/// The caller's token cancels the transfer until the response is returned; after that, disposing the response (or
+/// cancelling a read of its stream) does.
+/// </summary>
+internal sealed class CurlExchange
+{
+    private readonly CurlHttpHandler _handler;
+    private readonly EasyPool.Lease _lease;
+    private readonly HttpRequestMessage _request;
+    private readonly CancellationToken _callerToken;
+    private readonly CancellationTokenSource _transfer = new();
+    private readonly ResponseHeadCollector _head = new();
+    private readonly BodyPipe _responseBody = new();
+    private readonly TaskCompletionSource<HttpResponseMessage> _response = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ContentUpload? _requestBody;
+    private CancellationTokenRegistration _callerRegistration;
+    private int _finalStatus;   // of the response returned; 0 while none
+
+    /// <summary>Completes (never faults) when the transfer has ended and the handle went back to the pool.</summary>
+    public Task Completion { get; private set; } = Task.CompletedTask;
+
+    private CurlExchange(CurlHttpHandler handler, EasyPool.Lease lease, HttpRequestMessage request, CancellationToken callerToken)
+    {
+        _handler = handler;
+        _lease = lease;
+        _request = request;
+        _callerToken = callerToken;
+    }
+
+    public static async Task<HttpResponseMessage> RunAsync(CurlHttpHandler handler, EasyPool pool, HttpRequestMessage request, Version version, CancellationToken cancellationToken)
+    {
+        var uri = request.RequestUri!;
+        EasyPool.Lease lease;
+        try
+        {
+            lease = await pool.RentAsync($"{uri.Scheme}://{uri.IdnHost}:{uri.Port}", cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new TaskCanceledException("The request was canceled while it waited for a free connection", ex, cancellationToken);
+        }
+        var exchange = new CurlExchange(handler, lease, request, cancellationToken);
+        try
+        {
+            exchange.Prepare(version);
+        }
+        catch
+        {
+            lease.Easy.Reset();
+            lease.Return(keep: true);
+            throw;
+        }
+        exchange.Start();
+        return await exchange._response.Task.ConfigureAwait(false);
+    }
+
+    private void Prepare(Version version)
+    {
+        var easy = _lease.Easy;
+        easy.Reset();
+        try
+        {
+            _handler.Configure(easy, _request.RequestUri!);
+        }
+        catch (Exception ex)
+        {
+            throw new HttpRequestException(HttpRequestError.Unknown, $"CurlHttpHandler could not set up the request's handle: {ex.Message}", ex);
+        }
+        long? length = null;
+        if (_request.Content is { } content && _request.Method != HttpMethod.Head)
+        {
+            length = content.Headers.ContentLength;
+            _requestBody = new ContentUpload(content, _transfer.Token);
+        }
+        RequestTranslator.Apply(easy, _request, version, _requestBody, length);
+        easy.HeaderFunction = _head.OnHeaderLine;
+        easy.WriteData = new PipeWriteStream(_responseBody, OnFinalHead);
+    }
+
+    private void Start()
+    {
+        _callerRegistration = _callerToken.Register(static state => ((CurlExchange)state!).Cancel(), this);
+        _handler.Started(this);
+        Completion = RunTransferAsync();
+    }
+
+    // Called by the engine, on its thread, when the head of the response the caller gets is in.
+    private void OnFinalHead()
+    {
+        // After followed redirects the request says where and how it ended, as HttpClient's redirect handling leaves it.
+        var easy = _lease.Easy;
+        if (easy.GetInfo(CurlInfo.EffectiveUrl) is string effective && effective != _request.RequestUri!.AbsoluteUri
+            && Uri.TryCreate(effective, UriKind.Absolute, out var followed))
+            _request.RequestUri = followed;
+        if (easy.GetInfo(CurlInfo.EffectiveMethod) is string method && method != _request.Method.Method)
+            _request.Method = new HttpMethod(method);
+        var response = _head.Build(_request, new PipeReadStream(_responseBody, Cancel));
+        _finalStatus = Math.Max(1, _head.LastStatus);   // only once built: a head that fails to build ends the transfer instead
+        _callerRegistration.Unregister();   // from now on the response's owner decides
+        _response.TrySetResult(response);
+    }
+
+    /// <summary>The handler is being disposed: the transfer stops, and a body still being read fails.</summary>
+    public void Stop()
+    {
+        _responseBody.Complete(new IOException("The CurlHttpHandler was disposed while this response body was being read"));
+        Cancel();
+    }
+
+    private void Cancel()
+    {
+        try { _transfer.Cancel(); }
+        catch (ObjectDisposedException) { }
+    }
+
+    private async Task RunTransferAsync()
+    {
+        var easy = _lease.Easy;
+        CurlCode code;
+        OperationCanceledException? cancelled = null;
+        Exception? unexpected = null;
+        try
+        {
+            code = await easy.PerformAsync(_transfer.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex)
+        {
+            cancelled = ex;
+            code = CurlCode.AbortedByCallback;
+        }
+        catch (Exception ex)
+        {
+            // PerformAsync reports failures as codes; anything else is a bug, still reported to the caller, never lost.
+            unexpected = ex;
+            code = CurlCode.FailedInit;
+        }
+        try
+        {
+            _callerRegistration.Unregister();
+            if (_requestBody is not null) await _requestBody.StopAsync().ConfigureAwait(false);   // a copy still writing is let go
+            Finish(code, unexpected?.Message ?? easy.ErrorMessage, unexpected ?? easy.CallbackException, cancelled);
+        }
+        finally
+        {
+            easy.Reset();   // drop this request's pipes and callbacks; the cached connection stays
+            _handler.Ended(this);
+            _lease.Return(keep: true);
+        }
+    }
+
+    private void Finish(CurlCode code, string? message, Exception? callbackException, OperationCanceledException? cancelled)
+    {
+        if (_finalStatus == 0)
+        {
+            Exception failure = cancelled is not null
+                ? new TaskCanceledException("The request was canceled", cancelled, _callerToken.IsCancellationRequested ? _callerToken : _transfer.Token)
+                : code == CurlCode.Ok
+                    ? new HttpRequestException(HttpRequestError.InvalidResponse, "The transfer ended without a response")
+                    : CurlErrorMapping.BeforeResponse(code, message, callbackException);
+            _response.TrySetException(failure);
+            return;
+        }
+        // At the redirect limit the last 3xx was returned as the response (as HttpClientHandler does); curl then
+        // reports TooManyRedirects, which for this caller is the normal end of that response.
+        bool limitRedirect = code == CurlCode.TooManyRedirects && _finalStatus is >= 300 and < 400;
+        if (code == CurlCode.Ok || limitRedirect) _responseBody.Complete();
+        else if (cancelled is not null) _responseBody.Complete(new IOException("The response body was aborted", cancelled));
+        else _responseBody.Complete(CurlErrorMapping.DuringBody(code, message, callbackException));
+    }
+}

@@ -1,0 +1,13 @@
+namespace Curlew.Protocols;
+
+/// <summary>
+/// An internal seam for a body target that needs to know when the final response head is in (the one whose body it
+/// will get, after any 1xx, followed redirect or authentication round): Curlew's <c>HttpMessageHandler</c> returns its
+/// response at that moment and streams the body afterwards. A <c>WriteData</c> object implementing it is told once per
+/// perform, before the first body byte (and also when the response has no body).
+/// </summary>
+internal interface IResponseHeadObserver
+{
+    /// <summary>The last head passed to the header sink is the final one; body bytes (if any) follow, then trailers.</summary>
+    void FinalResponseHead();
+}
