@@ -163,10 +163,12 @@ public sealed class ShareDiffTests(ITestOutputHelper output)
             rig.B.MaxConnects = 1;
             rig.A.Url = $"http://a.test:{s.Port}/hello";
             rig.B.Url = $"http://b.test:{s.Second.Port}/hello";
+            // libcurl ranks idle times in whole milliseconds and a loopback transfer can take less: without a pause
+            // before each eviction it is a tie (the connection just returned is idle 0 ms too) that libcurl breaks in
+            // hash order, sometimes evicting the new one. With them, the older connection is plainly the longest idle.
             rig.Perform(rig.A, "A to a.test");
+            Thread.Sleep(20);
             rig.Perform(rig.B, "B to b.test: A's connection is pushed out");
-            // libcurl ranks idle times in whole milliseconds and a loopback transfer can take less: without this the
-            // next eviction is a tie it breaks in hash order. With it, B's connection is plainly the longest idle.
             Thread.Sleep(20);
             rig.Perform(rig.A, "A to a.test again: B's connection is pushed out");
         });
