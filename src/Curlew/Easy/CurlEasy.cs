@@ -108,6 +108,7 @@ public sealed partial class CurlEasy : IDisposable
     public CurlCode Perform()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (InMulti) return Fail(CurlCode.FailedInit, InMultiMessage);
         return Run(synchronous: true, CancellationToken.None).GetAwaiter().GetResult();
     }
 
@@ -120,6 +121,7 @@ public sealed partial class CurlEasy : IDisposable
     public Task<CurlCode> PerformAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (InMulti) return Task.FromResult(Fail(CurlCode.FailedInit, InMultiMessage));
         return Run(synchronous: false, cancellationToken).AsTask();
     }
 
@@ -151,6 +153,7 @@ public sealed partial class CurlEasy : IDisposable
     public void Dispose()
     {
         if (_disposed) return;
+        LeaveMultiOnDispose();   // as curl_easy_cleanup: out of its multi first, its transfer there aborted
         _disposed = true;
         _pool.CloseAll();
         _share?.Detach();
@@ -176,12 +179,18 @@ public sealed partial class CurlEasy : IDisposable
     }
 
     // The share's pool while one sharing CONNECT is attached, else the handle's own (whose idle connections wait there).
-    private ConnectionPool PoolForTransfer() => _share?.ConnectionPool ?? _pool;
+    // A share's pool wins over a multi's, as in libcurl.
+    private ConnectionPool PoolForTransfer() => _share?.ConnectionPool ?? _multiPool ?? _pool;
 
     [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]   // PerformAsync's Task is then a small wrapper, not the whole state machine
-    private async ValueTask<CurlCode> Run(bool synchronous, CancellationToken cancellationToken)
+    private async ValueTask<CurlCode> Run(bool synchronous, CancellationToken cancellationToken, bool byOwner = false)
     {
         if (Interlocked.Exchange(ref _busy, 1) != 0) return Fail(CurlCode.RecursiveApiCall, "A transfer is already running on this handle");
+        if (InMulti && !byOwner)
+        {
+            Volatile.Write(ref _busy, 0);   // added to a multi meanwhile: the multi runs it now
+            return Fail(CurlCode.FailedInit, InMultiMessage);
+        }
         try
         {
             ErrorMessage = null;
