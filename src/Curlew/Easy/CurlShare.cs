@@ -40,28 +40,34 @@ public sealed class CurlShare : IDisposable
     /// </summary>
     public CurlShCode SetOpt(CurlShOption option, object? value)
     {
-        lock (_gate)
+        ConnectionPool? dropped = null;
+        CurlShCode code;
+        lock (_gate) code = Apply(option, value, ref dropped);
+        dropped?.CloseAll();   // outside the lock: closing may wait for goodbyes (FTP's QUIT)
+        return code;
+    }
+
+    private CurlShCode Apply(CurlShOption option, object? value, ref ConnectionPool? dropped)
+    {
+        if (_ended) return CurlShCode.Invalid;
+        if (_attached > 0) return CurlShCode.InUse;
+        switch (option)
         {
-            if (_ended) return CurlShCode.Invalid;
-            if (_attached > 0) return CurlShCode.InUse;
-            switch (option)
-            {
-                case CurlShOption.Share:
-                case CurlShOption.Unshare:
-                    if (!TryLockData(value, out var data)) return CurlShCode.BadOption;
-                    return option == CurlShOption.Share ? StartSharing(data) : StopSharing(data);
-                case CurlShOption.LockFunc when value is null or CurlLockCallback:
-                    LockFunction = (CurlLockCallback?)value;
-                    return CurlShCode.Ok;
-                case CurlShOption.UnlockFunc when value is null or CurlUnlockCallback:
-                    UnlockFunction = (CurlUnlockCallback?)value;
-                    return CurlShCode.Ok;
-                case CurlShOption.UserData:
-                    UserData = value;
-                    return CurlShCode.Ok;
-                default:
-                    return CurlShCode.BadOption;
-            }
+            case CurlShOption.Share:
+            case CurlShOption.Unshare:
+                if (!TryLockData(value, out var data)) return CurlShCode.BadOption;
+                return option == CurlShOption.Share ? StartSharing(data) : StopSharing(data, ref dropped);
+            case CurlShOption.LockFunc when value is null or CurlLockCallback:
+                LockFunction = (CurlLockCallback?)value;
+                return CurlShCode.Ok;
+            case CurlShOption.UnlockFunc when value is null or CurlUnlockCallback:
+                UnlockFunction = (CurlUnlockCallback?)value;
+                return CurlShCode.Ok;
+            case CurlShOption.UserData:
+                UserData = value;
+                return CurlShCode.Ok;
+            default:
+                return CurlShCode.BadOption;
         }
     }
 
@@ -189,15 +195,14 @@ public sealed class CurlShare : IDisposable
         return CurlShCode.Ok;
     }
 
-    private CurlShCode StopSharing(CurlLockData data)
+    private CurlShCode StopSharing(CurlLockData data, ref ConnectionPool? dropped)
     {
         switch (data)
         {
             case CurlLockData.Connect:
-                // No handle is attached, so nobody can take from the pool: close what earlier handles left there.
-                var pool = _pool;
+                // No handle is attached, so nobody can take from the pool: what earlier handles left there is closed.
+                dropped = _pool;
                 _pool = null;
-                pool?.CloseAll();
                 break;
             case CurlLockData.Dns or CurlLockData.SslSession:
                 break;

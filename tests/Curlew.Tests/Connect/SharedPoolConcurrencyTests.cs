@@ -25,6 +25,7 @@ public sealed class SharedPoolConcurrencyTests(NginxFixture nginx)
         var connects = new long[Handles];
         var inUse = new System.Collections.Concurrent.ConcurrentDictionary<long, int>();   // local port -> handle using it now
         var holding = new long[Handles];
+        var received = new long[Handles];
         var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
         for (int i = 0; i < Handles; i++)
         {
@@ -32,13 +33,25 @@ public sealed class SharedPoolConcurrencyTests(NginxFixture nginx)
             ledgers[i] = new CallbackLedger().Install(handles[i]);
             var easy = handles[i];
             int h = i;
-            // One transfer at a time per connection: the connection a transfer reads from must not be another's now.
+            // One transfer at a time per connection: from the status line to the last body byte a transfer reads its
+            // connection, and no other transfer may be reading the same one (known by its local port) meanwhile.
+            easy.HeaderFunction = (line, _) =>
+            {
+                if (!line.StartsWith("HTTP/"u8)) return line.Length;
+                long port = easy.GetInfoLong(CurlInfo.LocalPort);
+                if (!inUse.TryAdd(port, h)) failures.Enqueue($"handle {h} reads the connection from local port {port} while handle {inUse.GetValueOrDefault(port)} does");
+                holding[h] = port;
+                received[h] = 0;
+                return line.Length;
+            };
             easy.WriteFunction = (data, _) =>
             {
-                if (holding[h] != 0) return data.Length;
-                long port = easy.GetInfoLong(CurlInfo.LocalPort);
-                if (!inUse.TryAdd(port, h)) failures.Enqueue($"handle {h} got the connection from local port {port} while handle {inUse[port]} used it");
-                holding[h] = port;
+                received[h] += data.Length;
+                if (received[h] == NginxServer.SmallText.Length)
+                {
+                    inUse.TryRemove(holding[h], out int _);
+                    holding[h] = 0;
+                }
                 return data.Length;
             };
         }
@@ -49,8 +62,7 @@ public sealed class SharedPoolConcurrencyTests(NginxFixture nginx)
             for (int n = 0; n < TransfersEach; n++)
             {
                 var code = mixAsync && n % 2 == 1 ? await easy.PerformAsync() : easy.Perform();
-                if (holding[h] != 0) inUse.TryRemove(holding[h], out _);
-                holding[h] = 0;
+                if (received[h] != NginxServer.SmallText.Length) failures.Enqueue($"handle {h} transfer {n}: {received[h]} body bytes");
                 if (code != CurlCode.Ok) failures.Enqueue($"handle {h} transfer {n}: {code} {easy.ErrorMessage}");
                 connects[h] += easy.GetInfoLong(CurlInfo.NumConnects);
             }
@@ -60,7 +72,7 @@ public sealed class SharedPoolConcurrencyTests(NginxFixture nginx)
         await all;
 
         Assert.True(failures.IsEmpty, string.Join("\n", failures.Take(20)));
-        Assert.True(inUse.IsEmpty, "a transfer's connection was still marked in use after its perform returned");
+        Assert.True(inUse.IsEmpty, "a transfer's connection was still marked in use after its body arrived");
         long opened = ledgers.Sum(l => l.Opens.Count);
         Assert.Equal(opened, connects.Sum());                      // NumConnects counts exactly the new connections
         Assert.InRange(opened, 1, Handles * 4);                    // shared and reused, not one per transfer
