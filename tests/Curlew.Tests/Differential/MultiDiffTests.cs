@@ -85,6 +85,38 @@ public sealed class MultiDiffTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void Removing_a_handle_mid_body_closes_its_connection_and_leaves_the_others_running()
+    {
+        using var stall = new StallServer();
+        AssertSame(rig =>
+        {
+            _gate.Arm(0);
+            AddHandles(rig, 2, i => i == 0 ? stall.Url : _gate.Url);
+            rig.RunUntilBody(0);
+            rig.Step("mid-body");
+            rig.Step($"remove the stalled one mid-body: {rig.Remove(0)}");
+            Report(rig, rig.RunAll());
+        });
+    }
+
+    [Fact]
+    public void Cleaning_up_the_multi_mid_body_closes_every_connection_once()
+    {
+        using var stall = new StallServer();
+        AssertSame(rig =>
+        {
+            _gate.Arm(0);
+            AddHandles(rig, 3, i => i < 2 ? stall.Url : _gate.Url);
+            rig.RunUntilBody(0);
+            rig.RunUntilBody(1);
+            rig.RunUntilBody(2);
+            rig.Step("mid-body");
+            rig.Step($"cleanup mid-body: {rig.Cleanup()}");
+            rig.Step($"add after cleanup: {rig.Add(2)}");
+        });
+    }
+
+    [Fact]
     public void Setopt_codes_match_libcurl_for_the_options_Curlew_has()
     {
         var differences = new List<string>();

@@ -43,6 +43,17 @@ public abstract class MultiRig : IDisposable
     /// Performs and polls until nothing runs (failing after <paramref name="limitSeconds"/>), reading every message;
     /// returns each handle's result by number. Running counts are not compared: they depend on timing.
     /// </summary>
+    /// <summary>Performs and polls until <paramref name="handle"/> has received body bytes (the transfer is mid-body).</summary>
+    public void RunUntilBody(int handle, int limitSeconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(limitSeconds);
+        while (Handles[handle].Body.Length == 0)
+        {
+            if (Perform(out _) != 0 || DateTime.UtcNow > deadline) throw new TimeoutException($"{Engine}: no body bytes for handle {handle}");
+            Poll(50);
+        }
+    }
+
     public SortedDictionary<int, int> RunAll(int limitSeconds = 30)
     {
         var results = new SortedDictionary<int, int>();
@@ -108,8 +119,9 @@ public sealed unsafe class LibCurlMultiRig : MultiRig
     /// <summary>The native multi, for a second rig's handle tests.</summary>
     public nint Multi => _multi;
 
-    public override int Add(int handle) => curl_multi_add_handle(_multi, Native(handle));
-    public override int Remove(int handle) => curl_multi_remove_handle(_multi, Native(handle));
+    // After the cleanup the native multi is gone: calls say BAD_HANDLE instead of touching freed memory.
+    public override int Add(int handle) => _multi == 0 ? (int)CurlMCode.BadHandle : curl_multi_add_handle(_multi, Native(handle));
+    public override int Remove(int handle) => _multi == 0 ? (int)CurlMCode.BadHandle : curl_multi_remove_handle(_multi, Native(handle));
     public override int SetOpt(CurlMOption option, long value) => MultiSetOptLong(_multi, (int)option, value);
     public override int Perform(out int running) => curl_multi_perform(_multi, out running);
     public override int Poll(int timeoutMs) => curl_multi_poll(_multi, 0, 0, timeoutMs, out _);
