@@ -32,7 +32,7 @@ public sealed partial class CurlMulti : IDisposable, IEasyOwner
 {
     // The multi whose transfer this code runs in: flows with each transfer (and so into its callbacks), so a callback
     // calling back into its multi is recognised on whatever thread it runs.
-    private static readonly AsyncLocal<CurlMulti?> RunningIn = new();
+    private static readonly AsyncLocal<MultiTransfer?> RunningIn = new();
 
     private readonly Lock _gate = new();
     private readonly List<MultiTransfer> _transfers = [];   // added order
@@ -47,7 +47,8 @@ public sealed partial class CurlMulti : IDisposable, IEasyOwner
     /// <summary>Creates a multi handle with libcurl's defaults (<c>curl_multi_init</c>).</summary>
     public CurlMulti() => _pool = new ConnectionPool(new SocketLedger(), _limits);   // sockets are recorded in their opener's ledger
 
-    private bool InCallback => ReferenceEquals(RunningIn.Value, this);
+    // Inside a transfer of this multi that has not ended (work a callback started elsewhere counts until then).
+    private bool InCallback => RunningIn.Value is { } t && ReferenceEquals(t.Owner, this) && !t.Ended.Task.IsCompleted;
 
     /// <summary>
     /// Adds <paramref name="easy"/> (<c>curl_multi_add_handle</c>); the next <see cref="Perform"/> starts its transfer
@@ -69,7 +70,7 @@ public sealed partial class CurlMulti : IDisposable, IEasyOwner
         {
             if (!_ended)
             {
-                _transfers.Add(new MultiTransfer(easy));
+                _transfers.Add(new MultiTransfer(this, easy));
                 _limits.Members = _transfers.Count;
                 Signal();   // a Wait now returns at once: Perform has a transfer to start
                 return CurlMCode.Ok;
@@ -203,7 +204,7 @@ public sealed partial class CurlMulti : IDisposable, IEasyOwner
     // One transfer, from Perform to its end. Its first steps run on Perform's thread; the rest where its I/O completes.
     private async Task RunAsync(MultiTransfer t)
     {
-        RunningIn.Value = this;   // scoped to this transfer's flow: the caller's own context is untouched
+        RunningIn.Value = t;   // scoped to this transfer's flow: the caller's own context is untouched
         CurlCode result;
         bool aborted = false;
         try { result = await t.Easy.RunForOwner(t.Abort.Token).ConfigureAwait(false); }

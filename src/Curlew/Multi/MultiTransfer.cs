@@ -16,8 +16,11 @@ internal enum MultiTransferState
 }
 
 /// <summary>One handle added to a <see cref="CurlMulti"/>: its state, its running transfer and what ended it.</summary>
-internal sealed class MultiTransfer(CurlEasy easy)
+internal sealed class MultiTransfer(CurlMulti owner, CurlEasy easy)
 {
+    public CurlMulti Owner { get; } = owner;
+
+
     public CurlEasy Easy { get; } = easy;
 
     /// <summary>Guarded by the multi's gate.</summary>

@@ -186,4 +186,44 @@ public sealed class MultiLedgerTests(NginxFixture nginx) : IDisposable
         other.Dispose();
         easy.Dispose();
     }
+
+    [Fact]
+    public async Task Disposing_the_multi_from_a_callback_returns_and_the_transfer_lets_go_of_its_socket_once()
+    {
+        var multi = new CurlMulti();
+        var disposedInside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (easy, ledger, _) = Handle(_stall.Url, () =>
+        {
+            multi.Dispose();
+            disposedInside.TrySetResult();
+            return 1;   // refuse the chunk: either way the transfer must end
+        });
+        Assert.Equal(CurlMCode.Ok, multi.AddHandle(easy));
+        Assert.Equal(CurlMCode.Ok, multi.Perform(out _));
+
+        await disposedInside.Task.WaitAsync(Run.HangLimit);
+        Assert.True(SpinWait.SpinUntil(() => ledger.OpenCount == 0 && ledger.Opens.Count == 1, Run.HangLimit), ledger.Describe());
+        ledger.AssertBalanced();
+        Assert.Equal(CurlMCode.BadHandle, multi.Perform(out _));
+        Assert.Null(easy.Owner);
+        easy.Dispose();
+    }
+
+    [Fact]
+    public async Task A_handle_running_its_own_PerformAsync_cannot_be_added()
+    {
+        using var multi = new CurlMulti();
+        var (easy, ledger, firstBytes) = Handle(_stall.Url);
+        using var cancel = new CancellationTokenSource();
+        var own = easy.PerformAsync(cancel.Token);
+        await firstBytes.WaitAsync(Run.HangLimit);
+
+        Assert.Equal(CurlMCode.AddedAlready, multi.AddHandle(easy));
+
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => own.WaitAsync(Run.HangLimit));
+        Assert.Equal(0, multi.HandleCount);
+        easy.Dispose();
+        ledger.AssertBalanced();
+    }
 }
