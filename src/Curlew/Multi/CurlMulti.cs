@@ -82,7 +82,8 @@ public sealed partial class CurlMulti : IDisposable, IEasyOwner
 
     /// <summary>
     /// Takes <paramref name="easy"/> out (<c>curl_multi_remove_handle</c>). A running or pending transfer is aborted
-    /// first and this waits until it has let go of everything: its connection is closed (through the close callback,
+    /// first and this waits until it has let go of everything (so it waits for a callback of that handle that is running
+    /// to return): its connection is closed (through the close callback,
     /// once), it gives no DONE message, and an unread DONE message of the handle is dropped. Connections the handle left
     /// idle stay in the multi's cache. <see cref="CurlMCode.Ok"/> also for a handle in no multi;
     /// <see cref="CurlMCode.BadEasyHandle"/> for null or a handle in another multi.
@@ -120,7 +121,13 @@ public sealed partial class CurlMulti : IDisposable, IEasyOwner
                 (toStart ??= []).Add(t);
             }
         }
-        if (toStart is not null) foreach (var t in toStart) _ = RunAsync(t);
+        if (toStart is not null)
+            foreach (var t in toStart)
+            {
+                // A callback of a transfer started just before may have taken this one out already.
+                if (t.Abort.IsCancellationRequested) t.Ended.TrySetResult();
+                else _ = RunAsync(t);
+            }
         lock (_gate)
         {
             foreach (var t in _finished)
