@@ -18,9 +18,9 @@ namespace Curlew;
 /// <para>
 /// Threads, where Curlew differs from libcurl: libcurl moves every transfer only inside <c>curl_multi_perform</c>, so
 /// all callbacks run there, on the caller's thread. Curlew's transfers are asynchronous: <see cref="Perform"/> starts
-/// the handles added since the last call (their first steps, and so their first callbacks, run on the caller's
-/// thread inside Perform) and from then on each transfer runs by itself on the thread pool, also between calls, so
-/// callbacks run on thread-pool threads. What is guaranteed: the callbacks of one handle never run at the same time
+/// the handles added since the last call (each runs on the caller's thread inside Perform until its first wait for
+/// the network, so early callbacks such as the open-socket callback may run there) and from then on each transfer runs
+/// by itself on the thread pool, also between calls, so callbacks run on thread-pool threads. What is guaranteed: the callbacks of one handle never run at the same time
 /// (one transfer is one sequence of steps), while callbacks of different handles may run at the same time, on
 /// different threads; a transfer's result becomes visible (running count, DONE message) only at a <see cref="Perform"/>
 /// call, as in libcurl. Like libcurl's, the multi handle is for one thread at a time, except <see cref="Wakeup"/>,
