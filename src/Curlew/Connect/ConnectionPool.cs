@@ -4,8 +4,8 @@ namespace Curlew.Connect;
 
 /// <summary>
 /// Idle connections, keyed by <see cref="Route"/>: one handle's, or those of every handle attached to a share
-/// (CURL_LOCK_DATA_CONNECT), so every member is safe to call from several threads at once. A transfer takes a live idle connection of its route
-/// (dead ones found on the way are closed) and gives it back when done; beyond <c>MaxConnects</c> the longest-idle
+/// (CURL_LOCK_DATA_CONNECT), so every member is safe to call from several threads at once. A transfer takes a live
+/// idle connection of its route (dead or too old ones found on the way are closed) and gives it back when done; beyond <c>MaxConnects</c> the longest-idle
 /// connection is closed. Every close here goes through <see cref="Connection.Close"/>, so eviction and
 /// <see cref="CloseAll"/> reach the close callback exactly once. Idle accounting is explicit: a connection is either
 /// in the idle list (counted by <see cref="IdleCount"/>) or owned by exactly one transfer, never both.

@@ -12,11 +12,13 @@ public sealed class ShareDiffTests(ITestOutputHelper output)
 {
     private const int Connect = (int)CurlLockData.Connect;
 
-    [Fact]
-    public async Task Two_handles_sharing_CONNECT_take_turns_on_one_connection()
+    [Theory]
+    [InlineData(CurlewMode.Sync)]
+    [InlineData(CurlewMode.Async)]
+    public async Task Two_handles_sharing_CONNECT_take_turns_on_one_connection(CurlewMode mode)
     {
         var s = await DiffServers.GetAsync();
-        AssertSame(rig =>
+        AssertSame(mode, rig =>
         {
             rig.Step($"share CONNECT: {rig.ShareSetOpt(CurlShOption.Share, Connect)}");
             rig.Step($"attach: {rig.Attach(rig.A)} {rig.Attach(rig.B)}");
@@ -29,11 +31,13 @@ public sealed class ShareDiffTests(ITestOutputHelper output)
         });
     }
 
-    [Fact]
-    public async Task Two_handles_without_a_share_each_connect()
+    [Theory]
+    [InlineData(CurlewMode.Sync)]
+    [InlineData(CurlewMode.Async)]
+    public async Task Two_handles_without_a_share_each_connect(CurlewMode mode)
     {
         var s = await DiffServers.GetAsync();
-        AssertSame(rig =>
+        AssertSame(mode, rig =>
         {
             rig.A.Url = rig.B.Url = s.BaseUrl + "/hello";
             for (int i = 0; i < 2; i++)
@@ -44,11 +48,13 @@ public sealed class ShareDiffTests(ITestOutputHelper output)
         });
     }
 
-    [Fact]
-    public async Task A_handles_own_idle_connection_stays_out_of_the_share_and_serves_it_again_after_detaching()
+    [Theory]
+    [InlineData(CurlewMode.Sync)]
+    [InlineData(CurlewMode.Async)]
+    public async Task A_handles_own_idle_connection_stays_out_of_the_share_and_serves_it_again_after_detaching(CurlewMode mode)
     {
         var s = await DiffServers.GetAsync();
-        AssertSame(rig =>
+        AssertSame(mode, rig =>
         {
             rig.A.Url = rig.B.Url = s.BaseUrl + "/hello";
             rig.Perform(rig.A, "A alone");
@@ -62,11 +68,13 @@ public sealed class ShareDiffTests(ITestOutputHelper output)
         });
     }
 
-    [Fact]
-    public async Task Share_options_cannot_change_while_a_handle_is_attached()
+    [Theory]
+    [InlineData(CurlewMode.Sync)]
+    [InlineData(CurlewMode.Async)]
+    public async Task Share_options_cannot_change_while_a_handle_is_attached(CurlewMode mode)
     {
         var s = await DiffServers.GetAsync();
-        AssertSame(rig =>
+        AssertSame(mode, rig =>
         {
             rig.A.Url = s.BaseUrl + "/hello";
             rig.Step($"share CONNECT: {rig.ShareSetOpt(CurlShOption.Share, Connect)}");
@@ -82,11 +90,13 @@ public sealed class ShareDiffTests(ITestOutputHelper output)
         });
     }
 
-    [Fact]
-    public async Task MaxAgeConn_1_with_a_2_second_pause_closes_the_idle_connection_and_makes_a_new_one()
+    [Theory]
+    [InlineData(CurlewMode.Sync)]
+    [InlineData(CurlewMode.Async)]
+    public async Task MaxAgeConn_1_with_a_2_second_pause_closes_the_idle_connection_and_makes_a_new_one(CurlewMode mode)
     {
         var s = await DiffServers.GetAsync();
-        AssertSame(rig =>
+        AssertSame(mode, rig =>
         {
             rig.Step($"share CONNECT: {rig.ShareSetOpt(CurlShOption.Share, Connect)}");
             rig.Step($"attach: {rig.Attach(rig.A)} {rig.Attach(rig.B)}");
@@ -100,11 +110,13 @@ public sealed class ShareDiffTests(ITestOutputHelper output)
         });
     }
 
-    [Fact]
-    public async Task MaxLifetimeConn_1_closes_a_connection_made_more_than_a_second_ago_however_busy()
+    [Theory]
+    [InlineData(CurlewMode.Sync)]
+    [InlineData(CurlewMode.Async)]
+    public async Task MaxLifetimeConn_1_closes_a_connection_made_more_than_a_second_ago_however_busy(CurlewMode mode)
     {
         var s = await DiffServers.GetAsync();
-        AssertSame(rig =>
+        AssertSame(mode, rig =>
         {
             rig.Step($"share CONNECT: {rig.ShareSetOpt(CurlShOption.Share, Connect)}");
             rig.Step($"attach: {rig.Attach(rig.A)} {rig.Attach(rig.B)}");
@@ -118,11 +130,13 @@ public sealed class ShareDiffTests(ITestOutputHelper output)
         });
     }
 
-    [Fact]
-    public async Task MaxAgeConn_without_a_share_closes_a_single_handles_idle_connection()
+    [Theory]
+    [InlineData(CurlewMode.Sync)]
+    [InlineData(CurlewMode.Async)]
+    public async Task MaxAgeConn_without_a_share_closes_a_single_handles_idle_connection(CurlewMode mode)
     {
         var s = await DiffServers.GetAsync();
-        AssertSame(rig =>
+        AssertSame(mode, rig =>
         {
             rig.A.Url = s.BaseUrl + "/hello";
             rig.A.SetOption(CurlOption.MaxAgeConn, 1L);
@@ -132,11 +146,13 @@ public sealed class ShareDiffTests(ITestOutputHelper output)
         });
     }
 
-    [Fact]
-    public async Task MaxConnects_1_on_a_share_evicts_the_other_handles_connection_through_its_own_callback()
+    [Theory]
+    [InlineData(CurlewMode.Sync)]
+    [InlineData(CurlewMode.Async)]
+    public async Task MaxConnects_1_on_a_share_evicts_the_other_handles_connection_through_its_own_callback(CurlewMode mode)
     {
         var s = await DiffServers.GetAsync();
-        AssertSame(rig =>
+        AssertSame(mode, rig =>
         {
             rig.Step($"share CONNECT: {rig.ShareSetOpt(CurlShOption.Share, Connect)}");
             rig.Step($"attach: {rig.Attach(rig.A)} {rig.Attach(rig.B)}");
@@ -193,14 +209,14 @@ public sealed class ShareDiffTests(ITestOutputHelper output)
             Assert.Equal(LibCurlShareRig.StrError(code), CurlShare.StrError((CurlShCode)code));
     }
 
-    private void AssertSame(Action<ShareRig> scenario)
+    private void AssertSame(CurlewMode mode, Action<ShareRig> scenario)
     {
         var lib = Run(new LibCurlShareRig(), scenario);
-        var cur = Run(new CurlewShareRig(), scenario);
+        var cur = Run(new CurlewShareRig(mode), scenario);
         var report = new StringBuilder();
         bool same = lib.Log.SequenceEqual(cur.Log) && lib.A.SequenceEqual(cur.A) && lib.B.SequenceEqual(cur.B);
         Describe(report, "libcurl", lib);
-        Describe(report, "Curlew", cur);
+        Describe(report, $"Curlew ({mode})", cur);
         output.WriteLine(report.ToString());
         Assert.True(same, "libcurl and Curlew differ:\n" + report);
     }

@@ -105,12 +105,12 @@ public sealed class LibCurlShareRig : ShareRig
 }
 
 /// <summary>The Curlew side: a <see cref="CurlShare"/> and two <see cref="CurlewRecorder"/> handles.</summary>
-public sealed class CurlewShareRig : ShareRig
+public sealed class CurlewShareRig(CurlewMode mode = CurlewMode.Sync) : ShareRig
 {
-    private readonly CurlewRecorder _a = new(), _b = new();
+    private readonly CurlewRecorder _a = new(null, mode), _b = new(null, mode);
     private readonly CurlShare _share = new();
 
-    public override string Engine => "Curlew";
+    public override string Engine => mode == CurlewMode.Async ? "Curlew PerformAsync" : "Curlew Perform";
     public override IDiffEasy A => _a;
     public override IDiffEasy B => _b;
 

@@ -48,6 +48,7 @@ public sealed class ShareOptionTests
         var a = new CurlEasy { Share = share };
         using var b = new CurlEasy();
         Assert.Equal(CurlCode.Ok, b.SetOpt(CurlOption.Share, share));
+        Assert.Equal(CurlCode.Ok, b.SetOpt(CurlOption.Share, share));   // the same share again counts once
         Assert.Equal(2, share.AttachedHandles);
 
         Assert.Equal(CurlShCode.InUse, share.Unshare(CurlLockData.Connect));
