@@ -103,6 +103,7 @@ public sealed partial class CurlEasy : IDisposable
     /// <summary>
     /// Runs the transfer synchronously on the calling thread (<c>curl_easy_perform</c>). Called while a transfer runs on
     /// this handle (say, from one of its callbacks) it returns <see cref="CurlCode.RecursiveApiCall"/> (93) at once.
+    /// While the handle is in a multi handle (<c>CurlMulti</c>) it returns <see cref="CurlCode.FailedInit"/> (2), as libcurl does.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The handle was disposed.</exception>
     public CurlCode Perform()
@@ -115,7 +116,8 @@ public sealed partial class CurlEasy : IDisposable
     /// <summary>
     /// Runs the transfer asynchronously. Cancelling <paramref name="cancellationToken"/> stops it at any point, closes
     /// (or hands to the close callback) every socket it opened that is not cached, and throws <see cref="OperationCanceledException"/>.
-    /// While another transfer runs on this handle it completes with <see cref="CurlCode.RecursiveApiCall"/> (93).
+    /// While another transfer runs on this handle it completes with <see cref="CurlCode.RecursiveApiCall"/> (93); while
+    /// the handle is in a multi handle, with <see cref="CurlCode.FailedInit"/> (2).
     /// </summary>
     /// <exception cref="ObjectDisposedException">The handle was disposed (thrown at once, not through the task).</exception>
     public Task<CurlCode> PerformAsync(CancellationToken cancellationToken = default)

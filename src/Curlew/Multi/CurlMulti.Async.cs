@@ -49,7 +49,7 @@ public sealed partial class CurlMulti
         lock (_gate)
         {
             foreach (var t in _transfers)
-                if (t.State is MultiTransferState.Added or MultiTransferState.Running) unfinished.Add(t.Easy);
+                if (t.Stage is MultiTransferState.Added or MultiTransferState.Running) unfinished.Add(t.Easy);
         }
         foreach (var easy in unfinished) Detach(easy, waitForAbort: !InCallback);
         cancellationToken.ThrowIfCancellationRequested();

@@ -69,14 +69,14 @@ public sealed partial class CurlMulti
     // Called under the gate.
     private bool HasUnstarted()
     {
-        foreach (var t in _transfers) if (t.State == MultiTransferState.Added) return true;
+        foreach (var t in _transfers) if (t.Stage == MultiTransferState.Added) return true;
         return false;
     }
 
     // Called under the gate.
     private bool HasRunning()
     {
-        foreach (var t in _transfers) if (t.State == MultiTransferState.Running) return true;
+        foreach (var t in _transfers) if (t.Stage == MultiTransferState.Running) return true;
         return false;
     }
 }

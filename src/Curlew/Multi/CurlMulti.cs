@@ -116,8 +116,8 @@ public sealed partial class CurlMulti : IDisposable, IEasyOwner
             if (_ended) return CurlMCode.BadHandle;
             foreach (var t in _transfers)
             {
-                if (t.State != MultiTransferState.Added) continue;
-                t.State = MultiTransferState.Running;
+                if (t.Stage != MultiTransferState.Added) continue;
+                t.Stage = MultiTransferState.Running;
                 (toStart ??= []).Add(t);
             }
         }
@@ -132,11 +132,11 @@ public sealed partial class CurlMulti : IDisposable, IEasyOwner
         {
             foreach (var t in _finished)
             {
-                t.State = MultiTransferState.Done;
+                t.Stage = MultiTransferState.Done;
                 _messages.Add(new CurlMsg(t.Easy, t.Result));
             }
             _finished.Clear();
-            foreach (var t in _transfers) if (t.State == MultiTransferState.Running) runningHandles++;
+            foreach (var t in _transfers) if (t.Stage == MultiTransferState.Running) runningHandles++;
         }
         return CurlMCode.Ok;
     }
@@ -222,9 +222,9 @@ public sealed partial class CurlMulti : IDisposable, IEasyOwner
         }
         lock (_gate)
         {
-            if (t.State == MultiTransferState.Running)   // not taken out meanwhile
+            if (t.Stage == MultiTransferState.Running)   // not taken out meanwhile
             {
-                t.State = MultiTransferState.Finished;
+                t.Stage = MultiTransferState.Finished;
                 t.Result = result;
                 _finished.Add(t);
                 Signal();
@@ -245,8 +245,8 @@ public sealed partial class CurlMulti : IDisposable, IEasyOwner
             _transfers.Remove(t);
             _finished.Remove(t);
             _messages.RemoveAll(m => ReferenceEquals(m.Easy, easy));
-            wasRunning = t.State == MultiTransferState.Running;
-            t.State = MultiTransferState.Removed;
+            wasRunning = t.Stage == MultiTransferState.Running;
+            t.Stage = MultiTransferState.Removed;
             _limits.Members = _transfers.Count;
         }
         if (wasRunning) Abort(t, waitForAbort);
@@ -268,8 +268,8 @@ public sealed partial class CurlMulti : IDisposable, IEasyOwner
             _limits.Members = 0;
             foreach (var t in all)
             {
-                if (t.State == MultiTransferState.Running) running.Add(t);
-                t.State = MultiTransferState.Removed;
+                if (t.Stage == MultiTransferState.Running) running.Add(t);
+                t.Stage = MultiTransferState.Removed;
             }
             Signal();   // a Wait on another thread returns
         }

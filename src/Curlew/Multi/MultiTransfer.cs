@@ -24,7 +24,7 @@ internal sealed class MultiTransfer(CurlMulti owner, CurlEasy easy)
     public CurlEasy Easy { get; } = easy;
 
     /// <summary>Guarded by the multi's gate.</summary>
-    public MultiTransferState State { get; set; } = MultiTransferState.Added;
+    public MultiTransferState Stage { get; set; } = MultiTransferState.Added;
 
     /// <summary>Fires to abort the transfer (RemoveHandle, the multi's end, a cancelled async call).</summary>
     public CancellationTokenSource Abort { get; } = new();
