@@ -28,11 +28,12 @@ internal sealed partial class ConnectionPool
 
     /// <summary>
     /// Reserves room for one new connection of <paramref name="route"/> and returns null; or returns a task that
-    /// completes when room may have been made (an idle connection closed here, or a change the caller should wait for),
+    /// completes when room may have been made (an idle connection closed here, a fit one gone back idle that the caller
+    /// may reuse (<paramref name="mayReuse"/>), or a change the caller should wait for),
     /// after which the caller tries again from the start, reuse first. A reservation ends with <see cref="Track"/> or
     /// <see cref="CancelReservation"/>.
     /// </summary>
-    public Task? TryReserve(Route route)
+    public Task? TryReserve(Route route, bool mayReuse)
     {
         var limits = _limits ?? throw new InvalidOperationException("TryReserve on a pool without limits");
         var key = HostKey.Of(route);
@@ -42,6 +43,9 @@ internal sealed partial class ConnectionPool
         {
             int host = _liveByHost.GetValueOrDefault(key);
             long maxHost = limits.MaxHostConnections, maxTotal = limits.MaxTotalConnections;
+            bool full = (maxHost > 0 && host >= maxHost) || (maxTotal > 0 && _live >= maxTotal);
+            // A fit connection went back idle since the caller looked: reuse it rather than close it to make room.
+            if (full && mayReuse && HasIdle(route)) return Task.CompletedTask;
             if (maxHost > 0 && host >= maxHost) victim = TakeOldestIdle(key);
             else if (maxTotal > 0 && _live >= maxTotal) victim = TakeOldestIdle(null);
             else
@@ -80,11 +84,19 @@ internal sealed partial class ConnectionPool
         long limit = _limits!.CacheLimit;
         if (limit > 0 && _live > limit && _idle.Count > 0)
         {
-            (evicted ??= []).Add(_idle[0]);
+            var oldest = _idle[0];
             _idle.RemoveAt(0);
             Evicted++;
+            CountOutNow(oldest);
+            (evicted ??= []).Add(oldest);
         }
         SignalRoom();
+    }
+
+    private bool HasIdle(Route route)
+    {
+        foreach (var c in _idle) if (c.Route.Equals(route)) return true;
+        return false;
     }
 
     private Connection? TakeOldestIdle(HostKey? key)
@@ -95,9 +107,19 @@ internal sealed partial class ConnectionPool
             var c = _idle[i];
             _idle.RemoveAt(i);
             Evicted++;
+            CountOutNow(c);
             return c;
         }
         return null;
+    }
+
+    // Called under the gate for a connection chosen to close: it stops counting now, not when its close runs after the
+    // gate is left, so a transfer returning meanwhile does not see it and evict a second one for the same excess.
+    private void CountOutNow(Connection c)
+    {
+        if (c.Closed is null) return;   // not one of ours
+        c.Closed = null;
+        CountOut(HostKey.Of(c.Route));
     }
 
     private void CountOut(HostKey key)

@@ -62,7 +62,7 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
                 return cached;   // nothing above throws (diagnostics swallow their failures), so the caller owns it now
             }
             if (!pool.IsLimited) break;
-            var noRoom = pool.TryReserve(route);
+            var noRoom = pool.TryReserve(route, mayReuse);
             if (noRoom is null) break;
             await WaitForRoomAsync(noRoom, io).ConfigureAwait(false);
         }
