@@ -226,4 +226,26 @@ public sealed class MultiLedgerTests(NginxFixture nginx) : IDisposable
         easy.Dispose();
         ledger.AssertBalanced();
     }
+
+    [Fact]
+    public void Disposing_the_multi_ends_a_transfer_pending_on_the_host_limit_too_without_a_socket()
+    {
+        var multi = new CurlMulti { MaxHostConnections = 1 };
+        var (holder, holderLedger, firstBytes) = Handle(_stall.Url);
+        var (pending, pendingLedger, _) = Handle(_stall.Url);
+        Assert.Equal(CurlMCode.Ok, multi.AddHandle(holder));
+        Assert.Equal(CurlMCode.Ok, multi.AddHandle(pending));
+        DriveUntil(multi, firstBytes);
+        Assert.Equal(CurlMCode.Ok, multi.Perform(out int running));
+        Assert.Equal(2, running);   // the pending one counts as running, as in libcurl
+
+        multi.Dispose();
+
+        Assert.Single(holderLedger.Closes);
+        holderLedger.AssertBalanced();
+        Assert.Empty(pendingLedger.OpenAttempts);
+        Assert.Null(pending.Owner);
+        holder.Dispose();
+        pending.Dispose();
+    }
 }
