@@ -12,6 +12,7 @@ public sealed partial class CurlMulti
     /// first. Handles added while it runs are started too. Cancelling <paramref name="cancellationToken"/> takes every
     /// handle whose transfer has not finished out of the multi (aborted as by <see cref="RemoveHandle"/>: sockets closed,
     /// no message) and throws <see cref="OperationCanceledException"/>; finished handles stay, with their unread messages.
+    /// Leaving the loop early (break) leaves the transfers running in the multi, as if Perform was simply not called.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The multi was disposed.</exception>
     /// <exception cref="InvalidOperationException">Called from a callback of one of the multi's transfers.</exception>
