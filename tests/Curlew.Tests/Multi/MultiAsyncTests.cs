@@ -10,7 +10,7 @@ namespace Curlew.Tests.Multi;
 /// socket closed once, and cancellation taking the unfinished transfers out cleanly.
 /// </summary>
 [Collection("nginx")]
-public sealed class MultiAsyncTests(NginxFixture nginx) : IDisposable
+public sealed class MultiAsyncTests(NginxFixture nginx, Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly StallServer _stall = new();
 
@@ -98,5 +98,52 @@ public sealed class MultiAsyncTests(NginxFixture nginx) : IDisposable
         Assert.Empty(none);
         multi.Dispose();
         await Assert.ThrowsAsync<ObjectDisposedException>(async () => { await foreach (var _ in multi.CompletedAsync()) { } });
+    }
+
+    [Fact]
+    public async Task Callbacks_of_one_handle_never_overlap_while_handles_run_side_by_side()
+    {
+        using var multi = new CurlMulti();
+        const int Count = 8;
+        var inside = new int[Count];
+        var bytes = new long[Count];
+        int overlaps = 0, busyAtOnce = 0, peakBusy = 0;
+        var handles = new List<CurlEasy>();
+        for (int i = 0; i < Count; i++)
+        {
+            int n = i;
+            var easy = new CurlEasy
+            {
+                Url = nginx.Server.BaseUrl + "/big.bin",
+                WriteFunction = (data, _) =>
+                {
+                    if (Interlocked.Increment(ref inside[n]) != 1) Interlocked.Increment(ref overlaps);
+                    int now = Interlocked.Increment(ref busyAtOnce);
+                    int seen;
+                    while (now > (seen = Volatile.Read(ref peakBusy)) && Interlocked.CompareExchange(ref peakBusy, now, seen) != seen) { }
+                    Thread.SpinWait(200);   // widen the window an overlap would need
+                    bytes[n] += data.Length;
+                    Interlocked.Decrement(ref busyAtOnce);
+                    Interlocked.Decrement(ref inside[n]);
+                    return data.Length;
+                },
+            };
+            handles.Add(easy);
+            multi.AddHandle(easy);
+        }
+
+        using var hang = new CancellationTokenSource(Run.HangLimit);
+        int done = 0;
+        await foreach (var message in multi.CompletedAsync(hang.Token))
+        {
+            Run.AssertOk(message.Result, message.Easy);
+            done++;
+        }
+
+        Assert.Equal(Count, done);
+        Assert.Equal(0, overlaps);
+        Assert.All(bytes, b => Assert.Equal(NginxServer.BigSize, b));
+        output.WriteLine($"at most {peakBusy} write callbacks of different handles ran at once");
+        foreach (var easy in handles) easy.Dispose();
     }
 }
