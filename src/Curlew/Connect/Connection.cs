@@ -70,6 +70,12 @@ internal sealed class Connection(ConnectionFilter top, SocketFilter socket, Rout
     private string? _remoteIp, _localIp;
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
+    /// <summary>
+    /// Told once, after the chain is closed: a limited pool (a multi handle's) counts the connection out here, whoever
+    /// closes it. Null for connections nobody counts.
+    /// </summary>
+    public Action<Connection>? Closed { get; set; }
+
     /// <summary>Bytes waiting above the socket or in the read-ahead buffer: readable without a receive.</summary>
     public bool DataPending => Buffer.Count > 0 || Top.DataPending();
 
@@ -150,7 +156,11 @@ internal sealed class Connection(ConnectionFilter top, SocketFilter socket, Rout
         finally
         {
             try { Top.Close(); }
-            finally { Buffer.Release(); }
+            finally
+            {
+                Buffer.Release();
+                Closed?.Invoke(this);
+            }
         }
     }
 

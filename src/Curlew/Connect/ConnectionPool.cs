@@ -10,7 +10,7 @@ namespace Curlew.Connect;
 /// <see cref="CloseAll"/> reach the close callback exactly once. Idle accounting is explicit: a connection is either
 /// in the idle list (counted by <see cref="IdleCount"/>) or owned by exactly one transfer, never both.
 /// </summary>
-internal sealed class ConnectionPool(SocketLedger ledger)
+internal sealed partial class ConnectionPool(SocketLedger ledger)
 {
     private const int DefaultMaxConnects = 5;   // libcurl's default CURLOPT_MAXCONNECTS
     private readonly List<Connection> _idle = [];   // longest idle first; a handful, so a scan beats a dictionary
@@ -109,7 +109,8 @@ internal sealed class ConnectionPool(SocketLedger ledger)
                 connection.IdleSince = Environment.TickCount64;
                 _idle.Add(connection);
             }
-            while (_idle.Count > limit)
+            if (_limits is not null) ReturnedUnderLimits(ref evicted);
+            else while (_idle.Count > limit)
             {
                 (evicted ??= []).Add(_idle[0]);
                 _idle.RemoveAt(0);

@@ -50,16 +50,48 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
     public async ValueTask<Connection> AcquireAsync(CurlUrl url, IoContext io, bool fresh)
     {
         var route = routes.Plan(url, settings);
-        if (!fresh && !settings.FreshConnect && pool.TryTake(route, settings.MaxAgeConn, settings.MaxLifetimeConn) is { } cached)
+        bool mayReuse = !fresh && !settings.FreshConnect;
+        while (true)
         {
-            cached.Uses++;
-            io.Phase = TransferPhase.Transferring;   // nothing to resolve or connect: a timeout now is the transfer's
-            io.Events.ConnectionReused(url.Host);
-            if (io.Events.Enabled) io.Events.Info($"Re-using existing connection with host {url.Host}");
-            return cached;   // nothing above throws (diagnostics swallow their failures), so the caller owns it now
+            if (mayReuse && pool.TryTake(route, settings.MaxAgeConn, settings.MaxLifetimeConn) is { } cached)
+            {
+                cached.Uses++;
+                io.Phase = TransferPhase.Transferring;   // nothing to resolve or connect: a timeout now is the transfer's
+                io.Events.ConnectionReused(url.Host);
+                if (io.Events.Enabled) io.Events.Info($"Re-using existing connection with host {url.Host}");
+                return cached;   // nothing above throws (diagnostics swallow their failures), so the caller owns it now
+            }
+            if (!pool.IsLimited) break;
+            var noRoom = pool.TryReserve(route, mayReuse);
+            if (noRoom is null) break;
+            await WaitForRoomAsync(noRoom, io).ConfigureAwait(false);
         }
         var metrics = _metrics ??= new ConnectMetrics();
-        return await Builder.BuildAsync(route, io, metrics).ConfigureAwait(false);
+        if (!pool.IsLimited) return await Builder.BuildAsync(route, io, metrics).ConfigureAwait(false);
+        Connection connection;
+        try { connection = await Builder.BuildAsync(route, io, metrics).ConfigureAwait(false); }
+        catch
+        {
+            pool.CancelReservation(route);
+            throw;
+        }
+        pool.Track(connection);
+        return connection;
+    }
+
+    // A multi handle's limits leave no room for another connection: the transfer is pending (libcurl's PENDING state)
+    // until a connection closes or goes back idle. The wait counts against TimeoutMs, as in libcurl.
+    private static async ValueTask WaitForRoomAsync(Task noRoom, IoContext io)
+    {
+        if (noRoom.IsCompleted) return;
+        io.Phase = TransferPhase.Connecting;
+        if (io.Events.Enabled) io.Events.Info("No connections available, the transfer waits for one");
+        try
+        {
+            if (!io.Synchronous) await noRoom.WaitAsync(io.Token).ConfigureAwait(false);
+            else if (!noRoom.Wait(io.RemainingMs, io.Token)) throw io.TimedOut();
+        }
+        catch (OperationCanceledException ex) { throw io.Interrupted(ex); }
     }
 
     /// <summary>

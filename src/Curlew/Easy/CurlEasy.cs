@@ -118,23 +118,27 @@ public sealed partial class CurlEasy : IDisposable
     /// <summary>
     /// Runs the transfer synchronously on the calling thread (<c>curl_easy_perform</c>). Called while a transfer runs on
     /// this handle (say, from one of its callbacks) it returns <see cref="CurlCode.RecursiveApiCall"/> (93) at once.
+    /// While the handle is in a multi handle (<c>CurlMulti</c>) it returns <see cref="CurlCode.FailedInit"/> (2), as libcurl does.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The handle was disposed.</exception>
     public CurlCode Perform()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (InMulti) return Fail(CurlCode.FailedInit, InMultiMessage);
         return Run(synchronous: true, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     /// <summary>
     /// Runs the transfer asynchronously. Cancelling <paramref name="cancellationToken"/> stops it at any point, closes
     /// (or hands to the close callback) every socket it opened that is not cached, and throws <see cref="OperationCanceledException"/>.
-    /// While another transfer runs on this handle it completes with <see cref="CurlCode.RecursiveApiCall"/> (93).
+    /// While another transfer runs on this handle it completes with <see cref="CurlCode.RecursiveApiCall"/> (93); while
+    /// the handle is in a multi handle, with <see cref="CurlCode.FailedInit"/> (2).
     /// </summary>
     /// <exception cref="ObjectDisposedException">The handle was disposed (thrown at once, not through the task).</exception>
     public Task<CurlCode> PerformAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (InMulti) return Task.FromResult(Fail(CurlCode.FailedInit, InMultiMessage));
         return Run(synchronous: false, cancellationToken).AsTask();
     }
 
@@ -166,6 +170,7 @@ public sealed partial class CurlEasy : IDisposable
     public void Dispose()
     {
         if (_disposed) return;
+        LeaveMultiOnDispose();   // as curl_easy_cleanup: out of its multi first, its transfer there aborted
         _disposed = true;
         _pool.CloseAll();
         _share?.Detach();
@@ -191,12 +196,18 @@ public sealed partial class CurlEasy : IDisposable
     }
 
     // The share's pool while one sharing CONNECT is attached, else the handle's own (whose idle connections wait there).
-    private ConnectionPool PoolForTransfer() => _share?.ConnectionPool ?? _pool;
+    // A share's pool wins over a multi's, as in libcurl.
+    private ConnectionPool PoolForTransfer() => _share?.ConnectionPool ?? _multiPool ?? _pool;
 
     [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]   // PerformAsync's Task is then a small wrapper, not the whole state machine
-    private async ValueTask<CurlCode> Run(bool synchronous, CancellationToken cancellationToken)
+    private async ValueTask<CurlCode> Run(bool synchronous, CancellationToken cancellationToken, bool byOwner = false)
     {
         if (Interlocked.Exchange(ref _busy, 1) != 0) return Fail(CurlCode.RecursiveApiCall, "A transfer is already running on this handle");
+        if (InMulti && !byOwner)
+        {
+            Volatile.Write(ref _busy, 0);   // added to a multi meanwhile: the multi runs it now
+            return Fail(CurlCode.FailedInit, InMultiMessage);
+        }
         try
         {
             ErrorMessage = null;

@@ -63,6 +63,9 @@ public sealed unsafe class LibCurlEasy : IDiffEasy
 
     public string Engine => "libcurl";
 
+    /// <summary>The native CURL*, for curl_multi_add_handle and friends.</summary>
+    internal nint Handle => _handle;
+
     public IReadOnlyList<SockEvent> Events { get { lock (_events) return [.. _events]; } }
     public byte[] Body { get { lock (_body) return _body.ToArray(); } }
     public IReadOnlyList<string> HeaderLines { get { lock (_headers) return [.. _headers]; } }

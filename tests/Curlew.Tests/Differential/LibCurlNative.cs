@@ -116,6 +116,20 @@ internal static unsafe partial class LibCurlNative
     [LibraryImport(Lib, EntryPoint = "curl_share_setopt")] public static partial int ShareSetOptLong(nint share, int option, long value);
     [LibraryImport(Lib, EntryPoint = "curl_share_setopt")] public static partial int ShareSetOptPtr(nint share, int option, nint value);
 
+    [LibraryImport(Lib)] public static partial nint curl_multi_init();
+    [LibraryImport(Lib)] public static partial int curl_multi_cleanup(nint multi);
+    [LibraryImport(Lib)] public static partial int curl_multi_add_handle(nint multi, nint easy);
+    [LibraryImport(Lib)] public static partial int curl_multi_remove_handle(nint multi, nint easy);
+    [LibraryImport(Lib)] public static partial int curl_multi_perform(nint multi, out int runningHandles);
+    [LibraryImport(Lib)] public static partial int curl_multi_poll(nint multi, nint extraFds, uint extraNfds, int timeoutMs, out int numfds);
+    [LibraryImport(Lib)] public static partial int curl_multi_wait(nint multi, nint extraFds, uint extraNfds, int timeoutMs, out int numfds);
+    [LibraryImport(Lib)] public static partial int curl_multi_wakeup(nint multi);
+    /// <summary>Returns a CURLMsg*: { int msg; (pad) CURL* easy_handle at 8; CURLcode result at 16 }, or 0.</summary>
+    [LibraryImport(Lib)] public static partial nint curl_multi_info_read(nint multi, out int msgsInQueue);
+    [LibraryImport(Lib)] public static partial nint curl_multi_strerror(int code);
+    // curl_multi_setopt is variadic: one long travels like a fixed argument on x86-64 System V.
+    [LibraryImport(Lib, EntryPoint = "curl_multi_setopt")] public static partial int MultiSetOptLong(nint multi, int option, long value);
+
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] public static partial nint curl_slist_append(nint list, string value);
     [LibraryImport(Lib)] public static partial void curl_slist_free_all(nint list);
 
