@@ -52,6 +52,8 @@ internal sealed class CurlExchange
         }
         catch
         {
+            lease.Handle.Sink.Detach();
+            lease.Handle.ReadyForPlain = false;
             lease.Easy.Reset();
             lease.Return(keep: true);
             throw;
@@ -62,11 +64,26 @@ internal sealed class CurlExchange
 
     private void Prepare(Version version)
     {
-        var easy = _lease.Easy;
+        var handle = _lease.Handle;
+        var easy = handle.Easy;
+        var uri = _request.RequestUri!;
+        bool plain = RequestTranslator.IsPlain(_request, version) && !_handler.ConfiguresEasy;
+        string? credential = _handler.BasicCredential(uri);
+        handle.Sink.Attach(_responseBody, _head, OnFinalHead);
+        if (plain && handle.ReadyForPlain && handle.Credential == credential)
+        {
+            // The handle's options are the handler's and a plain GET's for the same credentials: only URL and header
+            // lines can differ. Until they are set the handle counts as not ready (a bad header throws half-way).
+            handle.ReadyForPlain = false;
+            RequestTranslator.ApplyPlain(easy, _request, handle.Lines);
+            handle.ReadyForPlain = true;
+            return;
+        }
+        handle.ReadyForPlain = false;
         easy.Reset();
         try
         {
-            _handler.Configure(easy, _request.RequestUri!);
+            _handler.Configure(easy, uri);
         }
         catch (Exception ex)
         {
@@ -79,8 +96,11 @@ internal sealed class CurlExchange
             _requestBody = new ContentUpload(content, _transfer.Token);
         }
         RequestTranslator.Apply(easy, _request, version, _requestBody, length);
-        easy.HeaderFunction = _head.OnHeaderLine;
-        easy.WriteData = new PipeWriteStream(_responseBody, OnFinalHead);
+        // The same sink objects on every request of this handle: the engine then keeps its output sinks.
+        easy.HeaderFunction = handle.Sink.HeaderFunction;
+        easy.WriteData = handle.Sink;
+        handle.Credential = credential;
+        handle.ReadyForPlain = plain;
     }
 
     private void Start()
@@ -148,7 +168,16 @@ internal sealed class CurlExchange
         }
         finally
         {
-            easy.Reset();   // drop this request's pipes and callbacks; the cached connection stays
+            var handle = _lease.Handle;
+            handle.Sink.Detach();   // nothing more of the transfer reaches this request
+            // A plain GET that went well leaves the handle's options as the next plain request wants them (its body
+            // pipe and head collector were detached above). Anything else drops this request's options: upload,
+            // method, headers and callbacks; the cached connection stays.
+            if (code != CurlCode.Ok || !handle.ReadyForPlain)
+            {
+                handle.ReadyForPlain = false;
+                easy.Reset();
+            }
             _handler.Ended(this);
             _lease.Return(keep: true);
         }
