@@ -11,31 +11,43 @@ namespace Curlew;
 /// </summary>
 internal sealed class ResponseHeadCollector
 {
-    private readonly List<string> _lines = [];
+    private readonly List<(string Name, string Value)> _fields = [];   // of the latest head, split once as they arrive
     private string? _statusLine;
     private HttpResponseMessage? _response;
 
     /// <summary>The WriteCallback given as HeaderFunction.</summary>
     public long OnHeaderLine(ReadOnlySpan<byte> data, object? userdata)
     {
-        var line = Encoding.Latin1.GetString(data).TrimEnd('\r', '\n');
+        var line = data.TrimEnd("\r\n"u8);
         if (_response is not null)
         {
-            AddTrailer(_response, line);
+            if (Split(line) is { } trailer) _response.TrailingHeaders.TryAddWithoutValidation(trailer.Name, trailer.Value);
             return data.Length;
         }
-        if (line.StartsWith("HTTP/", StringComparison.Ordinal))
+        if (line.StartsWith("HTTP/"u8))
         {
-            _statusLine = line;
-            _lines.Clear();
+            _statusLine = Encoding.Latin1.GetString(line);
+            _fields.Clear();
         }
-        else if (line.Length > 0)
+        else if (!line.IsEmpty)
         {
             // An obsolete folded line continues the previous header's value.
-            if ((line[0] == ' ' || line[0] == '\t') && _lines.Count > 0) _lines[^1] += " " + line.Trim();
-            else _lines.Add(line);
+            if ((line[0] == ' ' || line[0] == '\t') && _fields.Count > 0)
+                _fields[^1] = (_fields[^1].Name, _fields[^1].Value + " " + Encoding.Latin1.GetString(line).Trim());
+            else if (Split(line) is { } field) _fields.Add(field);
         }
         return data.Length;
+    }
+
+    // "Name: value" into its trimmed parts; null for a line with no name before a colon. Spaces and tabs are cut off
+    // before decoding (no string made just to be trimmed); Trim then only meets what a Latin-1 line rarely holds.
+    private static (string Name, string Value)? Split(ReadOnlySpan<byte> line)
+    {
+        int colon = line.IndexOf((byte)':');
+        if (colon <= 0) return null;
+        var name = Encoding.Latin1.GetString(line[..colon].Trim(" \t"u8)).Trim();
+        var value = Encoding.Latin1.GetString(line[(colon + 1)..].Trim(" \t"u8)).Trim();
+        return (name, value);
     }
 
     /// <summary>Status of the head seen last (0 before any).</summary>
@@ -53,23 +65,10 @@ internal sealed class ResponseHeadCollector
             RequestMessage = request,
             Content = new StreamContent(body),
         };
-        foreach (var line in _lines)
-        {
-            int colon = line.IndexOf(':');
-            if (colon <= 0) continue;
-            var name = line[..colon].Trim();
-            var value = line[(colon + 1)..].Trim();
+        foreach (var (name, value) in _fields)
             if (!response.Headers.TryAddWithoutValidation(name, value)) response.Content.Headers.TryAddWithoutValidation(name, value);
-        }
         _response = response;
         return response;
-    }
-
-    private static void AddTrailer(HttpResponseMessage response, string line)
-    {
-        int colon = line.IndexOf(':');
-        if (colon <= 0) return;
-        response.TrailingHeaders.TryAddWithoutValidation(line[..colon].Trim(), line[(colon + 1)..].Trim());
     }
 
     // "HTTP/1.1 200 OK": Curlew's head reader already accepted it, so only the parts are taken apart here.
