@@ -16,7 +16,7 @@ internal sealed class CurlExchange
     private readonly CancellationToken _callerToken;
     private readonly CancellationTokenSource _transfer = new();
     private readonly ResponseHeadCollector _head = new();
-    private readonly BodyPipe _responseBody = new();
+    private readonly BodyPipe _responseBody = new(copyAhead: true);
     private readonly TaskCompletionSource<HttpResponseMessage> _response = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ContentUpload? _requestBody;
     private CancellationTokenRegistration _callerRegistration;
