@@ -16,6 +16,8 @@ internal static class HandlerSpeed
         using var curl = new HttpClient(new CurlHttpHandler());
         using var sockets = new HttpClient(new SocketsHttpHandler());
         (string Name, HttpClient Client)[] clients = [("CurlHttpHandler", curl), ("SocketsHttpHandler", sockets)];
+        // CURLEW_BENCH_ONLY=CurlHttpHandler (or SocketsHttpHandler) runs one of them, to profile it alone.
+        if (Environment.GetEnvironmentVariable("CURLEW_BENCH_ONLY") is { Length: > 0 } only) clients = [.. clients.Where(c => c.Name == only)];
         foreach (var (_, client) in clients) Small(client, url, 1000);   // JIT, connection, caches
         for (int round = 0; round < rounds; round++)
         {

@@ -15,7 +15,6 @@ internal sealed class CurlExchange
     private readonly HttpRequestMessage _request;
     private readonly CancellationToken _callerToken;
     private readonly CancellationTokenSource _transfer = new();
-    private readonly ResponseHeadCollector _head = new();
     private readonly BodyPipe _responseBody = new(copyAhead: true);
     private readonly TaskCompletionSource<HttpResponseMessage> _response = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ContentUpload? _requestBody;
@@ -69,7 +68,8 @@ internal sealed class CurlExchange
         var uri = _request.RequestUri!;
         bool plain = RequestTranslator.IsPlain(_request, version) && !_handler.ConfiguresEasy;
         string? credential = _handler.BasicCredential(uri);
-        handle.Sink.Attach(_responseBody, _head, OnFinalHead);
+        handle.Head.Begin();
+        handle.Sink.Attach(_responseBody, handle.Head, this);
         if (plain && handle.ReadyForPlain && handle.Credential == credential)
         {
             // The handle's options are the handler's and a plain GET's for the same credentials: only URL and header
@@ -111,7 +111,7 @@ internal sealed class CurlExchange
     }
 
     // Called by the engine, on its thread, when the head of the response the caller gets is in.
-    private void OnFinalHead()
+    internal void OnFinalHead()
     {
         // After followed redirects the request says where and how it ended, as HttpClient's redirect handling leaves it.
         var easy = _lease.Easy;
@@ -120,8 +120,9 @@ internal sealed class CurlExchange
             _request.RequestUri = followed;
         if (easy.GetInfo(CurlInfo.EffectiveMethod) is string method && method != _request.Method.Method)
             _request.Method = new HttpMethod(method);
-        var response = _head.Build(_request, new PipeReadStream(_responseBody, Cancel));
-        _finalStatus = Math.Max(1, _head.LastStatus);   // only once built: a head that fails to build ends the transfer instead
+        var head = _lease.Handle.Head;
+        var response = head.Build(_request, new PipeReadStream(_responseBody, Cancel));
+        _finalStatus = Math.Max(1, head.LastStatus);   // only once built: a head that fails to build ends the transfer instead
         _callerRegistration.Unregister();   // from now on the response's owner decides
         _response.TrySetResult(response);
     }

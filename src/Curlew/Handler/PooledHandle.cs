@@ -13,6 +13,9 @@ internal sealed class PooledHandle(CurlEasy easy)
 
     public ResponseSink Sink { get; } = new();
 
+    /// <summary>The response head collector of the request running on this handle (made ready by each).</summary>
+    public ResponseHeadCollector Head { get; } = new();
+
     /// <summary>The options are the handler's plus a plain GET's; false after anything else, or a failure.</summary>
     public bool ReadyForPlain { get; set; }
 
