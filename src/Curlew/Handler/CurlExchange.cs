@@ -8,7 +8,7 @@ namespace Curlew;
 /// The caller's token cancels the transfer until the response is returned; after that, disposing the response (or
 /// cancelling a read of its stream) does.
 /// </summary>
-internal sealed class CurlExchange
+internal sealed class CurlExchange : IThreadPoolWorkItem
 {
     private readonly CurlHttpHandler _handler;
     private readonly EasyPool.Lease _lease;
@@ -16,7 +16,12 @@ internal sealed class CurlExchange
     private readonly CancellationToken _callerToken;
     private readonly CancellationTokenSource _transfer = new();
     private readonly BodyPipe _responseBody = new(copyAhead: true);
-    private readonly TaskCompletionSource<HttpResponseMessage> _response = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Completed on a pool thread of its own while the transfer still runs (the caller's code never runs inside the
+    // engine), or inline once the transfer has ended and the handle is back in the pool.
+    private readonly TaskCompletionSource<HttpResponseMessage> _response = new();
+    private HttpResponseMessage? _built;   // the response, once its final head is in
+    private bool _deferred;                // _built goes to the caller when the transfer has ended
+    private Exception? _failure;           // the request's failure, for the caller when the transfer has ended
     private ContentUpload? _requestBody;
     private CancellationTokenRegistration _callerRegistration;
     private int _finalStatus;   // of the response returned; 0 while none
@@ -110,8 +115,11 @@ internal sealed class CurlExchange
         Completion = RunTransferAsync();
     }
 
-    // Called by the engine, on its thread, when the head of the response the caller gets is in.
-    internal void OnFinalHead()
+    // Called by the engine, on its thread, when the head of the response the caller gets is in. When the whole body is
+    // in hand already and small enough for the pipe to take without a reader (or there is none), the transfer ends
+    // without waiting for anything: the response then goes to the caller at its end, on the same thread, saving a
+    // thread hop. Otherwise it goes now, through the thread pool.
+    internal void OnFinalHead(bool bodyInHand)
     {
         // After followed redirects the request says where and how it ended, as HttpClient's redirect handling leaves it.
         var easy = _lease.Easy;
@@ -124,8 +132,12 @@ internal sealed class CurlExchange
         var response = head.Build(_request, new PipeReadStream(_responseBody, Cancel));
         _finalStatus = Math.Max(1, head.LastStatus);   // only once built: a head that fails to build ends the transfer instead
         _callerRegistration.Unregister();   // from now on the response's owner decides
-        _response.TrySetResult(response);
+        _built = response;
+        if (bodyInHand && (response.Content.Headers.ContentLength ?? 0) <= BodyPipe.EarlyLimit) _deferred = true;
+        else ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
+
+    void IThreadPoolWorkItem.Execute() => _response.TrySetResult(_built!);
 
     /// <summary>The handler is being disposed: the transfer stops, and a body still being read fails.</summary>
     public void Stop()
@@ -182,6 +194,9 @@ internal sealed class CurlExchange
             _handler.Ended(this);
             _lease.Return(keep: true);
         }
+        // Only now, with the handle back: the caller's code may run right here and send its next request.
+        if (_failure is not null) _response.TrySetException(_failure);
+        else if (_deferred) _response.TrySetResult(_built!);
     }
 
     private void Finish(CurlCode code, string? message, Exception? callbackException, OperationCanceledException? cancelled)
@@ -193,7 +208,7 @@ internal sealed class CurlExchange
                 : code == CurlCode.Ok
                     ? new HttpRequestException(HttpRequestError.InvalidResponse, "The transfer ended without a response")
                     : CurlErrorMapping.BeforeResponse(code, message, callbackException);
-            _response.TrySetException(failure);
+            _failure = failure;
             return;
         }
         // At the redirect limit the last 3xx was returned as the response (as HttpClientHandler does); curl then

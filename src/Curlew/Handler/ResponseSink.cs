@@ -29,7 +29,7 @@ internal sealed class ResponseSink : Stream, IResponseHeadObserver
     // would fail the transfer rather than land anywhere.
     private long OnHeaderLine(ReadOnlySpan<byte> data, object? userdata) => _head is { } head ? head.OnHeaderLine(data, userdata) : 0;
 
-    void IResponseHeadObserver.FinalResponseHead() => _exchange?.OnFinalHead();
+    void IResponseHeadObserver.FinalResponseHead(bool bodyInHand) => _exchange?.OnFinalHead(bodyInHand);
 
     public override bool CanRead => false;
     public override bool CanSeek => false;
