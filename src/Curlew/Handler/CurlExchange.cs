@@ -134,7 +134,7 @@ internal sealed class CurlExchange : IThreadPoolWorkItem
         _callerRegistration.Unregister();   // from now on the response's owner decides
         _built = response;
         if (bodyInHand && (response.Content.Headers.ContentLength ?? 0) <= BodyPipe.EarlyLimit) _deferred = true;
-        else ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        else ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);   // as a continuation would: this thread's queue
     }
 
     void IThreadPoolWorkItem.Execute() => _response.TrySetResult(_built!);
