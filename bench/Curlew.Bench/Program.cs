@@ -7,6 +7,7 @@ using Curlew.Bench;
 //   keepalive URL [sync|async] [requests] [rounds]   CPU us, req/s and managed bytes per keep-alive GET (to profile against)
 //   fresh URL [transfers] [rounds]   GETs each on a new connection, without and with open/close socket callbacks: their cost
 //   stream URL [sync|async]     one long download (10 GiB) dropped by the write callback: throughput and peak RSS (VmHWM)
+//   handler URL [requests] [rounds] [bigURL]   HttpClient over CurlHttpHandler vs SocketsHttpHandler: small GETs (req/s, CPU us, B/req), big downloads (GB/s, CPU s/GB)
 //   upload [bytes]              managed bytes per 64 KiB piece of an asynchronous upload (the early-answer watch)
 //   anything else               BenchmarkDotNet for the hot-path pieces (head parsing, chunked decoding, request writing)
 // CURLEW_BENCH_NOSPIN=1 sets the AppContext switch Curlew.DisableReceiveSpin (a synchronous receive then sleeps at once).
@@ -17,6 +18,7 @@ return args.FirstOrDefault() switch
     "keepalive" => KeepAliveCpu.Run(args[1], args.Length > 2 && args[2] == "async", args.Length > 3 ? int.Parse(args[3]) : 10_000, args.Length > 4 ? int.Parse(args[4]) : 3),
     "fresh" => FreshConnections.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 2_000, args.Length > 3 ? int.Parse(args[3]) : 3),
     "stream" => LongStream.Run(args[1], args.Length > 2 && args[2] == "async"),
+    "handler" => HandlerSpeed.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 10_000, args.Length > 3 ? int.Parse(args[3]) : 3, args.Length > 4 ? args[4] : null),
     "upload" => UploadAllocations.Run(args.Length > 1 ? long.Parse(args[1]) : 64L * 1024 * 1024),
     "download" => BigDownload.Run(args[1], args.Length > 2 && args[2] == "async", args.Length > 3 ? int.Parse(args[3]) : 3),
     _ => RunBenchmarks(args),

@@ -8,16 +8,20 @@ namespace Curlew;
 /// The caller's token cancels the transfer until the response is returned; after that, disposing the response (or
 /// cancelling a read of its stream) does.
 /// </summary>
-internal sealed class CurlExchange
+internal sealed class CurlExchange : IThreadPoolWorkItem
 {
     private readonly CurlHttpHandler _handler;
     private readonly EasyPool.Lease _lease;
     private readonly HttpRequestMessage _request;
     private readonly CancellationToken _callerToken;
     private readonly CancellationTokenSource _transfer = new();
-    private readonly ResponseHeadCollector _head = new();
-    private readonly BodyPipe _responseBody = new();
-    private readonly TaskCompletionSource<HttpResponseMessage> _response = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly BodyPipe _responseBody = new(copyAhead: true);
+    // Completed on a pool thread of its own while the transfer still runs (the caller's code never runs inside the
+    // engine), or inline once the transfer has ended and the handle is back in the pool.
+    private readonly TaskCompletionSource<HttpResponseMessage> _response = new();
+    private HttpResponseMessage? _built;   // the response, once its final head is in
+    private bool _deferred;                // _built goes to the caller when the transfer has ended
+    private Exception? _failure;           // the request's failure, for the caller when the transfer has ended
     private ContentUpload? _requestBody;
     private CancellationTokenRegistration _callerRegistration;
     private int _finalStatus;   // of the response returned; 0 while none
@@ -52,6 +56,8 @@ internal sealed class CurlExchange
         }
         catch
         {
+            lease.Handle.Sink.Detach();
+            lease.Handle.ReadyForPlain = false;
             lease.Easy.Reset();
             lease.Return(keep: true);
             throw;
@@ -62,11 +68,27 @@ internal sealed class CurlExchange
 
     private void Prepare(Version version)
     {
-        var easy = _lease.Easy;
+        var handle = _lease.Handle;
+        var easy = handle.Easy;
+        var uri = _request.RequestUri!;
+        bool plain = RequestTranslator.IsPlain(_request, version) && !_handler.ConfiguresEasy;
+        string? credential = _handler.BasicCredential(uri);
+        handle.Head.Begin();
+        handle.Sink.Attach(_responseBody, handle.Head, this);
+        if (plain && handle.ReadyForPlain && handle.Credential == credential)
+        {
+            // The handle's options are the handler's and a plain GET's for the same credentials: only URL and header
+            // lines can differ. Until they are set the handle counts as not ready (a bad header throws half-way).
+            handle.ReadyForPlain = false;
+            RequestTranslator.ApplyPlain(easy, _request, handle.Lines);
+            handle.ReadyForPlain = true;
+            return;
+        }
+        handle.ReadyForPlain = false;
         easy.Reset();
         try
         {
-            _handler.Configure(easy, _request.RequestUri!);
+            _handler.Configure(easy, uri);
         }
         catch (Exception ex)
         {
@@ -79,8 +101,11 @@ internal sealed class CurlExchange
             _requestBody = new ContentUpload(content, _transfer.Token);
         }
         RequestTranslator.Apply(easy, _request, version, _requestBody, length);
-        easy.HeaderFunction = _head.OnHeaderLine;
-        easy.WriteData = new PipeWriteStream(_responseBody, OnFinalHead);
+        // The same sink objects on every request of this handle: the engine then keeps its output sinks.
+        easy.HeaderFunction = handle.Sink.HeaderFunction;
+        easy.WriteData = handle.Sink;
+        handle.Credential = credential;
+        handle.ReadyForPlain = plain;
     }
 
     private void Start()
@@ -90,8 +115,11 @@ internal sealed class CurlExchange
         Completion = RunTransferAsync();
     }
 
-    // Called by the engine, on its thread, when the head of the response the caller gets is in.
-    private void OnFinalHead()
+    // Called by the engine, on its thread, when the head of the response the caller gets is in. When the whole body is
+    // in hand already and small enough for the pipe to take without a reader (or there is none), the transfer ends
+    // without waiting for anything: the response then goes to the caller at its end, on the same thread, saving a
+    // thread hop. Otherwise it goes now, through the thread pool.
+    internal void OnFinalHead(bool bodyInHand)
     {
         // After followed redirects the request says where and how it ended, as HttpClient's redirect handling leaves it.
         var easy = _lease.Easy;
@@ -100,11 +128,16 @@ internal sealed class CurlExchange
             _request.RequestUri = followed;
         if (easy.GetInfo(CurlInfo.EffectiveMethod) is string method && method != _request.Method.Method)
             _request.Method = new HttpMethod(method);
-        var response = _head.Build(_request, new PipeReadStream(_responseBody, Cancel));
-        _finalStatus = Math.Max(1, _head.LastStatus);   // only once built: a head that fails to build ends the transfer instead
+        var head = _lease.Handle.Head;
+        var response = head.Build(_request, new PipeReadStream(_responseBody, Cancel));
+        _finalStatus = Math.Max(1, head.LastStatus);   // only once built: a head that fails to build ends the transfer instead
         _callerRegistration.Unregister();   // from now on the response's owner decides
-        _response.TrySetResult(response);
+        _built = response;
+        if (bodyInHand && (response.Content.Headers.ContentLength ?? 0) <= BodyPipe.EarlyLimit) _deferred = true;
+        else ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);   // as a continuation would: this thread's queue
     }
+
+    void IThreadPoolWorkItem.Execute() => _response.TrySetResult(_built!);
 
     /// <summary>The handler is being disposed: the transfer stops, and a body still being read fails.</summary>
     public void Stop()
@@ -148,10 +181,22 @@ internal sealed class CurlExchange
         }
         finally
         {
-            easy.Reset();   // drop this request's pipes and callbacks; the cached connection stays
+            var handle = _lease.Handle;
+            handle.Sink.Detach();   // nothing more of the transfer reaches this request
+            // A plain GET that went well leaves the handle's options as the next plain request wants them (its body
+            // pipe and head collector were detached above). Anything else drops this request's options: upload,
+            // method, headers and callbacks; the cached connection stays.
+            if (code != CurlCode.Ok || !handle.ReadyForPlain)
+            {
+                handle.ReadyForPlain = false;
+                easy.Reset();
+            }
             _handler.Ended(this);
             _lease.Return(keep: true);
         }
+        // Only now, with the handle back: the caller's code may run right here and send its next request.
+        if (_failure is not null) _response.TrySetException(_failure);
+        else if (_deferred) _response.TrySetResult(_built!);
     }
 
     private void Finish(CurlCode code, string? message, Exception? callbackException, OperationCanceledException? cancelled)
@@ -163,7 +208,7 @@ internal sealed class CurlExchange
                 : code == CurlCode.Ok
                     ? new HttpRequestException(HttpRequestError.InvalidResponse, "The transfer ended without a response")
                     : CurlErrorMapping.BeforeResponse(code, message, callbackException);
-            _response.TrySetException(failure);
+            _failure = failure;
             return;
         }
         // At the redirect limit the last 3xx was returned as the response (as HttpClientHandler does); curl then

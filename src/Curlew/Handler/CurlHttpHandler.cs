@@ -21,7 +21,7 @@ public sealed partial class CurlHttpHandler : HttpMessageHandler
     private int _disposed;
 
     /// <summary>Creates a handler with HttpClientHandler's defaults where they differ from curl's (redirects followed, at most 50).</summary>
-    public CurlHttpHandler() => _pool = new EasyPool(() => MaxConnectionsPerServer, () => new CurlEasy());
+    public CurlHttpHandler() => _pool = new EasyPool(() => MaxConnectionsPerServer, () => new PooledHandle(new CurlEasy()));
 
     private T Frozen<T>(T value)
     {
@@ -83,6 +83,13 @@ public sealed partial class CurlHttpHandler : HttpMessageHandler
     internal void Ended(CurlExchange exchange) => _running.TryRemove(exchange, out _);
 
     /// <summary>Sets this handler's options on a reset handle, before the request's own.</summary>
+    /// <summary>Whether <see cref="ConfigureEasy"/> is set: it may set any option, so every request then starts from a reset handle.</summary>
+    internal bool ConfiguresEasy => _configureEasy is not null;
+
+    /// <summary>"user:password" from the handler's credentials for <paramref name="uri"/>, or null.</summary>
+    internal string? BasicCredential(Uri uri) =>
+        _credentials?.GetCredential(uri, "Basic") is { } credential ? credential.UserName + ":" + credential.Password : null;
+
     internal void Configure(CurlEasy easy, Uri uri)
     {
         easy.OpenSocketFunction = _openSocketFunction;
@@ -110,9 +117,9 @@ public sealed partial class CurlHttpHandler : HttpMessageHandler
         if (_connectTo is not null) easy.ConnectTo = _connectTo;
         easy.FollowLocation = _allowAutoRedirect;
         easy.MaxRedirs = _maxAutomaticRedirections;
-        if (_credentials?.GetCredential(uri, "Basic") is { } credential)
+        if (BasicCredential(uri) is { } credential)
         {
-            easy.UserPwd = credential.UserName + ":" + credential.Password;
+            easy.UserPwd = credential;
             easy.HttpAuth = (long)(_preAuthenticate ? CurlAuth.Basic : CurlAuth.Basic | CurlAuth.Digest);
         }
         _configureEasy?.Invoke(easy);

@@ -6,7 +6,7 @@ namespace Curlew;
 /// a new one, at most <c>limit()</c> (read when the server is first seen) at a time per server (more wait their turn, in order); it gives the handle back
 /// when its transfer has ended. <see cref="Dispose"/> closes every idle handle, and any handle given back afterwards.
 /// </summary>
-internal sealed class EasyPool(Func<int> limit, Func<CurlEasy> create) : IDisposable
+internal sealed class EasyPool(Func<int> limit, Func<PooledHandle> create) : IDisposable
 {
     private readonly Dictionary<string, Server> _servers = new(StringComparer.Ordinal);
     private readonly object _gate = new();
@@ -14,7 +14,7 @@ internal sealed class EasyPool(Func<int> limit, Func<CurlEasy> create) : IDispos
 
     internal sealed class Server(int limit)
     {
-        public readonly Stack<CurlEasy> Idle = new();
+        public readonly Stack<PooledHandle> Idle = new();
         public readonly SemaphoreSlim? Slots = limit == int.MaxValue ? null : new SemaphoreSlim(limit, limit);
     }
 
@@ -39,22 +39,22 @@ internal sealed class EasyPool(Func<int> limit, Func<CurlEasy> create) : IDispos
         }
     }
 
-    private void Return(Server server, CurlEasy easy, bool keep)
+    private void Return(Server server, PooledHandle handle, bool keep)
     {
         bool dispose;
         lock (_gate)
         {
             dispose = _disposed || !keep;
-            if (!dispose) server.Idle.Push(easy);
+            if (!dispose) server.Idle.Push(handle);
         }
-        if (dispose) easy.Dispose();
+        if (dispose) handle.Easy.Dispose();
         server.Slots?.Release();
     }
 
     /// <summary>Closes every idle handle; handles still in use are closed when they come back.</summary>
     public void Dispose()
     {
-        List<CurlEasy> idle = [];
+        List<PooledHandle> idle = [];
         lock (_gate)
         {
             if (_disposed) return;
@@ -62,21 +62,23 @@ internal sealed class EasyPool(Func<int> limit, Func<CurlEasy> create) : IDispos
             foreach (var server in _servers.Values)
                 while (server.Idle.TryPop(out var easy)) idle.Add(easy);
         }
-        foreach (var easy in idle) easy.Dispose();
+        foreach (var handle in idle) handle.Easy.Dispose();
     }
 
     /// <summary>One handle lent to one request.</summary>
-    public sealed class Lease(EasyPool pool, Server server, CurlEasy easy)
+    public sealed class Lease(EasyPool pool, Server server, PooledHandle handle)
     {
         private int _returned;
 
-        public CurlEasy Easy { get; } = easy;
+        public PooledHandle Handle { get; } = handle;
+
+        public CurlEasy Easy => Handle.Easy;
 
         /// <summary>Gives the handle back (kept for the next request when <paramref name="keep"/>, else closed); once.</summary>
         public void Return(bool keep)
         {
             if (Interlocked.Exchange(ref _returned, 1) != 0) return;
-            pool.Return(server, Easy, keep);
+            pool.Return(server, Handle, keep);
         }
     }
 }

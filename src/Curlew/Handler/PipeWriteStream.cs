@@ -1,20 +1,16 @@
-using Curlew.Protocols;
-
 namespace Curlew;
 
 /// <summary>
-/// The producer's end of a <see cref="BodyPipe"/> as a write-only <see cref="Stream"/>. As the engine's body target
-/// (WriteData) it also hears when the final response head is in (<see cref="IResponseHeadObserver"/>).
+/// The producer's end of a <see cref="BodyPipe"/> as a write-only <see cref="Stream"/>: a request's content copies its
+/// body into it (the response's end is a handle's <see cref="ResponseSink"/>).
 /// </summary>
-internal sealed class PipeWriteStream(BodyPipe pipe, Action? onFinalHead = null) : Stream, IResponseHeadObserver
+internal sealed class PipeWriteStream(BodyPipe pipe) : Stream
 {
     public override bool CanRead => false;
     public override bool CanSeek => false;
     public override bool CanWrite => true;
     public override long Length => throw new NotSupportedException();
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    void IResponseHeadObserver.FinalResponseHead() => onFinalHead?.Invoke();
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
         pipe.WriteAsync(buffer, cancellationToken);

@@ -41,15 +41,7 @@ internal static class RequestTranslator
         }
         else if (method != "GET") easy.CustomRequest = method;
 
-        foreach (var header in request.Headers)
-        {
-            if (IsHandledApart(header.Key)) continue;
-            headers.Add(Line(header.Key, header.Value));
-        }
-        if (request.Headers.Host is { } host) headers.Add(Line("Host", [host]));
-        if (request.Headers.ExpectContinue == true) headers.Add("Expect: 100-continue");
-        else headers.Add("Expect:");
-        if (!request.Headers.Contains("Accept")) headers.Add("Accept:");
+        AddHeaderLines(headers, request);
         // Content headers go only with a body: after a redirect that turns the request into a body-less GET they are
         // dropped with the body, as SocketsHttpHandler drops them (curl would keep every header line).
         var bodyHeaders = new List<string>();
@@ -59,6 +51,43 @@ internal static class RequestTranslator
         if (content?.Headers.ContentType is null) bodyHeaders.Add("Content-Type:");   // no form type of curl's own
         easy.HttpHeader = headers;
         easy.BodyHeaders = bodyHeaders;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="request"/> is a plain one: a GET without content, not HTTP/1.0. On a handle whose
+    /// options were set up by <see cref="Apply"/> for another plain request only the URL and the header lines can
+    /// differ, and <see cref="ApplyPlain"/> sets just those.
+    /// </summary>
+    public static bool IsPlain(HttpRequestMessage request, Version version) =>
+        request.Content is null && request.Method.Method == "GET" && version != System.Net.HttpVersion.Version10;
+
+    /// <summary>
+    /// Applies a plain request (<see cref="IsPlain"/>) to a handle whose options are those <see cref="Apply"/> left for
+    /// another plain one (and the same handler settings): sets the URL and the header lines when they differ, and
+    /// nothing else, so an unchanged handle keeps the engine's snapshots. <paramref name="lines"/> is scratch space.
+    /// </summary>
+    /// <exception cref="HttpRequestException">A header name or value that cannot go on the wire.</exception>
+    public static void ApplyPlain(CurlEasy easy, HttpRequestMessage request, List<string> lines)
+    {
+        lines.Clear();
+        AddHeaderLines(lines, request);
+        var url = request.RequestUri!.AbsoluteUri;
+        if (easy.Url != url) easy.Url = url;
+        if (easy.HttpHeader is not { } current || !current.SequenceEqual(lines, StringComparer.Ordinal)) easy.HttpHeader = lines;   // the setter copies
+    }
+
+    // The request's own header lines, then the ones switching off curl's defaults HttpClient does not send.
+    private static void AddHeaderLines(List<string> headers, HttpRequestMessage request)
+    {
+        foreach (var header in request.Headers)
+        {
+            if (IsHandledApart(header.Key)) continue;
+            headers.Add(Line(header.Key, header.Value));
+        }
+        if (request.Headers.Host is { } host) headers.Add(Line("Host", [host]));
+        if (request.Headers.ExpectContinue == true) headers.Add("Expect: 100-continue");
+        else headers.Add("Expect:");
+        if (!request.Headers.Contains("Accept")) headers.Add("Accept:");
     }
 
     // Sent by Curlew itself, from the request's properties.

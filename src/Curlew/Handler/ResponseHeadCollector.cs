@@ -1,4 +1,5 @@
 using System.Net;
+using System.Globalization;
 using System.Text;
 
 namespace Curlew;
@@ -7,81 +8,118 @@ namespace Curlew;
 /// The header callback of one request: keeps the lines of the latest response head (a 1xx, a followed redirect or an
 /// authentication round is replaced by the next head), builds the <see cref="HttpResponseMessage"/> from it when the
 /// engine says it is the final one, and puts the lines that come after the body (chunked trailers) into
-/// <see cref="HttpResponseMessage.TrailingHeaders"/>.
+/// <see cref="HttpResponseMessage.TrailingHeaders"/>. One per pooled handle, made ready for each request by
+/// <see cref="Begin"/>, so its list of fields is reused.
 /// </summary>
 internal sealed class ResponseHeadCollector
 {
-    private readonly List<string> _lines = [];
-    private string? _statusLine;
+    private readonly List<(string Name, string Value)> _fields = [];   // of the latest head, split once as they arrive
+    private bool _sawStatus;
+    private int _status;   // of the latest head; 0 before any
+    private Version _version = HttpVersion.Version11;
+    private string _reason = "";
     private HttpResponseMessage? _response;
+
+    /// <summary>Forgets the previous request's head and response.</summary>
+    public void Begin()
+    {
+        _fields.Clear();
+        _status = 0;
+        _sawStatus = false;
+        _version = HttpVersion.Version11;
+        _reason = "";
+        _response = null;
+    }
 
     /// <summary>The WriteCallback given as HeaderFunction.</summary>
     public long OnHeaderLine(ReadOnlySpan<byte> data, object? userdata)
     {
-        var line = Encoding.Latin1.GetString(data).TrimEnd('\r', '\n');
+        var line = data.TrimEnd("\r\n"u8);
         if (_response is not null)
         {
-            AddTrailer(_response, line);
+            if (Split(line) is { } trailer) _response.TrailingHeaders.TryAddWithoutValidation(trailer.Name, trailer.Value);
             return data.Length;
         }
-        if (line.StartsWith("HTTP/", StringComparison.Ordinal))
+        if (line.StartsWith("HTTP/"u8))
         {
-            _statusLine = line;
-            _lines.Clear();
+            ParseStatus(line);
+            _fields.Clear();
         }
-        else if (line.Length > 0)
+        else if (!line.IsEmpty)
         {
             // An obsolete folded line continues the previous header's value.
-            if ((line[0] == ' ' || line[0] == '\t') && _lines.Count > 0) _lines[^1] += " " + line.Trim();
-            else _lines.Add(line);
+            if ((line[0] == ' ' || line[0] == '\t') && _fields.Count > 0)
+                _fields[^1] = (_fields[^1].Name, _fields[^1].Value + " " + Encoding.Latin1.GetString(line).Trim());
+            else if (Split(line) is { } field) _fields.Add(field);
         }
         return data.Length;
     }
 
+    // "Name: value" into its trimmed parts; null for a line with no name before a colon. Spaces and tabs are cut off
+    // before decoding (no string made just to be trimmed); Trim then only meets what a Latin-1 line rarely holds.
+    private static (string Name, string Value)? Split(ReadOnlySpan<byte> line)
+    {
+        int colon = line.IndexOf((byte)':');
+        if (colon <= 0) return null;
+        var nameBytes = line[..colon].Trim(" \t"u8);
+        var name = KnownName(nameBytes) ?? Encoding.Latin1.GetString(nameBytes).Trim();
+        var value = Encoding.Latin1.GetString(line[(colon + 1)..].Trim(" \t"u8)).Trim();
+        return (name, value);
+    }
+
     /// <summary>Status of the head seen last (0 before any).</summary>
-    public int LastStatus => _statusLine is null ? 0 : ParseStatus(_statusLine).Code;
+    public int LastStatus => _status;
 
     /// <summary>Makes the response from the head seen last; its content reads <paramref name="body"/>.</summary>
     public HttpResponseMessage Build(HttpRequestMessage request, Stream body)
     {
-        if (_statusLine is null) throw new HttpRequestException(HttpRequestError.InvalidResponse, "The server sent no status line");
-        var (code, version, reason) = ParseStatus(_statusLine);
-        var response = new HttpResponseMessage((HttpStatusCode)code)
+        if (!_sawStatus) throw new HttpRequestException(HttpRequestError.InvalidResponse, "The server sent no status line");
+        var response = new HttpResponseMessage((HttpStatusCode)_status)
         {
-            Version = version,
-            ReasonPhrase = reason,
+            Version = _version,
+            ReasonPhrase = _reason,
             RequestMessage = request,
             Content = new StreamContent(body),
         };
-        foreach (var line in _lines)
-        {
-            int colon = line.IndexOf(':');
-            if (colon <= 0) continue;
-            var name = line[..colon].Trim();
-            var value = line[(colon + 1)..].Trim();
+        foreach (var (name, value) in _fields)
             if (!response.Headers.TryAddWithoutValidation(name, value)) response.Content.Headers.TryAddWithoutValidation(name, value);
-        }
         _response = response;
         return response;
     }
 
-    private static void AddTrailer(HttpResponseMessage response, string line)
+    // "HTTP/1.1 200 OK": Curlew's head reader already accepted it, so only the parts are taken apart here.
+    private void ParseStatus(ReadOnlySpan<byte> line)
     {
-        int colon = line.IndexOf(':');
-        if (colon <= 0) return;
-        response.TrailingHeaders.TryAddWithoutValidation(line[..colon].Trim(), line[(colon + 1)..].Trim());
+        _sawStatus = true;
+        int firstSpace = line.IndexOf((byte)' ');
+        var protocol = firstSpace < 0 ? line : line[..firstSpace];
+        _version = protocol.SequenceEqual("HTTP/1.0"u8) ? HttpVersion.Version10
+            : protocol.SequenceEqual("HTTP/2"u8) || protocol.SequenceEqual("HTTP/2.0"u8) ? HttpVersion.Version20 : HttpVersion.Version11;
+        var rest = firstSpace < 0 ? [] : line[(firstSpace + 1)..];
+        int secondSpace = rest.IndexOf((byte)' ');
+        var codeText = secondSpace < 0 ? rest : rest[..secondSpace];
+        _status = int.TryParse(codeText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var c) ? c : 0;
+        var reason = secondSpace < 0 ? [] : rest[(secondSpace + 1)..];
+        _reason = reason.IsEmpty ? "" : reason.SequenceEqual("OK"u8) ? "OK" : Encoding.Latin1.GetString(reason);
     }
 
-    // "HTTP/1.1 200 OK": Curlew's head reader already accepted it, so only the parts are taken apart here.
-    private static (int Code, Version Version, string? Reason) ParseStatus(string line)
+    // Names most responses carry, spelled as servers usually send them: matched byte for byte, they cost no string.
+    private static readonly string[] KnownNames =
+    [
+        "Server", "Date", "Content-Type", "Content-Length", "Last-Modified", "Connection", "ETag", "Accept-Ranges",
+        "Keep-Alive", "Transfer-Encoding", "Cache-Control", "Expires", "Vary", "Location", "Content-Encoding",
+        "server", "date", "content-type", "content-length", "last-modified", "connection", "etag", "accept-ranges",
+    ];
+
+    private static string? KnownName(ReadOnlySpan<byte> name)
     {
-        int firstSpace = line.IndexOf(' ');
-        var protocol = firstSpace < 0 ? line : line[..firstSpace];
-        var version = protocol switch { "HTTP/1.0" => HttpVersion.Version10, "HTTP/2" or "HTTP/2.0" => HttpVersion.Version20, _ => HttpVersion.Version11 };
-        var rest = firstSpace < 0 ? "" : line[(firstSpace + 1)..];
-        int secondSpace = rest.IndexOf(' ');
-        var codeText = secondSpace < 0 ? rest : rest[..secondSpace];
-        int code = int.TryParse(codeText, out var c) ? c : 0;
-        return (code, version, secondSpace < 0 ? "" : rest[(secondSpace + 1)..]);
+        foreach (var known in KnownNames)
+        {
+            if (known.Length != name.Length) continue;
+            int i = 0;
+            while (i < name.Length && name[i] == known[i]) i++;
+            if (i == name.Length) return known;
+        }
+        return null;
     }
 }

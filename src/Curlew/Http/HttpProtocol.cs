@@ -74,8 +74,9 @@ internal sealed class HttpProtocol(HttpSettings s, TransferContext c) : IProtoco
                 var delivery = authRetry ? BodyDelivery.Deliver : CheckResponse(request, head, follower, redirect, maxReached);
                 // The response the caller gets (not one being followed or answered with credentials): a watching body
                 // target learns it now, before any body byte. At the redirect limit the last 3xx is that response.
-                if (!authRetry && (!redirect || maxReached)) body.FinalResponseHead();
                 bool hasBody = !request.ExpectNoBody && head.StatusCode is not (204 or 304) && delivery != BodyDelivery.AlreadyComplete;
+                if (!authRetry && (!redirect || maxReached))
+                    body.FinalResponseHead(!hasBody || (!head.Chunked && head.ContentLength >= 0 && connection.Buffer.Count >= head.ContentLength));
                 bool framed = !hasBody || head.Chunked || head.ContentLength >= 0;
                 // A redirect on a connection that closes anyway is left unread, as libcurl does: no need to wait for
                 // the end of a body nobody wants. On a reusable connection it is drained so the connection stays usable.

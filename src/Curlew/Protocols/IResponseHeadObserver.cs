@@ -8,6 +8,10 @@ namespace Curlew.Protocols;
 /// </summary>
 internal interface IResponseHeadObserver
 {
-    /// <summary>The last head passed to the header sink is the final one; body bytes (if any) follow, then trailers.</summary>
-    void FinalResponseHead();
+    /// <summary>
+    /// The last head passed to the header sink is the final one; body bytes (if any) follow, then trailers.
+    /// <paramref name="bodyInHand"/>: the response has no body, or all of its (Content-Length framed) body is already
+    /// received, so the body follows without waiting for the network.
+    /// </summary>
+    void FinalResponseHead(bool bodyInHand);
 }

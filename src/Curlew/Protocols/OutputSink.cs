@@ -27,10 +27,10 @@ internal sealed class OutputSink
     }
 
     /// <summary>Tells a body target that watches for it (<see cref="IResponseHeadObserver"/>) that the final response head is in.</summary>
-    public void FinalResponseHead()
+    public void FinalResponseHead(bool bodyInHand)
     {
         if (_observer is null) return;
-        try { _observer.FinalResponseHead(); }
+        try { _observer.FinalResponseHead(bodyInHand); }
         catch (Exception ex) { throw CurlException.FromCallback(_what, ex); }
     }
 
