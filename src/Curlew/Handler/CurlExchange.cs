@@ -152,6 +152,9 @@ internal sealed class CurlExchange : IThreadPoolWorkItem
         catch (ObjectDisposedException) { }
     }
 
+    private Exception? _bodyEnd;   // how the body ends (null = complete), applied once the handle is back in the pool
+    private bool _bodyEnded;
+
     private async Task RunTransferAsync()
     {
         var easy = _lease.Easy;
@@ -194,7 +197,11 @@ internal sealed class CurlExchange : IThreadPoolWorkItem
             _handler.Ended(this);
             _lease.Return(keep: true);
         }
-        // Only now, with the handle back: the caller's code may run right here and send its next request.
+        // Only now, with the handle back: the caller's code may run right here and send its next request, and a
+        // reader that sees the body's end and sends the next request at once finds the connection idle in the pool
+        // (as SocketsHttpHandler returns its connection before the content stream reports its end).
+        // The body ends first: a deferred response's reader may run inline below and read it synchronously.
+        if (_bodyEnded) _responseBody.Complete(_bodyEnd);
         if (_failure is not null) _response.TrySetException(_failure);
         else if (_deferred) _response.TrySetResult(_built!);
     }
@@ -214,8 +221,9 @@ internal sealed class CurlExchange : IThreadPoolWorkItem
         // At the redirect limit the last 3xx was returned as the response (as HttpClientHandler does); curl then
         // reports TooManyRedirects, which for this caller is the normal end of that response.
         bool limitRedirect = code == CurlCode.TooManyRedirects && _finalStatus is >= 300 and < 400;
-        if (code == CurlCode.Ok || limitRedirect) _responseBody.Complete();
-        else if (cancelled is not null) _responseBody.Complete(new IOException("The response body was aborted", cancelled));
-        else _responseBody.Complete(CurlErrorMapping.DuringBody(code, message, callbackException));
+        _bodyEnd = code == CurlCode.Ok || limitRedirect ? null
+            : cancelled is not null ? new IOException("The response body was aborted", cancelled)
+            : CurlErrorMapping.DuringBody(code, message, callbackException);
+        _bodyEnded = true;
     }
 }
