@@ -61,6 +61,14 @@ internal sealed class LocalServer : IAsyncDisposable
         return new LocalServer(app, new IPEndPoint(IPAddress.Loopback, http), https);
     }
 
+    /// <summary>A loopback port nothing listens on (bound, then released), for a refused connection.</summary>
+    public static int ClosedPort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
     /// <summary>Reads a <c>/whoami</c> body: who connected (as the server saw it) and the Host header it got.</summary>
     public static (string Remote, string Host) ParseWhoAmI(string body)
     {

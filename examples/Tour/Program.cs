@@ -20,6 +20,8 @@ n.Say($"Local server: http://{SocketLog.Describe(server.EndPoint)} and https://1
     ("Cancellation and the exactly-once promise", () => Cancellation.RunAsync(server, n)),
     ("HTTPS, verified by default", () => Sync(() => VerifiedHttps.Run(server, certificates.CaFile, n))),
     ("The SSRF guard", () => Sync(() => GuardedFetch.Run(server, n))),
+    ("HttpClient through Curlew", () => HttpClientThroughCurlew.RunAsync(server, n)),
+    ("Many transfers at once", () => ManyAtOnce.RunAsync(server, n)),
 ];
 
 int passed = 0;
