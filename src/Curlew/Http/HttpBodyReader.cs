@@ -73,16 +73,16 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
             buffer.Consume(take);
             left -= take;
         }
-        // An asynchronous reader of a long body reads more at once than the connection's buffer holds (fewer wake-ups,
-        // each a thread-pool hop) and hands it on in pieces no larger than that buffer, as BufferSize promises.
-        byte[]? bulk = !io.Synchronous && left >= 2L * ConnectionFilter.AsyncBulkReadBytes && buffer.Capacity < ConnectionFilter.AsyncBulkReadBytes
-            ? ArrayPool<byte>.Shared.Rent(ConnectionFilter.AsyncBulkReadBytes) : null;
+        // A long body is read more at once than the connection's buffer holds (fewer receives and wake-ups; see
+        // BulkReadBytes) and handed on in pieces no larger than that buffer, as BufferSize promises.
+        byte[]? bulk = left >= 2L * ConnectionFilter.BulkReadBytes && buffer.Capacity < ConnectionFilter.BulkReadBytes
+            ? ArrayPool<byte>.Shared.Rent(ConnectionFilter.BulkReadBytes) : null;
         try
         {
             while (left > 0)
             {
                 connection.Top.ExpectBytes(left, io);
-                var scratch = bulk is not null ? bulk.AsMemory(0, ConnectionFilter.AsyncBulkReadBytes) : buffer.Scratch;
+                var scratch = bulk is not null ? bulk.AsMemory(0, ConnectionFilter.BulkReadBytes) : buffer.Scratch;
                 if (scratch.Length > left) scratch = scratch[..(int)left];
                 int n = await connection.Top.ReceiveAsync(scratch, io).ConfigureAwait(false);
                 if (n == 0) throw new CurlException(CurlCode.PartialFile, $"transfer closed with {left} bytes remaining to read");

@@ -396,7 +396,7 @@ internal sealed class SocketFilter : ConnectionFilter
     // Guard rails: only while at least that many bytes are certain to come (a Content-Length body), back to 1 before
     // the last part, and each wait bounded by a short timeout, after which whatever came is delivered (a slow sender
     // is never held back for long).
-    // Asynchronous reads use a higher mark (and read that much at once, see AsyncBulkReadBytes): each readiness
+    // Asynchronous reads use a higher mark (see BulkReadBytes): each readiness
     // wake-up costs them a thread-pool hop, where a blocking read only wakes its own thread.
     private const int LowWaterMark = 128 * 1024;
     private const int LowWaterWorthItFactor = 4;   // for a small body the setsockopt calls cost more than they save
@@ -406,7 +406,7 @@ internal sealed class SocketFilter : ConnectionFilter
 
     public override void ExpectBytes(long bytes, IoContext io)
     {
-        int mark = io.Synchronous ? LowWaterMark : AsyncBulkReadBytes;
+        int mark = io.Synchronous ? LowWaterMark : BulkReadBytes;
         bool want = bytes >= (long)LowWaterWorthItFactor * mark || (_lowWater == mark && bytes >= mark);
         int next = want ? mark : 0;
         if (next != _lowWater) SetLowWater(next);
