@@ -49,19 +49,24 @@ internal sealed class ParallelRunner(List<CliOptions> groups, Stream stdout, Str
         var meter = last.NoProgressMeter ? null : new ParallelMeter(sharedErr);
         meter?.Start(planned.Count);
         using var slots = new SemaphoreSlim((int)last.ParallelMax);
-        var all = planned.Select(t => RunAsync(t, slots, meter)).ToArray();
+        // curl runs -Z transfers in one multi handle, whose connection cache they all use: a transfer that starts
+        // after another one to the same host has finished reuses its connection. A share of CONNECT does the same
+        // for these separate handles (each disposed as its transfer ends; the share closes what is left).
+        using var connections = new CurlShare();
+        connections.Share(CurlLockData.Connect);
+        var all = planned.Select(t => RunAsync(t, slots, meter, connections)).ToArray();
         Task.WaitAll(all);
         meter?.Finish(planned.Count);
         sharedOut.Flush();
         return _exit;
     }
 
-    private async Task RunAsync(PlannedTransfer t, SemaphoreSlim slots, ParallelMeter? meter)
+    private async Task RunAsync(PlannedTransfer t, SemaphoreSlim slots, ParallelMeter? meter, CurlShare connections)
     {
         await slots.WaitAsync().ConfigureAwait(false);
         try
         {
-            using var easy = new CurlEasy();
+            using var easy = new CurlEasy { Share = connections };
             int code = await t.Runner.RunOneAsync(easy, t, parallel: true).ConfigureAwait(false);
             meter?.Add(easy);
             lock (_gate) if (code != 0) _exit = code;

@@ -74,6 +74,7 @@ public static partial class DifferentialCases
         C("parallel glob with --parallel-immediate", "-sSZ", "--parallel-immediate", "--parallel-max", "1", "{url}/files/{a,b}"),
         C("parallel across next groups", "-sSZ", "--parallel-max", "1", "{url}/text", "--next", "-d", "y=2", "{url}/echo"),
         C("bad --parallel-max", "--parallel-max", "x", "{url}/text"),
+        C("parallel one at a time reuses the connection", "-sSZ", "--parallel-max", "1", "-w", "%{num_connects}\\n", "{url}/text", "{url}/text", "{url}/text"),
         // Cookies
         S("cookie file", Files(("cookies.txt", "# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\t0\tsid\tabc\n")),
             "-sS", "-b", "cookies.txt", "{url}/echo") with
