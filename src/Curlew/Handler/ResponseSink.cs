@@ -8,7 +8,7 @@ namespace Curlew;
 /// request attaches its own body pipe, head collector and itself (told when the final head is in) for the length of its transfer and detaches
 /// them when the transfer has ended: nothing of one request reaches the next one's.
 /// </summary>
-internal sealed class ResponseSink : Stream, IResponseHeadObserver
+internal sealed class ResponseSink : PipeWritingStream, IResponseHeadObserver
 {
     private BodyPipe? _pipe;
     private ResponseHeadCollector? _head;
@@ -31,26 +31,5 @@ internal sealed class ResponseSink : Stream, IResponseHeadObserver
 
     void IResponseHeadObserver.FinalResponseHead(bool bodyInHand) => _exchange?.OnFinalHead(bodyInHand);
 
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Pipe().WriteAsync(buffer, cancellationToken);
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        Pipe().WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Write(byte[] buffer, int offset, int count) =>
-        Pipe().WriteAsync(buffer.AsMemory(offset, count), CancellationToken.None).AsTask().GetAwaiter().GetResult();
-
-    private BodyPipe Pipe() => _pipe ?? throw new IOException("No request is attached to this handle's response sink");
-
-    public override void Flush() { }
-    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
+    protected override BodyPipe Target() => _pipe ?? throw new IOException("No request is attached to this handle's response sink");
 }
