@@ -23,14 +23,8 @@ internal static class HandlerSpeed
         {
             foreach (var (name, client) in clients)
             {
-                long bytes = GC.GetTotalAllocatedBytes(precise: true);
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                var clock = Stopwatch.StartNew();
-                Small(client, url, requests);
-                double seconds = clock.Elapsed.TotalSeconds;
-                double cpuUs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / requests;
-                double perRequest = (GC.GetTotalAllocatedBytes(precise: true) - bytes) / (double)requests;
-                Console.WriteLine($"small {name,-18} {requests / seconds,8:F0} req/s {cpuUs,7:F1} CPU us/req {perRequest,7:F0} B/req");
+                var cost = PerRequestCost.Measure(requests, () => Small(client, url, requests));
+                Console.WriteLine($"small {name,-18} {cost.RequestsPerSecond,8:F0} req/s {cost.CpuMicroseconds,7:F1} CPU us/req {cost.ManagedBytes,7:F0} B/req");
             }
         }
         if (Environment.GetEnvironmentVariable("CURLEW_BENCH_ALLOC") is "1")

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace Curlew.Bench;
 
@@ -20,14 +19,8 @@ internal static class KeepAliveCpu
         Many(easy, async, 1000);   // JIT, connection, caches
         for (int round = 0; round < rounds; round++)
         {
-            long bytes = GC.GetTotalAllocatedBytes(precise: true);
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            Many(easy, async, requests);
-            double seconds = clock.Elapsed.TotalSeconds;
-            double cpuUs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / requests;
-            double perRequest = (GC.GetTotalAllocatedBytes(precise: true) - bytes) / (double)requests;
-            Console.WriteLine($"{(async ? "PerformAsync" : "Perform"),-13} {requests / seconds,8:F0} req/s {cpuUs,7:F1} CPU us/req {perRequest,6:F0} B/req");
+            var cost = PerRequestCost.Measure(requests, () => Many(easy, async, requests));
+            Console.WriteLine($"{(async ? "PerformAsync" : "Perform"),-13} {cost.RequestsPerSecond,8:F0} req/s {cost.CpuMicroseconds,7:F1} CPU us/req {cost.ManagedBytes,6:F0} B/req");
         }
         return 0;
     }

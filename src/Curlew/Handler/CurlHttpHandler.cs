@@ -82,7 +82,6 @@ public sealed partial class CurlHttpHandler : HttpMessageHandler
 
     internal void Ended(CurlExchange exchange) => _running.TryRemove(exchange, out _);
 
-    /// <summary>Sets this handler's options on a reset handle, before the request's own.</summary>
     /// <summary>Whether <see cref="ConfigureEasy"/> is set: it may set any option, so every request then starts from a reset handle.</summary>
     internal bool ConfiguresEasy => _configureEasy is not null;
 
@@ -90,6 +89,7 @@ public sealed partial class CurlHttpHandler : HttpMessageHandler
     internal string? BasicCredential(Uri uri) =>
         _credentials?.GetCredential(uri, "Basic") is { } credential ? credential.UserName + ":" + credential.Password : null;
 
+    /// <summary>Sets this handler's options on a reset handle, before the request's own.</summary>
     internal void Configure(CurlEasy easy, Uri uri)
     {
         easy.OpenSocketFunction = _openSocketFunction;
