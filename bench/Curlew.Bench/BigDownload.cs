@@ -4,14 +4,15 @@ namespace Curlew.Bench;
 
 /// <summary>
 /// Downloads to a counting write callback on one handle, several times: bytes, wall time and this process's CPU time
-/// per GB for each round (the first one carries the JIT and the connection; look at the later ones).
+/// per GB for each round (the first one carries the JIT and the connection; look at the later ones). With
+/// <c>fresh</c>, every round opens a new connection (as ../shared/perf/run does), so per-connection tuning shows.
 /// </summary>
 internal static class BigDownload
 {
-    public static int Run(string url, bool async, int rounds)
+    public static int Run(string url, bool async, int rounds, bool fresh)
     {
         long total = 0;
-        using var easy = new CurlEasy { Url = url };
+        using var easy = new CurlEasy { Url = url, ForbidReuse = fresh };
         easy.WriteFunction = (data, _) => { total += data.Length; return data.Length; };
         for (int round = 0; round < rounds; round++)
         {

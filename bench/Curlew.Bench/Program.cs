@@ -3,7 +3,7 @@ using Curlew.Bench;
 
 // Measurements that guide speed work (issue 15); none is run by the tests.
 //   alloc URL [requests]        managed bytes per keep-alive GET (Perform and PerformAsync), with the top allocating types
-//   download URL [sync|async] [rounds]   downloads to a counting write callback: bytes, wall time and process CPU per round
+//   download URL [sync|async] [rounds] [fresh]   downloads to a counting write callback: bytes, wall time and process CPU per round (fresh: a new connection each)
 //   keepalive URL [sync|async] [requests] [rounds]   CPU us, req/s and managed bytes per keep-alive GET (to profile against)
 //   fresh URL [transfers] [rounds]   GETs each on a new connection, without and with open/close socket callbacks: their cost
 //   stream URL [sync|async]     one long download (10 GiB) dropped by the write callback: throughput and peak RSS (VmHWM)
@@ -12,6 +12,8 @@ using Curlew.Bench;
 //   anything else               BenchmarkDotNet for the hot-path pieces (head parsing, chunked decoding, request writing)
 // CURLEW_BENCH_NOSPIN=1 sets the AppContext switch Curlew.DisableReceiveSpin (a synchronous receive then sleeps at once).
 if (Environment.GetEnvironmentVariable("CURLEW_BENCH_NOSPIN") is "1") AppContext.SetSwitch("Curlew.DisableReceiveSpin", true);
+// CURLEW_BENCH_NOWIDEN=1 sets Curlew.DisableReceiveWindowWidening (long bodies keep the kernel's autotuned buffer).
+if (Environment.GetEnvironmentVariable("CURLEW_BENCH_NOWIDEN") is "1") AppContext.SetSwitch("Curlew.DisableReceiveWindowWidening", true);
 return args.FirstOrDefault() switch
 {
     "alloc" => KeepAliveAllocations.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 10_000),
@@ -20,7 +22,7 @@ return args.FirstOrDefault() switch
     "stream" => LongStream.Run(args[1], args.Length > 2 && args[2] == "async"),
     "handler" => HandlerSpeed.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 10_000, args.Length > 3 ? int.Parse(args[3]) : 3, args.Length > 4 ? args[4] : null),
     "upload" => UploadAllocations.Run(args.Length > 1 ? long.Parse(args[1]) : 64L * 1024 * 1024),
-    "download" => BigDownload.Run(args[1], args.Length > 2 && args[2] == "async", args.Length > 3 ? int.Parse(args[3]) : 3),
+    "download" => BigDownload.Run(args[1], args.Length > 2 && args[2] == "async", args.Length > 3 ? int.Parse(args[3]) : 3, args.Length > 4 && args[4] == "fresh"),
     _ => RunBenchmarks(args),
 };
 

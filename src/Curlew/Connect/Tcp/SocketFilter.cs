@@ -16,6 +16,7 @@ internal sealed class SocketFilter : ConnectionFilter
     private int _receiveTimeoutMs, _sendTimeoutMs;   // what the socket currently has (0 = infinite, the default)
     private ReadinessSpinner _spinner;               // a short wait for the answer before a blocking receive sleeps
     private bool _awaitingAnswer;                    // a send went out since the last receive: the peer's answer is next
+    private bool _mayWidenWindow;                    // see ReceiveWindow: decided at the first long body
 
     public SocketFilter(ManagedSocket socket, EndPoint remote) : base(null)
     {
@@ -30,6 +31,7 @@ internal sealed class SocketFilter : ConnectionFilter
             _sendTimeoutMs = Math.Max(0, socket.Socket.SendTimeout);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { }
+        _mayWidenWindow = ReceiveWindow.MayWiden(socket.Socket);   // before any data: later, autotuning may have sized it
     }
 
     public ManagedSocket Socket => _socket;
@@ -409,6 +411,11 @@ internal sealed class SocketFilter : ConnectionFilter
         int mark = io.Synchronous ? LowWaterMark : BulkReadBytes;
         bool want = bytes >= (long)LowWaterWorthItFactor * mark || (_lowWater == mark && bytes >= mark);
         int next = want ? mark : 0;
+        if (want && _mayWidenWindow)
+        {
+            _mayWidenWindow = false;
+            ReceiveWindow.TryWiden(_socket.Socket);
+        }
         if (next != _lowWater) SetLowWater(next);
     }
 
