@@ -18,7 +18,8 @@ namespace Curlew.Connect.Tcp;
 /// - only when the round-trip time the kernel measured is under <see cref="ShortPathMicroseconds"/>: the fixed buffer
 ///   then holds more than the path's bandwidth-delay product at any speed a host can receive; on longer paths the
 ///   kernel's autotuning (which can grow further) is left alone;
-/// - only when the application did not size the buffer itself (an open-socket or sockopt callback that did wins);
+/// - only when the application did not size the buffer itself (an open-socket or sockopt callback that did wins; Linux
+///   cannot tell a size that comes out equal to the system default from an untouched one, so that one is widened);
 /// - only when the system allows a buffer that large (<c>net.core.rmem_max</c>); never smaller than it was;
 /// - once per connection, and the AppContext switch <c>Curlew.DisableReceiveWindowWidening</c> turns it off.
 /// It costs memory only while unread data sits in the kernel, never more than the buffer.
