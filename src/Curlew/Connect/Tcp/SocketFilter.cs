@@ -400,7 +400,7 @@ internal sealed class SocketFilter : ConnectionFilter
     // is never held back for long).
     // Asynchronous reads use a higher mark (see BulkReadBytes): each readiness
     // wake-up costs them a thread-pool hop, where a blocking read only wakes its own thread.
-    private const int LowWaterMark = 128 * 1024;
+    private const int LowWaterMark = 256 * 1024;   // with the wide receive buffer 256 KiB beat 128 (median 5.0 -> 6.8 GB/s from nginx, both server patterns)
     private const int LowWaterWorthItFactor = 4;   // for a small body the setsockopt calls cost more than they save
     private const int LowWaterWaitMs = 50;
     private int _lowWater;   // the mark now set; 0 = none (the kernel's 1)
