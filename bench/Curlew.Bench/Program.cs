@@ -8,6 +8,7 @@ using Curlew.Bench;
 //   fresh URL [transfers] [rounds]   GETs each on a new connection, without and with open/close socket callbacks: their cost
 //   stream URL [sync|async]     one long download (10 GiB) dropped by the write callback: throughput and peak RSS (VmHWM)
 //   handler URL [requests] [rounds] [bigURL]   HttpClient over CurlHttpHandler vs SocketsHttpHandler: small GETs (req/s, CPU us, B/req), big downloads (GB/s, CPU s/GB)
+//   readpatterns URL rounds read:lowat:rcvbuf...   plain-socket big-body reads, settings in KiB interleaved (no Curlew)
 //   upload [bytes]              managed bytes per 64 KiB piece of an asynchronous upload (the early-answer watch)
 //   anything else               BenchmarkDotNet for the hot-path pieces (head parsing, chunked decoding, request writing)
 // CURLEW_BENCH_NOSPIN=1 sets the AppContext switch Curlew.DisableReceiveSpin (a synchronous receive then sleeps at once).
@@ -22,6 +23,7 @@ return args.FirstOrDefault() switch
     "stream" => LongStream.Run(args[1], args.Length > 2 && args[2] == "async"),
     "handler" => HandlerSpeed.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 10_000, args.Length > 3 ? int.Parse(args[3]) : 3, args.Length > 4 ? args[4] : null),
     "upload" => UploadAllocations.Run(args.Length > 1 ? long.Parse(args[1]) : 64L * 1024 * 1024),
+    "readpatterns" => ReadPatterns.Run(args[1], int.Parse(args[2]), args[3..]),
     "download" => BigDownload.Run(args[1], args.Length > 2 && args[2] == "async", args.Length > 3 ? int.Parse(args[3]) : 3, args.Length > 4 && args[4] == "fresh"),
     _ => RunBenchmarks(args),
 };
