@@ -14,6 +14,7 @@ internal static class KeepAliveAllocations
         {
             using var easy = new CurlEasy { Url = url };
             easy.WriteFunction = static (data, _) => data.Length;
+            if (Environment.GetEnvironmentVariable("CURLEW_BENCH_CAINFO") is { Length: > 0 } ca) easy.SetOpt(CurlOption.CaInfo, ca);
             Many(easy, async, 500);   // JIT, connection, caches
             long before = GC.GetTotalAllocatedBytes(precise: true);
             Many(easy, async, requests);
