@@ -15,6 +15,7 @@ namespace Curlew.Tests.Connect;
 public sealed class ReceiveWindowTests : IAsyncLifetime
 {
     private NginxServer? _nginx;
+    private readonly List<CurlEasy> _handles = new();
 
     public async Task InitializeAsync() => _nginx = await NginxServer.StartAsync();
 
@@ -50,8 +51,6 @@ public sealed class ReceiveWindowTests : IAsyncLifetime
         _handles.Add(easy);
         return seen ?? throw new InvalidOperationException("the sockopt callback never ran");
     }
-
-    private readonly List<CurlEasy> _handles = new();
 
     [Fact]
     public void A_long_body_on_loopback_gets_the_wide_buffer()

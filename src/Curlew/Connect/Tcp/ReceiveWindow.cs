@@ -37,8 +37,9 @@ internal static class ReceiveWindow
     public static readonly bool Enabled =
         !(AppContext.TryGetSwitch("Curlew.DisableReceiveWindowWidening", out bool disabled) && disabled);
 
-    // What SO_RCVBUF says on a socket nobody sized, and whether the system grants WideBytes: learnt once, on a probe.
-    private static readonly Lazy<(int Untouched, bool Grantable)> s_system = new(ProbeSystem);
+    // What SO_RCVBUF says on a socket nobody sized, and whether the system grants WideBytes: read once from the
+    // kernel's settings (no probe socket: every socket Curlew makes for a transfer goes through the open callback).
+    private static readonly Lazy<(int Untouched, bool Grantable)> s_system = new(ReadSystemSettings);
 
     /// <summary>
     /// True when <paramref name="socket"/>'s receive buffer may be widened later: right platform, switch on, and its
@@ -69,15 +70,16 @@ internal static class ReceiveWindow
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException or PlatformNotSupportedException) { return false; }
     }
 
-    private static (int, bool) ProbeSystem()
+    // net.ipv4.tcp_rmem holds "min default max": a fresh TCP socket's SO_RCVBUF is the default. SO_RCVBUF requests are
+    // capped at net.core.rmem_max (then doubled), so WideBytes is granted only when rmem_max allows it.
+    private static (int, bool) ReadSystemSettings()
     {
         try
         {
-            using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            int untouched = probe.ReceiveBufferSize;
-            probe.ReceiveBufferSize = WideBytes;
-            return (untouched, probe.ReceiveBufferSize >= 2 * WideBytes);
+            var tcpRmem = File.ReadAllText("/proc/sys/net/ipv4/tcp_rmem").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            long rmemMax = long.Parse(File.ReadAllText("/proc/sys/net/core/rmem_max").Trim());
+            return tcpRmem.Length == 3 && int.TryParse(tcpRmem[1], out int untouched) ? (untouched, rmemMax >= WideBytes) : (-1, false);
         }
-        catch (Exception ex) when (ex is SocketException or PlatformNotSupportedException) { return (-1, false); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or OverflowException) { return (-1, false); }
     }
 }
