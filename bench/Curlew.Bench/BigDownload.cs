@@ -13,6 +13,7 @@ internal static class BigDownload
     {
         long total = 0;
         using var easy = new CurlEasy { Url = url, ForbidReuse = fresh };
+        if (Environment.GetEnvironmentVariable("CURLEW_BENCH_CAINFO") is { Length: > 0 } ca) easy.SetOpt(CurlOption.CaInfo, ca);
         easy.WriteFunction = (data, _) => { total += data.Length; return data.Length; };
         for (int round = 0; round < rounds; round++)
         {

@@ -56,14 +56,18 @@ internal sealed class TlsFilter(Route route, TlsSettings tls, ConnectionFilter b
         return new CurlException(CurlCode.SslConnectError, $"TLS connect error: {Innermost(thrown).Message} in connection to {route.Host}:{route.Port}", thrown);
     }
 
-    // The long-body hints (a low-water mark, a wide receive buffer) go down only for asynchronous transfers, where each
-    // readiness wake-up costs a thread-pool hop and waking once per half megabyte instead of per record pays (measured
-    // against nginx on loopback: 1.2 -> 1.5 GB/s). A synchronous reader's wake-up is cheap, SslStream asks the socket
-    // for one record (about 16 KiB) at a time and a TLS server is bound by its own encryption: there the hints cost
-    // 3-4 % (the server spent that much more CPU per byte sent), so they stop here.
+    // A long body: SslStream asks for one record (about 16 KiB) per read, so without help every record costs a receive
+    // and, for an asynchronous transfer, a readiness wake-up. The FilterStream reads ahead (one receive per 256 KiB,
+    // records handed to SslStream from there) and the socket gets the same hints as plain HTTP (a low-water mark, a
+    // wide receive buffer). Measured against nginx on loopback, twelve interleaved rounds: `Perform` 0.52 -> 0.36
+    // client CPU s/GB at the same speed (nginx's encryption is the limit); `PerformAsync` 1.42 -> 1.53 GB/s and
+    // 0.67 -> 0.58 CPU s/GB.
+    private const long ReadAheadWorthIt = 4L * FilterStream.ReadAheadBytes;
+
     public override void ExpectBytes(long bytes, IoContext io)
     {
-        if (!io.Synchronous) base.ExpectBytes(bytes, io);
+        if (_stream is { } stream) stream.ReadAhead = bytes >= ReadAheadWorthIt;
+        base.ExpectBytes(bytes, io);
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled; completes inline (no allocation) in a synchronous transfer
@@ -135,8 +139,10 @@ internal sealed class TlsFilter(Route route, TlsSettings tls, ConnectionFilter b
     // SslStream does not say whether it holds bytes already taken off the socket (a record read with the one before
     // it), so none are reported: a read still returns them at once, and an idle connection with bytes the peer should
     // not have sent is caught below when they are still in the kernel. Guessing from a read that filled its buffer
-    // would refuse reuse after every Content-Length body, whose last read is sized to what is left.
-    public override bool DataPending() => Next?.DataPending() ?? false;
+    // would refuse reuse after every Content-Length body, whose last read is sized to what is left. Records the
+    // FilterStream read ahead do count (they are taken only while at least a megabyte of body is still to come, so
+    // they are never past its end).
+    public override bool DataPending() => _stream is { HasReadAhead: true } || (Next?.DataPending() ?? false);
 
     public override string? Query(FilterQuery query) => _ssl is null || !_handshaken ? Next?.Query(query) : query switch
     {
@@ -167,6 +173,7 @@ internal sealed class TlsFilter(Route route, TlsSettings tls, ConnectionFilter b
             _closed = true;
             try { _ssl?.Dispose(); }   // leaves the FilterStream, and so the socket, to the layers below
             catch (Exception ex) when (ex is IOException or ObjectDisposedException) { }
+            _stream?.ForgetReadAhead();
         }
         base.Close();
     }
