@@ -13,6 +13,7 @@ internal static class LongStream
     {
         long total = 0, nextReport = 1L << 30;
         using var easy = new CurlEasy { Url = url };
+        if (Environment.GetEnvironmentVariable("CURLEW_BENCH_CAINFO") is { Length: > 0 } ca) easy.SetOpt(CurlOption.CaInfo, ca);
         easy.WriteFunction = (data, _) =>
         {
             total += data.Length;
@@ -33,6 +34,34 @@ internal static class LongStream
             $"{total / seconds / 1e9:F2} GB/s, CPU {cpuSeconds / (total / 1e9):F3} s/GB");
         Console.WriteLine($"after:  VmHWM {Status("VmHWM")} (peak resident), VmRSS {Status("VmRSS")}, managed heap {GC.GetTotalMemory(false) / 1024} kB");
         return rc == CurlCode.Ok ? 0 : 1;
+    }
+
+    /// <summary>The same download through HttpClient (SocketsHttpHandler), for comparison: what the runtime's own stack holds.</summary>
+    public static int RunHttpClient(string url)
+    {
+        var handler = new SocketsHttpHandler();
+        if (Environment.GetEnvironmentVariable("CURLEW_BENCH_CAINFO") is { Length: > 0 } ca)
+        {
+            var roots = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
+            roots.ImportFromPemFile(ca);
+            handler.SslOptions.CertificateChainPolicy = new System.Security.Cryptography.X509Certificates.X509ChainPolicy
+            {
+                TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust,
+                RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,
+            };
+            handler.SslOptions.CertificateChainPolicy.CustomTrustStore.AddRange(roots);
+        }
+        using var client = new HttpClient(handler);
+        Console.WriteLine($"before: VmHWM {Status("VmHWM")}, VmRSS {Status("VmRSS")}");
+        var clock = Stopwatch.StartNew();
+        using var response = client.Send(new HttpRequestMessage(HttpMethod.Get, url), HttpCompletionOption.ResponseHeadersRead);
+        using var body = response.Content.ReadAsStream();
+        var buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n; (n = body.Read(buffer)) > 0;) total += n;
+        Console.WriteLine($"HttpClient {(int)response.StatusCode}: {total} bytes in {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"after:  VmHWM {Status("VmHWM")} (peak resident), VmRSS {Status("VmRSS")}, managed heap {GC.GetTotalMemory(false) / 1024} kB");
+        return response.IsSuccessStatusCode ? 0 : 1;
     }
 
     private static string Status(string field)
