@@ -88,20 +88,29 @@ internal sealed class AcceptorHarness : IDisposable
     public int InternalCount(InternalEvent kind) => Ledger.Snapshot().Count(e => e.Event == kind);
 
     /// <summary>Two listening loopback sockets on consecutive ports (P, P+1), for port-range tests.</summary>
+    /// <remarks>
+    /// Linux hands out odd ports for bind(0) and keeps the even ones for outgoing connections, so after a busy test run
+    /// the even neighbour of a fresh port is often held by a connection in TIME_WAIT. The holders set SO_REUSEADDR
+    /// (which such a leftover does not block, and which still leaves the port busy for anyone else while we listen),
+    /// and both neighbours are tried.
+    /// </remarks>
     public static (Socket First, Socket Second) HoldConsecutivePorts()
     {
         for (int attempt = 0; attempt < 100; attempt++)
         {
-            var first = ListenOn(0);
-            int port = ((IPEndPoint)first.LocalEndPoint!).Port;
-            if (port < IPEndPoint.MaxPort)
-            {
-                try { return (first, ListenOn(port + 1)); }
-                catch (SocketException) { }   // someone else has P+1: try another pair
-            }
-            first.Dispose();
+            var held = ListenOn(0);
+            int port = ((IPEndPoint)held.LocalEndPoint!).Port;
+            if (port < IPEndPoint.MaxPort && TryListenOn(port + 1) is { } above) return (held, above);
+            if (port > 1 && TryListenOn(port - 1) is { } below) return (below, held);
+            held.Dispose();
         }
         throw new Xunit.Sdk.XunitException("could not find two consecutive free loopback ports");
+    }
+
+    private static Socket? TryListenOn(int port)
+    {
+        try { return ListenOn(port); }
+        catch (SocketException) { return null; }   // someone else has it: try another pair
     }
 
     private static Socket ListenOn(int port)
@@ -109,6 +118,7 @@ internal sealed class AcceptorHarness : IDisposable
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
         {
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
             socket.Listen(1);
             return socket;
