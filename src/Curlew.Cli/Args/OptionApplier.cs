@@ -84,8 +84,9 @@ internal static partial class OptionApplier
             case "ssl" or "ftp-ssl": o.Ssl = on; break;
             case "ssl-reqd" or "ftp-ssl-reqd": o.SslReqd = on; break;
             // Accepted and without effect here: they only tune things curlew does one fixed way.
+            case "clobber": o.NoClobber = !on; break;
             case "disable" or "buffer" or "keepalive" or "sessionid" or "alpn" or "npn" or "http1.1"
-                or "tcp-nodelay" or "styled-output" or "clobber":
+                or "tcp-nodelay" or "styled-output":
                 break;
             default: return NotSupported;
         }

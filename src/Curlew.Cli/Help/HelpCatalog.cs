@@ -69,7 +69,7 @@ internal static class HelpCatalog
         new("next", null, "Make next URL use its separate set of options", C.Curl),
         new("alpn", null, "Accepted; ALPN is always offered", C.Http | C.Tls, Shown: "no-alpn"),
         new("buffer", null, "Disable buffering of the output stream", C.Curl, Shown: "no-buffer"),
-        new("clobber", null, "Accepted; files are still overwritten", C.Curl | C.Output, Shown: "no-clobber"),
+        new("clobber", null, "Do not overwrite files that already exist", C.Curl | C.Output, Shown: "no-clobber"),
         new("keepalive", null, "Disable TCP keepalive on the connection", C.Connection, Shown: "no-keepalive"),
         new("npn", null, "Disable the NPN TLS extension", C.Http | C.Tls, Shown: "no-npn"),
         new("progress-meter", null, "Do not show the progress meter", C.Verbose, Shown: "no-progress-meter"),

@@ -1,36 +1,46 @@
+using System.Runtime.InteropServices;
+
 namespace Curlew.Cli.Output;
 
 /// <summary>
 /// Where a transfer's body goes. A named file is opened on the first byte (so a failed transfer leaves no file, as
 /// with curl) and created empty at the end of a successful transfer that sent nothing. Standard output is never closed.
+/// A file that cannot be opened is reported once, in curl's words ("Failed to open the file NAME: REASON", a warning
+/// that -s mutes), and every write then fails, so the transfer ends with curl's 23.
 /// </summary>
-internal sealed class OutputFile(string? path, bool append, bool createDirs, Stream stdout) : IDisposable
+internal sealed class OutputFile(string? path, bool append, bool createDirs, bool noClobber, Stream stdout, Action<string> warn) : IDisposable
 {
+    /// <summary>curl's --no-clobber tries NAME.1 to NAME.100 after NAME itself.</summary>
+    public const int ClobberAlternatives = 100;
+
     private Stream? _stream;
 
-    /// <summary>The file name, or null for standard output.</summary>
-    public string? Path { get; } = path;
+    /// <summary>The file written (with --no-clobber, the numbered name taken), or null for standard output.</summary>
+    public string? Path { get; private set; } = path;
 
-    /// <summary>True once a byte went to standard output (curl's binary-to-terminal check looks at the first bytes).</summary>
+    /// <summary>True for standard output (curl's binary-to-terminal check looks at the first bytes).</summary>
     public bool IsStdout => Path == null;
 
-    public void Write(ReadOnlySpan<byte> data)
+    /// <summary>True once the file could not be opened: the transfer ends with 23.</summary>
+    public bool OpenFailed { get; private set; }
+
+    /// <summary>Writes to the file (opening it on the first call); false when it cannot be opened.</summary>
+    public bool Write(ReadOnlySpan<byte> data)
     {
-        Open().Write(data);
+        if (Open() is not { } stream) return false;
+        stream.Write(data);
+        return true;
     }
 
-    /// <summary>Makes sure the file exists, for transfers that succeeded with an empty body.</summary>
-    public void Touch()
-    {
-        if (Path != null) Open();
-    }
+    /// <summary>Makes sure the file exists, for transfers that succeeded with an empty body; false when it cannot be opened.</summary>
+    public bool Touch() => Path == null || Open() != null;
 
     public void Flush() => _stream?.Flush();
 
     /// <summary>-R: closes the file and gives it the remote file's time (access and modification, as curl does).</summary>
     public void SetTime(long unixSeconds)
     {
-        if (Path == null || unixSeconds < 0) return;
+        if (Path == null || unixSeconds < 0 || OpenFailed) return;
         Dispose();
         if (!File.Exists(Path)) return;
         var time = DateTimeOffset.FromUnixTimeSeconds(unixSeconds).UtcDateTime;
@@ -38,16 +48,67 @@ internal sealed class OutputFile(string? path, bool append, bool createDirs, Str
         File.SetLastAccessTimeUtc(Path, time);
     }
 
-    private Stream Open()
+    private Stream? Open()
     {
         if (_stream != null) return _stream;
+        if (OpenFailed) return null;
         if (Path == null) return _stream = stdout;
-        if (createDirs)
+        try
         {
-            string? dir = System.IO.Path.GetDirectoryName(Path);
-            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+            if (createDirs)
+            {
+                string? dir = System.IO.Path.GetDirectoryName(Path);
+                if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+            }
+            // A resumed download appends to what is there, so --no-clobber has nothing to protect (as in curl).
+            if (append) return _stream = new FileStream(Path, FileMode.Append, FileAccess.Write);
+            if (!noClobber) return _stream = new FileStream(Path, FileMode.Create, FileAccess.Write);
+            return _stream = CreateUnclobbered();
         }
-        return _stream = new FileStream(Path, append ? FileMode.Append : FileMode.Create, FileAccess.Write);
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            OpenFailed = true;
+            warn($"Failed to open the file {Path}: {Reason(ex, Path)}");
+            return null;
+        }
+    }
+
+    // CreateNew makes each try atomic: a file that appears between the check and the open is never overwritten.
+    private FileStream CreateUnclobbered()
+    {
+        string wanted = Path!;
+        for (int n = 0; n <= ClobberAlternatives; n++)
+        {
+            string name = n == 0 ? wanted : $"{wanted}.{n}";
+            try
+            {
+                var stream = new FileStream(name, FileMode.CreateNew, FileAccess.Write);
+                Path = name;
+                return stream;
+            }
+            catch (IOException ex) when (ex.HResult == ErrnoExists || File.Exists(name) || Directory.Exists(name)) { }   // taken: the next number
+        }
+        throw new IOException("File exists", ErrnoExists);
+    }
+
+    private const int ErrnoExists = 17;   // EEXIST
+
+    // curl prints strerror(errno). .NET keeps the errno of a failed open in HResult on Unix; the types it maps to
+    // stand in where it does not.
+    private static string Reason(Exception ex, string path)
+    {
+        if (ex is UnauthorizedAccessException && Directory.Exists(path)) return "Is a directory";   // .NET reports EISDIR so
+        if (ex is IOException { HResult: > 0 and < 4096 } io && !OperatingSystem.IsWindows())
+        {
+            string text = Marshal.GetPInvokeErrorMessage(io.HResult);
+            if (!string.IsNullOrEmpty(text)) return text;
+        }
+        return ex switch
+        {
+            DirectoryNotFoundException or FileNotFoundException => "No such file or directory",
+            UnauthorizedAccessException => "Permission denied",
+            _ => ex.Message,
+        };
     }
 
     public void Dispose()

@@ -78,7 +78,7 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         EasySetup.Apply(easy, o, url, body);
         long resume = ResumeOffset(path);
         if (resume > 0) easy.SetOpt(CurlOption.ResumeFromLarge, resume);
-        using var output = new OutputFile(path, append: resume > 0, o.CreateDirs, stdout);
+        using var output = new OutputFile(path, append: resume > 0, o.CreateDirs, o.NoClobber, stdout, Warn);
         using var upload = OpenUpload(easy, uploadFile, ref url);
         if (upload == null) return Report(CurlCode.ReadError, Curl.StrError(CurlCode.ReadError));
         // -C - on an upload: libcurl asks the server how much it already has (-1).
@@ -93,8 +93,7 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
                 binaryRefused = true;
                 return 0;
             }
-            output.Write(data);
-            return data.Length;
+            return output.Write(data) ? data.Length : 0;   // a file that cannot be opened ends the transfer with 23
         };
         easy.HeaderFunction = (data, _) => headers.Add(data);
         // -I prints the response head to the output, as -i does.
@@ -113,7 +112,8 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
             message = $"The requested URL returned error: {Info(easy, CurlInfo.ResponseCode)}";
         }
         meter?.Finish(Info(easy, CurlInfo.ContentLengthDownloadT), Info(easy, CurlInfo.SizeDownloadT), Info(easy, CurlInfo.SizeUploadT));
-        if (code == CurlCode.Ok) output.Touch();
+        if (code == CurlCode.Ok && !output.Touch()) code = CurlCode.WriteError;
+        if (output.OpenFailed && code == CurlCode.WriteError) message = FailureWriting;
         output.Flush();
         if (code == CurlCode.Ok && o.RemoteTime) output.SetTime(Info(easy, CurlInfo.FiletimeT));
         headers.Close();
@@ -128,7 +128,7 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         if (code != CurlCode.Ok) Report(code, message);
         if (o.WriteOut != null)
         {
-            var context = new WriteOutContext(easy, code, code == CurlCode.Ok ? "" : message, url, path, index, headers.Last);
+            var context = new WriteOutContext(easy, code, code == CurlCode.Ok ? "" : message, url, output.Path, index, headers.Last);
             stdout.Flush();
             WriteOutFormatter.Write(ReadFormat(o.WriteOut), context, stdout, stderrStream, c => stderr.Write($"curlew: {c}\n"));
             stdout.Flush();
@@ -138,6 +138,15 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
 
     // The library has no cookie engine yet: a cookie file or jar is refused as curl refuses a feature its libcurl lacks.
     private CurlCode? NotBuiltYet() => o.CookieFiles.Count == 0 && o.CookieJar == null ? null : CurlCode.NotBuiltIn;
+
+    // libcurl 7.88's words when the write callback takes fewer bytes than it was given.
+    private const string FailureWriting = "Failure writing output to destination";
+
+    // curl's warnings: muted by -s (even with -S), printed where the output is at that moment.
+    private void Warn(string text)
+    {
+        if (!o.Silent) stderr.Write($"Warning: {text}\n");
+    }
 
     public int Report(CurlCode code, string message)
     {

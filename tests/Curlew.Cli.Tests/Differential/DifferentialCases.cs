@@ -40,6 +40,20 @@ public static partial class DifferentialCases
         C("empty body still creates the file", "-sS", "-o", "empty.txt", "{url}/empty"),
         C("remote name without a file name", "-sS", "-O", "{url}/"),
         C("remote name without a file name, not silent", "-O", "{url}/"),
+        C("no-clobber on a free name writes the name itself", "-sS", "--no-clobber", "-o", "out.txt", "-w", "%{filename_effective}\\n", "{url}/text"),
+        C("no-clobber keeps an existing file and writes NAME.1", "-sS", "--no-clobber", "-o", "out.txt", "-w", "%{filename_effective}\\n", "{url}/text")
+            with { Seed = new Dictionary<string, string> { ["out.txt"] = "old\n" } },
+        C("no-clobber takes the first free number", "-sS", "--no-clobber", "-o", "out.txt", "{url}/text")
+            with { Seed = new Dictionary<string, string> { ["out.txt"] = "old\n", ["out.txt.1"] = "older\n", ["out.txt.3"] = "3\n" } },
+        C("no-clobber with a remote name", "-sS", "--no-clobber", "-O", "{url}/files/name.txt")
+            with { Seed = new Dictionary<string, string> { ["name.txt"] = "mine\n" } },
+        C("no-clobber with every name taken fails with 23", "--no-progress-meter", "--no-clobber", "-o", "out.txt", "{url}/text")
+            with { Seed = Enumerable.Range(0, 101).ToDictionary(n => n == 0 ? "out.txt" : $"out.txt.{n}", n => $"{n}\n") },
+        C("no-clobber does not stop a resumed download appending", "-sS", "--no-clobber", "-C", "-", "-o", "part.txt", "{url}/range")
+            with { Seed = new Dictionary<string, string> { ["part.txt"] = "0123" } },
+        C("an output file in a missing directory fails with 23 and a warning", "--no-progress-meter", "-o", "nodir/f.txt", "{url}/text"),
+        C("an output path that is a directory fails with 23", "--no-progress-meter", "-o", ".", "{url}/text"),
+        C("-s mutes the open warning, -S keeps the error", "-sS", "-o", "nodir/f.txt", "{url}/text"),
         // HTTP behaviour
         C("fail on 404", "-sSf", "{url}/status/404"),
         C("fail without -S is quiet", "-sf", "{url}/status/404"),
