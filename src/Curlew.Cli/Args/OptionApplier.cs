@@ -85,7 +85,8 @@ internal static partial class OptionApplier
             case "ssl-reqd" or "ftp-ssl-reqd": o.SslReqd = on; break;
             // Accepted and without effect here: they only tune things curlew does one fixed way.
             case "clobber": o.NoClobber = !on; break;
-            case "disable" or "buffer" or "keepalive" or "sessionid" or "alpn" or "npn" or "http1.1"
+            case "sessionid": o.NoSessionId = !on; break;
+            case "disable" or "buffer" or "keepalive" or "alpn" or "npn" or "http1.1"
                 or "tcp-nodelay" or "styled-output":
                 break;
             default: return NotSupported;

@@ -73,7 +73,7 @@ internal static class HelpCatalog
         new("keepalive", null, "Disable TCP keepalive on the connection", C.Connection, Shown: "no-keepalive"),
         new("npn", null, "Disable the NPN TLS extension", C.Http | C.Tls, Shown: "no-npn"),
         new("progress-meter", null, "Do not show the progress meter", C.Verbose, Shown: "no-progress-meter"),
-        new("sessionid", null, "Accepted; TLS sessions are still reused", C.Tls, Shown: "no-sessionid"),
+        new("sessionid", null, "Disable SSL session-ID reusing", C.Tls, Shown: "no-sessionid"),
         new("noproxy", "<no-proxy-list>", "List of hosts which do not use proxy", C.Proxy),
         new("output", "<file>", "Write to file instead of stdout", C.Curl | C.Important),
         new("output-dir", "<dir>", "Directory to save files in", C.Curl),

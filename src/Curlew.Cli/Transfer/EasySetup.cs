@@ -87,6 +87,7 @@ internal static class EasySetup
             easy.SetOpt(CurlOption.SslVerifyPeer, false);
             easy.SetOpt(CurlOption.SslVerifyHost, 0L);
         }
+        if (o.NoSessionId) easy.SetOpt(CurlOption.SslSessionIdCache, false);
         if (o.CaCert != null) easy.SetOpt(CurlOption.CaInfo, o.CaCert);
         if (o.CaPath != null) easy.SetOpt(CurlOption.CaPath, o.CaPath);
         if (o.Cert != null) easy.SetOpt(CurlOption.SslCert, o.Cert);

@@ -14,5 +14,6 @@ namespace Curlew.Connect;
 /// <param name="KeyPassword">CURLOPT_KEYPASSWD.</param>
 /// <param name="PinnedPublicKey">CURLOPT_PINNEDPUBLICKEY.</param>
 /// <param name="Version">CURLOPT_SSLVERSION (libcurl's CURL_SSLVERSION_* value).</param>
+/// <param name="SessionIdCache">CURLOPT_SSL_SESSIONID_CACHE: whether a new handshake may resume a kept session.</param>
 internal sealed record TlsSettings(bool VerifyPeer, long VerifyHost, string? CaInfo, string? CaPath, string? Cert,
-    string? CertType, string? Key, string? KeyPassword, string? PinnedPublicKey, long Version);
+    string? CertType, string? Key, string? KeyPassword, string? PinnedPublicKey, long Version, bool SessionIdCache = true);

@@ -145,6 +145,9 @@ public sealed partial class CurlEasy
     public bool HttpProxyTunnel { get => _options.HttpProxyTunnel; set => Set(CurlOption.HttpProxyTunnel, value); }
     /// <inheritdoc cref="CurlOption.SslVerifyPeer" path="/summary"/>
     public bool SslVerifyPeer { get => _options.SslVerifyPeer; set => Set(CurlOption.SslVerifyPeer, value); }
+
+    /// <inheritdoc cref="CurlOption.SslSessionIdCache" path="/summary"/>
+    public bool SslSessionIdCache { get => _options.SslSessionIdCache; set => Set(CurlOption.SslSessionIdCache, value); }
     /// <inheritdoc cref="CurlOption.SslVerifyHost" path="/summary"/>
     public long SslVerifyHost { get => _options.SslVerifyHost; set => Set(CurlOption.SslVerifyHost, value); }
     /// <inheritdoc cref="CurlOption.CaInfo" path="/summary"/>

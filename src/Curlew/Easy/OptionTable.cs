@@ -39,6 +39,7 @@ internal static class OptionTable
         Bool(CurlOption.UnrestrictedAuth, "CURLOPT_UNRESTRICTED_AUTH", (o, v) => o.UnrestrictedAuth = v),
         Bool(CurlOption.HttpProxyTunnel, "CURLOPT_HTTPPROXYTUNNEL", (o, v) => o.HttpProxyTunnel = v),
         Bool(CurlOption.SslVerifyPeer, "CURLOPT_SSL_VERIFYPEER", (o, v) => o.SslVerifyPeer = v),
+        Bool(CurlOption.SslSessionIdCache, "CURLOPT_SSL_SESSIONID_CACHE", (o, v) => o.SslSessionIdCache = v),
         Long(CurlOption.SslVerifyHost, "CURLOPT_SSL_VERIFYHOST", Any, (o, v) => o.SslVerifyHost = v != 0 ? 2 : 0),   // libcurl takes any value: non-zero means verify
         Long(CurlOption.MaxRedirs, "CURLOPT_MAXREDIRS", AtLeast(-1), (o, v) => o.MaxRedirs = v),
         Long(CurlOption.MaxConnects, "CURLOPT_MAXCONNECTS", AtLeast(0), (o, v) => o.MaxConnects = v),

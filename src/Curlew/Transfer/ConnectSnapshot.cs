@@ -22,7 +22,7 @@ internal sealed class ConnectSnapshot
         o.ConnectTimeoutMs, o.IpResolve, o.Resolve, o.ConnectTo, o.UnixSocketPath, o.TcpNoDelay, o.BufferSize,
         o.FreshConnect, o.ForbidReuse, o.MaxConnects, Proxy(o), o.NoProxy,
         new TlsSettings(o.SslVerifyPeer, o.SslVerifyHost, o.CaInfo, o.CaPath, o.SslCert, o.SslCertType, o.SslKey,
-            o.KeyPasswd, o.PinnedPublicKey, o.SslVersion),
+            o.KeyPasswd, o.PinnedPublicKey, o.SslVersion, o.SslSessionIdCache),
         o.UserPwd, o.UseSsl, o.SsrfGuard, o.MaxAgeConn, o.MaxLifetimeConn);
 
     private static ProxyOptions Proxy(EasyOptions o) =>
@@ -40,5 +40,6 @@ internal sealed class ConnectSnapshot
         && s.Tls.VerifyPeer == o.SslVerifyPeer && s.Tls.VerifyHost == o.SslVerifyHost && s.Tls.CaInfo == o.CaInfo
         && s.Tls.CaPath == o.CaPath && s.Tls.Cert == o.SslCert && s.Tls.CertType == o.SslCertType && s.Tls.Key == o.SslKey
         && s.Tls.KeyPassword == o.KeyPasswd && s.Tls.PinnedPublicKey == o.PinnedPublicKey && s.Tls.Version == o.SslVersion
+        && s.Tls.SessionIdCache == o.SslSessionIdCache
         && s.MaxAgeConn == o.MaxAgeConn && s.MaxLifetimeConn == o.MaxLifetimeConn;
 }

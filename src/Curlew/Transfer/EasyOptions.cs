@@ -11,7 +11,7 @@ internal sealed class EasyOptions
     public bool Verbose, Header, NoBody, FailOnError, FollowLocation, ForbidReuse, FreshConnect;
     public RequestKind Method;
     public bool HttpProxyTunnel, DirListOnly, UnrestrictedAuth, AutoReferer;
-    public bool NoProgress = true, SslVerifyPeer = true, FtpUseEpsv = true, FtpUseEprt = true, FtpSkipPasvIp = true, TcpNoDelay = true;
+    public bool NoProgress = true, SslVerifyPeer = true, SslSessionIdCache = true, FtpUseEpsv = true, FtpUseEprt = true, FtpSkipPasvIp = true, TcpNoDelay = true;
     public bool Filetime;
     public long FtpResponseTimeoutMs;
     public long SslVerifyHost = 2, MaxRedirs = -1, MaxConnects = 5, InFileSize = -1, PostFieldSize = -1, ResumeFrom;

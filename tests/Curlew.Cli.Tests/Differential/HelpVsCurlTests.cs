@@ -28,7 +28,6 @@ public sealed class HelpVsCurlTests
         ["cookie"] = "cookie files are not read yet (exit 4)",
         ["cert-type"] = "no ENG: curlew has no crypto engines",
         ["no-alpn"] = "accepted without effect",
-        ["no-sessionid"] = "accepted without effect",
         ["styled-output"] = "accepted without effect",
     };
 

@@ -17,6 +17,7 @@ public static class TlsCases
             Reason: "the library's CaPath reads every PEM file in the folder; OpenSSL finds only hash-named (c_rehash) files, so curl fails with 60"),
         C("default verification fails against the private CA", "-sS", "{tls}/small.txt"),
         C("-k skips verification", "-sSk", "{tls}/small.txt"),
+        C("--no-sessionid still fetches (every handshake a full one)", "-sS", "--no-sessionid", "--cacert", "{certs}/ca.pem", "{tls}/small.txt", "{tls}/small.txt"),
         C("a CA that signed nothing here", "-sS", "--cacert", "{certs}/other-ca.pem", "{tls}/small.txt"),
         C("wrong-host certificate", "-sS", "--cacert", "{certs}/ca.pem", "{wronghost}/small.txt"),
         C("wrong-host certificate with -k", "-sSk", "{wronghost}/small.txt"),

@@ -209,4 +209,29 @@ public sealed class TlsOptionTests(NginxTlsFixture fixture)
         Assert.Equal("r", t.Capture.Header("X-Session-Reused"));
         t.Finish();
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task With_SslSessionIdCache_off_every_connection_makes_a_full_handshake(bool synchronous)
+    {
+        using var t = Transfer(Server.HttpsByName("tls") + "/small.txt");
+        t.Easy.Resolve = ["localhost:" + Server.Nginx.Ports["tls"] + ":127.0.0.1"];
+        t.Easy.ForbidReuse = true;
+        await t.PerformOk();   // leaves a session behind in the process-wide cache (as the test above shows)
+        t.Easy.SslSessionIdCache = false;
+        for (int i = 0; i < 2; i++)
+        {
+            t.Capture.Clear();
+            var code = synchronous ? await t.Perform() : await t.Easy.PerformAsyncGuarded(CancellationToken.None, t.Ledger);
+            Run.AssertOk(code, t.Easy, t.Ledger);
+            Assert.Equal(1, t.Easy.GetInfoLong(CurlInfo.NumConnects));
+            Assert.Equal(".", t.Capture.Header("X-Session-Reused"));   // nginx's $ssl_session_reused: "." for a full handshake
+        }
+        t.Easy.SslSessionIdCache = true;   // and back on, the kept session is offered again
+        t.Capture.Clear();
+        await t.PerformOk();
+        Assert.Equal("r", t.Capture.Header("X-Session-Reused"));
+        t.Finish();
+    }
 }

@@ -17,7 +17,7 @@ public sealed class ConnectSnapshotTests
         ("Tls.VerifyPeer", o => o.SslVerifyPeer = false), ("Tls.VerifyHost", o => o.SslVerifyHost = 0), ("Tls.CaInfo", o => o.CaInfo = "ca.pem"),
         ("Tls.CaPath", o => o.CaPath = "/ca"), ("Tls.Cert", o => o.SslCert = "c.pem"), ("Tls.CertType", o => o.SslCertType = "DER"),
         ("Tls.Key", o => o.SslKey = "k.pem"), ("Tls.KeyPassword", o => o.KeyPasswd = "pw"), ("Tls.PinnedPublicKey", o => o.PinnedPublicKey = "sha256//x"),
-        ("Tls.Version", o => o.SslVersion = 6), ("FtpUseSsl", o => o.UseSsl = 3),
+        ("Tls.Version", o => o.SslVersion = 6), ("Tls.SessionIdCache", o => o.SslSessionIdCache = false), ("FtpUseSsl", o => o.UseSsl = 3),
         ("Guard", o => o.SsrfGuard = SsrfGuard.Default),
         ("MaxAgeConn", o => o.MaxAgeConn = 1), ("MaxLifetimeConn", o => o.MaxLifetimeConn = 10),
     ];

@@ -19,7 +19,7 @@ internal static class TlsClientOptions
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
             CertificateChainPolicy = TrustStore.PolicyFor(tls),
             RemoteCertificateValidationCallback = (_, certificate, chain, errors) => verifier.Validate(certificate, chain, errors),
-            AllowTlsResume = true,
+            AllowTlsResume = tls.SessionIdCache,   // CURLOPT_SSL_SESSIONID_CACHE; .NET keeps the sessions process-wide, per host
         };
         if (route.Scheme == "https") options.ApplicationProtocols = [SslApplicationProtocol.Http11];
         if (ClientCertificate.Load(tls) is { } mine)
