@@ -66,6 +66,42 @@ public sealed class ReceiveWindowTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_buffer_is_widened_only_after_the_long_bodys_first_receive()
+    {
+        // Widened before any body byte arrived, the window opened to the whole buffer at once and a fast copying
+        // sender filled it (see ReceiveWindow). The head's read brings the first piece (one delivery); the first
+        // receive of the body brings at least the low-water mark, handed on in pieces no larger than the connection's
+        // buffer: all of those must still see the kernel's own buffer, and the later ones the wide one.
+        try
+        {
+            Socket? socket = null;
+            var seen = new List<int>();
+            long total = 0;
+            var easy = new CurlEasy { Url = _nginx!.BaseUrl + "/big.bin" };
+            _handles.Add(easy);
+            easy.SockOptFunction = (_, s, _) => { socket = s; return SockOptResult.Ok; };
+            easy.WriteFunction = (data, _) =>
+            {
+                total += data.Length;
+                seen.Add(socket!.ReceiveBufferSize);
+                return data.Length;
+            };
+            Assert.Equal(CurlCode.Ok, easy.Perform());
+            Assert.Equal(NginxServer.BigSize, total);
+            int wide = 2 * ReceiveWindow.WideBytes;
+            if (!SystemGrantsWide())
+            {
+                Assert.DoesNotContain(wide, seen);
+                return;
+            }
+            int firstWide = seen.IndexOf(wide);
+            Assert.True(firstWide >= 2, $"widened before the body's first receive: buffer sizes seen {string.Join(", ", seen.Take(6))}");
+            Assert.All(seen.Skip(firstWide), size => Assert.Equal(wide, size));
+        }
+        finally { DisposeHandles(); }
+    }
+
+    [Fact]
     public void A_small_body_keeps_the_kernel_default()
     {
         try

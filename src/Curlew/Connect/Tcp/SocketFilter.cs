@@ -411,13 +411,18 @@ internal sealed class SocketFilter : ConnectionFilter
         int mark = io.Synchronous ? LowWaterMark : BulkReadBytes;
         bool want = bytes >= (long)LowWaterWorthItFactor * mark || (_lowWater == mark && bytes >= mark);
         int next = want ? mark : 0;
-        if (want && _mayWidenWindow)
+        if (!want) _widenAtNext = false;
+        else if (_mayWidenWindow && _widenAtNext)
         {
             _mayWidenWindow = false;
             ReceiveWindow.TryWiden(_socket.Socket);
         }
+        else if (_mayWidenWindow) _widenAtNext = true;   // the next call comes after the long body's first receive
         if (next != _lowWater) SetLowWater(next);
     }
+
+    // The wide buffer goes on after the long body's first receive, never before it (see ReceiveWindow for why).
+    private bool _widenAtNext;
 
     private void SetLowWater(int mark)
     {
