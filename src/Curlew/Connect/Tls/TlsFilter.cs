@@ -56,16 +56,19 @@ internal sealed class TlsFilter(Route route, TlsSettings tls, ConnectionFilter b
         return new CurlException(CurlCode.SslConnectError, $"TLS connect error: {Innermost(thrown).Message} in connection to {route.Host}:{route.Port}", thrown);
     }
 
-    // A long body: SslStream asks for one record (about 16 KiB) per read, so without help every record costs a receive
-    // and, for an asynchronous transfer, a readiness wake-up. The FilterStream reads ahead (one receive per 256 KiB,
-    // records handed to SslStream from there) and the socket gets the same hints as plain HTTP (a low-water mark, a
-    // wide receive buffer). Measured against nginx on loopback, twelve interleaved rounds: `Perform` 0.52 -> 0.36
-    // client CPU s/GB at the same speed (nginx's encryption is the limit); `PerformAsync` 1.42 -> 1.53 GB/s and
-    // 0.67 -> 0.58 CPU s/GB.
+    // A long body read asynchronously: SslStream asks for one record (about 16 KiB) per read, so without help every
+    // record costs a receive and a readiness wake-up, each a thread-pool hop. The FilterStream reads ahead (one receive
+    // per 256 KiB, records handed to SslStream from there) and the socket gets the long-body hints (a low-water mark,
+    // a wide receive buffer): measured against nginx on loopback, 1.2 -> 1.42 GB/s for the hints, 1.42 -> 1.53 and
+    // 0.67 -> 0.58 CPU s/GB for the read-ahead. A synchronous reader's wake-up is cheap and a TLS server is bound by
+    // its encryption: there the same hints cut the client's CPU per GB by a quarter but the best downloads came out
+    // 4-5 % slower (the server's data waits longer in the kernel before it is read; `../shared/perf/run`, best of five,
+    // over six runs), so a synchronous transfer reads one record at a time, as a plain SslStream reader does.
     private const long ReadAheadWorthIt = 4L * FilterStream.ReadAheadBytes;
 
     public override void ExpectBytes(long bytes, IoContext io)
     {
+        if (io.Synchronous) return;
         if (_stream is { } stream) stream.ReadAhead = bytes >= ReadAheadWorthIt;
         base.ExpectBytes(bytes, io);
     }
