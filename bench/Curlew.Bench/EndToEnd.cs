@@ -4,8 +4,9 @@ using System.Security.Cryptography.X509Certificates;
 namespace Curlew.Bench;
 
 /// <summary>
-/// The end-to-end runner (issue 15): the same peers against Kestrel (always, in a child process) and nginx (when its
-/// base URL is given), so no gain holds for one server only. Peers: Curlew's <c>Perform</c> and <c>PerformAsync</c>,
+/// The end-to-end runner (issue 15): the same peers against Kestrel (always, in a child process, over HTTP and TLS)
+/// and nginx (when its base URLs are given; its TLS one trusts the CA in <c>CURLEW_BENCH_CAINFO</c>), so no gain holds
+/// for one server only. Peers: Curlew's <c>Perform</c> and <c>PerformAsync</c>,
 /// HttpClient (SocketsHttpHandler) and libcurl (when <c>libcurl.so.4</c> loads). Cases: a big download on a new
 /// connection (GB/s, client CPU s/GB, and for Kestrel the server's CPU s/GB) and small GETs on one keep-alive
 /// connection (req/s, client CPU µs per request, server µs). Rounds are interleaved (server, then peer) and the best
@@ -15,9 +16,9 @@ internal static class EndToEnd
 {
     private const int BigRepeat = 2, KeepAliveRequests = 5_000;
 
-    private sealed record Server(string Name, string BigUrl, string SmallUrl, Func<TimeSpan>? Cpu);
+    private sealed record Server(string Name, string BigUrl, string SmallUrl, string? Ca, Func<TimeSpan>? Cpu);
 
-    private sealed record Peer(string Name, Func<string, long> Big, Func<string, int, int> Small);
+    private sealed record Peer(string Name, Func<string, string?, long> Big, Func<string, int, string?, int> Small);
 
     private sealed class Best
     {
@@ -26,28 +27,40 @@ internal static class EndToEnd
         public long BigBytes;
     }
 
-    public static int Run(int rounds, string? nginxBase)
+    public static int Run(int rounds, string? nginxBase, string? nginxTlsBase)
     {
-        string? ca = Environment.GetEnvironmentVariable("CURLEW_BENCH_CAINFO") is { Length: > 0 } file ? file : null;
+        string? nginxCa = Environment.GetEnvironmentVariable("CURLEW_BENCH_CAINFO") is { Length: > 0 } file ? file : null;
         using var kestrel = KestrelServer.Start();
-        var servers = new List<Server> { new("kestrel", kestrel.BaseUrl + "/big", kestrel.BaseUrl + "/small", () => kestrel.Cpu) };
-        if (nginxBase is not null) servers.Add(new("nginx", nginxBase + "/big.bin", nginxBase + "/small.txt", null));
-        using var httpClient = new HttpClient(Handler(ca));
+        var servers = new List<Server>
+        {
+            new("kestrel", kestrel.BaseUrl + "/big", kestrel.BaseUrl + "/small", null, () => kestrel.Cpu),
+            new("kestrel-tls", kestrel.TlsBaseUrl + "/big", kestrel.TlsBaseUrl + "/small", kestrel.CaFile, () => kestrel.Cpu),
+        };
+        if (nginxBase is not null) servers.Add(new("nginx", nginxBase + "/big.bin", nginxBase + "/small.txt", null, null));
+        if (nginxTlsBase is not null) servers.Add(new("nginx-tls", nginxTlsBase + "/big.bin", nginxTlsBase + "/small.txt", nginxCa, null));
+        var clients = new Dictionary<string, HttpClient>();   // one HttpClient per trusted CA ("" for none)
+        HttpClient ClientFor(string? ca) =>
+            clients.TryGetValue(ca ?? "", out var client) ? client : clients[ca ?? ""] = new HttpClient(Handler(ca));
         var peers = new List<Peer>
         {
-            new("curlew", url => CurlewDownload(url, ca, async: false), (url, n) => CurlewMany(url, n, ca, async: false)),
-            new("curlew async", url => CurlewDownload(url, ca, async: true), (url, n) => CurlewMany(url, n, ca, async: true)),
-            new("HttpClient", url => HttpClientDownload(httpClient, url), (url, n) => HttpClientMany(httpClient, url, n)),
+            new("curlew", (url, ca) => CurlewDownload(url, ca, async: false), (url, n, ca) => CurlewMany(url, n, ca, async: false)),
+            new("curlew async", (url, ca) => CurlewDownload(url, ca, async: true), (url, n, ca) => CurlewMany(url, n, ca, async: true)),
+            new("HttpClient", (url, ca) => HttpClientDownload(ClientFor(ca), url), (url, n, ca) => HttpClientMany(ClientFor(ca), url, n)),
         };
-        if (LibCurlPeer.Available) peers.Add(new("libcurl", url => LibCurlPeer.Download(url, ca), (url, n) => LibCurlPeer.Many(url, n, ca)));
+        if (LibCurlPeer.Available) peers.Add(new("libcurl", LibCurlPeer.Download, LibCurlPeer.Many));
         else Console.WriteLine("libcurl.so.4 does not load here: libcurl left out");
+        try { return Race(servers, peers, rounds); }
+        finally { foreach (var client in clients.Values) client.Dispose(); }
+    }
 
+    private static int Race(List<Server> servers, List<Peer> peers, int rounds)
+    {
         var best = new Dictionary<(string, string), Best>();
         foreach (var server in servers)   // warm-up: JIT, first connections; a peer that fails here stops the run
             foreach (var peer in peers)
             {
-                long bytes = peer.Big(server.BigUrl);
-                if (peer.Small(server.SmallUrl, 200) != 200) throw new InvalidOperationException($"{peer.Name} failed small GETs from {server.Name}");
+                long bytes = peer.Big(server.BigUrl, server.Ca);
+                if (peer.Small(server.SmallUrl, 200, server.Ca) != 200) throw new InvalidOperationException($"{peer.Name} failed small GETs from {server.Name}");
                 best[(server.Name, peer.Name)] = new Best { BigBytes = bytes };
             }
 
@@ -65,7 +78,7 @@ internal static class EndToEnd
         var (client0, server0, clock) = (ClientCpu(), server.Cpu?.Invoke(), Stopwatch.StartNew());
         for (int i = 0; i < BigRepeat; i++)
         {
-            long got = peer.Big(server.BigUrl);
+            long got = peer.Big(server.BigUrl, server.Ca);
             if (got != best.BigBytes) throw new InvalidOperationException($"{peer.Name} from {server.Name}: {got} of {best.BigBytes} bytes");
         }
         double gb = BigRepeat * best.BigBytes / 1e9;
@@ -75,7 +88,7 @@ internal static class EndToEnd
 
         (client0, server0) = (ClientCpu(), server.Cpu?.Invoke());
         clock.Restart();
-        int ok = peer.Small(server.SmallUrl, KeepAliveRequests);
+        int ok = peer.Small(server.SmallUrl, KeepAliveRequests, server.Ca);
         if (ok != KeepAliveRequests) throw new InvalidOperationException($"{peer.Name} from {server.Name}: {ok} of {KeepAliveRequests} GETs");
         best.SmallSeconds = Math.Min(best.SmallSeconds, clock.Elapsed.TotalSeconds);
         best.SmallClientCpu = Math.Min(best.SmallClientCpu, (ClientCpu() - client0).TotalMicroseconds / KeepAliveRequests);
@@ -84,12 +97,12 @@ internal static class EndToEnd
 
     private static void Print(List<Server> servers, List<Peer> peers, Dictionary<(string, string), Best> best)
     {
-        Console.WriteLine($"{"server",-9}{"peer",-14}{"big GB/s",9}{"client s/GB",13}{"server s/GB",13}{"req/s",9}{"client us",11}{"server us",11}");
+        Console.WriteLine($"{"server",-12}{"peer",-14}{"big GB/s",9}{"client s/GB",13}{"server s/GB",13}{"req/s",9}{"client us",11}{"server us",11}");
         foreach (var server in servers)
             foreach (var peer in peers)
             {
                 var b = best[(server.Name, peer.Name)];
-                Console.WriteLine($"{server.Name,-9}{peer.Name,-14}{b.BigBytes / b.BigSeconds / 1e9,9:F2}{b.BigClientCpu,13:F3}{Text(b.BigServerCpu, "F3"),13}" +
+                Console.WriteLine($"{server.Name,-12}{peer.Name,-14}{b.BigBytes / b.BigSeconds / 1e9,9:F2}{b.BigClientCpu,13:F3}{Text(b.BigServerCpu, "F3"),13}" +
                     $"{KeepAliveRequests / b.SmallSeconds,9:F0}{b.SmallClientCpu,11:F1}{Text(b.SmallServerCpu, "F1"),11}");
             }
         foreach (var server in servers)

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -10,8 +13,9 @@ namespace Curlew.Bench;
 /// <summary>
 /// The second server of the end-to-end runner: Kestrel, in a process of its own (so the client's CPU figures are the
 /// client's alone), serving <c>/big</c> (<see cref="BigBytes"/> with a Content-Length, written in 256 KiB pieces from
-/// one buffer) and <c>/small</c> (20 bytes, like nginx's small.txt). It prints its port and stops when its standard
-/// input closes, so it never outlives the runner.
+/// one buffer) and <c>/small</c> (20 bytes, like nginx's small.txt), over plain HTTP and over TLS (a certificate for
+/// 127.0.0.1 from a CA made at start, written as PEM for the clients to trust). It prints its ports and the CA file and
+/// stops when its standard input closes, so it never outlives the runner.
 /// </summary>
 internal static class KestrelServer
 {
@@ -23,7 +27,12 @@ internal static class KestrelServer
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        var (certificate, caFile) = MakeCertificates();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, 0);
+            k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate));
+        });
         var app = builder.Build();
         var piece = new byte[256 * 1024];
         new Random(15).NextBytes(piece);
@@ -39,12 +48,37 @@ internal static class KestrelServer
                 await c.Response.Body.WriteAsync(piece.AsMemory(0, (int)Math.Min(piece.Length, left)), c.RequestAborted);
         });
         app.StartAsync().GetAwaiter().GetResult();
-        var address = app.Urls.First();
-        Console.WriteLine($"port {new Uri(address).Port}");
+        int Port(string scheme) => new Uri(app.Urls.First(u => u.StartsWith(scheme + "://", StringComparison.Ordinal))).Port;
+        Console.WriteLine($"port {Port("http")} {Port("https")} {caFile}");
         Console.Out.Flush();
         Console.In.ReadToEnd();   // the runner closes our standard input when it is done (or dies)
         app.StopAsync().GetAwaiter().GetResult();
+        File.Delete(caFile);
         return 0;
+    }
+
+    // A CA and a server certificate for 127.0.0.1 signed by it (ECDSA P-256, as a modern server would use).
+    private static (X509Certificate2 Server, string CaFile) MakeCertificates()
+    {
+        using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var caRequest = new CertificateRequest("CN=Curlew bench CA", caKey, HashAlgorithmName.SHA256);
+        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
+        using var ca = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var serverRequest = new CertificateRequest("CN=127.0.0.1", serverKey, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        serverRequest.CertificateExtensions.Add(names.Build());
+        serverRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        using var signed = serverRequest.Create(ca, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(29), [1, 5, 15]);
+        using var withKey = signed.CopyWithPrivateKey(serverKey);
+        // Through PKCS#12 so the key is one SslStream can use as a server on every platform.
+        var server = X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+        string caFile = Path.Combine(Path.GetTempPath(), $"curlew-bench-ca-{Environment.ProcessId}.pem");
+        File.WriteAllText(caFile, ca.ExportCertificatePem());
+        return (server, caFile);
     }
 
     /// <summary>The runner's side: starts the child and learns its port.</summary>
@@ -61,18 +95,23 @@ internal static class KestrelServer
         start.ArgumentList.Add("kestrel-serve");
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the Kestrel child");
         var line = process.StandardOutput.ReadLine();
-        if (line is null || !line.StartsWith("port ", StringComparison.Ordinal))
+        var words = line?.Split(' ');
+        if (words is not ["port", var http, var https, var caFile])
         {
             process.Kill();
-            throw new InvalidOperationException($"the Kestrel child did not report its port (said: {line ?? "nothing"})");
+            throw new InvalidOperationException($"the Kestrel child did not report its ports (said: {line ?? "nothing"})");
         }
-        return new Child(process, int.Parse(line[5..]));
+        return new Child(process, int.Parse(http), int.Parse(https), caFile);
     }
 
     /// <summary>A running Kestrel child; disposing it stops it.</summary>
-    public sealed class Child(Process process, int port) : IDisposable
+    public sealed class Child(Process process, int port, int tlsPort, string caFile) : IDisposable
     {
         public string BaseUrl { get; } = $"http://127.0.0.1:{port}";
+        public string TlsBaseUrl { get; } = $"https://127.0.0.1:{tlsPort}";
+
+        /// <summary>The PEM file of the CA that signed the TLS listener's certificate.</summary>
+        public string CaFile { get; } = caFile;
 
         /// <summary>The child's CPU time so far (the server's cost of what the runner asked).</summary>
         public TimeSpan Cpu

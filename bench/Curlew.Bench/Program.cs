@@ -10,8 +10,9 @@ using Curlew.Bench;
 //   handler URL [requests] [rounds] [bigURL]   HttpClient over CurlHttpHandler vs SocketsHttpHandler: small GETs (req/s, CPU us, B/req), big downloads (GB/s, CPU s/GB)
 //   readpatterns URL rounds read:lowat:rcvbuf...   plain-socket big-body reads, settings in KiB interleaved (no Curlew)
 //   upload [bytes]              managed bytes per 64 KiB piece of an asynchronous upload (the early-answer watch)
-//   e2e [rounds] [nginxBase]    end to end: Curlew (Perform, PerformAsync), HttpClient and libcurl against Kestrel (a child
-//                               process) and nginx (base URL serving big.bin and small.txt): big downloads, keep-alive GETs, ratios
+//   e2e [rounds] [nginxBase] [nginxTlsBase]   end to end: Curlew (Perform, PerformAsync), HttpClient and libcurl against
+//                               Kestrel (a child process, HTTP and TLS) and nginx (base URLs serving big.bin and small.txt;
+//                               CURLEW_BENCH_CAINFO for its TLS one): big downloads, keep-alive GETs, ratios
 //   anything else               BenchmarkDotNet for the hot-path pieces (head parsing, chunked decoding, request writing)
 // CURLEW_BENCH_NOSPIN=1 sets the AppContext switch Curlew.DisableReceiveSpin (a synchronous receive then sleeps at once).
 if (Environment.GetEnvironmentVariable("CURLEW_BENCH_NOSPIN") is "1") AppContext.SetSwitch("Curlew.DisableReceiveSpin", true);
@@ -27,7 +28,7 @@ return args.FirstOrDefault() switch
     "handler" => HandlerSpeed.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 10_000, args.Length > 3 ? int.Parse(args[3]) : 3, args.Length > 4 ? args[4] : null),
     "upload" => UploadAllocations.Run(args.Length > 1 ? long.Parse(args[1]) : 64L * 1024 * 1024),
     "readpatterns" => ReadPatterns.Run(args[1], int.Parse(args[2]), args[3..]),
-    "e2e" => EndToEnd.Run(args.Length > 1 ? int.Parse(args[1]) : 3, args.Length > 2 ? args[2] : null),
+    "e2e" => EndToEnd.Run(args.Length > 1 ? int.Parse(args[1]) : 3, args.Length > 2 ? args[2] : null, args.Length > 3 ? args[3] : null),
     "kestrel-serve" => KestrelServer.Serve(),
     "download" => BigDownload.Run(args[1], args.Length > 2 && args[2] == "async", args.Length > 3 ? int.Parse(args[3]) : 3, args.Length > 4 && args[4] == "fresh"),
     _ => RunBenchmarks(args),
