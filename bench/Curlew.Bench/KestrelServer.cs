@@ -94,12 +94,15 @@ internal static class KestrelServer
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(KestrelServer).Assembly.Location);
         start.ArgumentList.Add("kestrel-serve");
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the Kestrel child");
-        var line = process.StandardOutput.ReadLine();
+        string? line = null;
+        try { line = process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult(); }
+        catch (TimeoutException) { }
         var words = line?.Split(' ');
         if (words is not ["port", var http, var https, var caFile])
         {
             process.Kill();
-            throw new InvalidOperationException($"the Kestrel child did not report its ports (said: {line ?? "nothing"})");
+            process.Dispose();
+            throw new InvalidOperationException($"the Kestrel child did not report its ports in time (said: {line ?? "nothing"})");
         }
         return new Child(process, int.Parse(http), int.Parse(https), caFile);
     }
@@ -128,6 +131,7 @@ internal static class KestrelServer
             }
             catch (InvalidOperationException) { }
             process.Dispose();
+            File.Delete(CaFile);   // the child deletes it on a clean stop; not if it had to be killed
         }
     }
 }

@@ -13,7 +13,8 @@ internal sealed partial class CliOptions
     public List<OutputTarget> Outputs { get; } = [];
     public bool Silent, ShowError, Fail, FailWithBody, Location, Head, Include, Verbose, CreateDirs, Get;
     public bool SocketLog, NoProgressMeter, Ipv4, Ipv6, Insecure, ListOnly, Append, FtpCreateDirs, Ssl, SslReqd;
-    public bool NoClobber, NoSessionId;   // --no-clobber: an existing output file stays; the body goes to NAME.1 ... NAME.100
+    public bool NoClobber;     // --no-clobber: an existing output file stays; the body goes to NAME.1 ... NAME.99
+    public bool NoSessionId;   // --no-sessionid: every TLS handshake a full one
     public bool DisableEpsv, DisableEprt, AutoReferer, RemoteNameAll;
     public long HttpAuth;                       // 0 = libcurl's default (Basic)
     public long? MaxRedirs, SpeedLimit, SpeedTime, MaxFileSize, SslVersion;

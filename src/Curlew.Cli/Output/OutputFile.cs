@@ -6,12 +6,13 @@ namespace Curlew.Cli.Output;
 /// Where a transfer's body goes. A named file is opened on the first byte (so a failed transfer leaves no file, as
 /// with curl) and created empty at the end of a successful transfer that sent nothing. Standard output is never closed.
 /// A file that cannot be opened is reported once, in curl's words ("Failed to open the file NAME: REASON", a warning
-/// that -s mutes), and every write then fails, so the transfer ends with curl's 23.
+/// that -s mutes), and every write then fails, so the transfer ends with curl's 23; so does a write or the final flush
+/// that fails (a full disk).
 /// </summary>
 internal sealed class OutputFile(string? path, bool append, bool createDirs, bool noClobber, Stream stdout, Action<string> warn) : IDisposable
 {
-    /// <summary>curl's --no-clobber tries NAME.1 to NAME.100 after NAME itself.</summary>
-    public const int ClobberAlternatives = 100;
+    /// <summary>curl 7.88's --no-clobber tries NAME.1 to NAME.99 after NAME itself.</summary>
+    public const int ClobberAlternatives = 99;
 
     private Stream? _stream;
 
@@ -24,18 +25,42 @@ internal sealed class OutputFile(string? path, bool append, bool createDirs, boo
     /// <summary>True once the file could not be opened: the transfer ends with 23.</summary>
     public bool OpenFailed { get; private set; }
 
-    /// <summary>Writes to the file (opening it on the first call); false when it cannot be opened.</summary>
+    /// <summary>True once a write to the opened file failed (a full disk, a broken pipe).</summary>
+    public bool WriteFailed { get; private set; }
+
+    /// <summary>Writes to the file (opening it on the first call); false when it cannot be opened or written.</summary>
     public bool Write(ReadOnlySpan<byte> data)
     {
         if (Open() is not { } stream) return false;
-        stream.Write(data);
-        return true;
+        try
+        {
+            stream.Write(data);
+            return true;
+        }
+        catch (IOException)
+        {
+            WriteFailed = true;
+            return false;
+        }
     }
 
     /// <summary>Makes sure the file exists, for transfers that succeeded with an empty body; false when it cannot be opened.</summary>
     public bool Touch() => Path == null || Open() != null;
 
-    public void Flush() => _stream?.Flush();
+    /// <summary>Pushes out what is buffered; false when that fails (curl then ends with 23, "Failed writing body").</summary>
+    public bool Flush()
+    {
+        try
+        {
+            _stream?.Flush();
+            return true;
+        }
+        catch (IOException)
+        {
+            WriteFailed = true;
+            return false;
+        }
+    }
 
     /// <summary>-R: closes the file and gives it the remote file's time (access and modification, as curl does).</summary>
     public void SetTime(long unixSeconds)
@@ -68,7 +93,8 @@ internal sealed class OutputFile(string? path, bool append, bool createDirs, boo
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             OpenFailed = true;
-            warn($"Failed to open the file {Path}: {Reason(ex, Path)}");
+            string named = ex.Data["wanted"] as string ?? Path;
+            warn($"Failed to open the file {named}: {Reason(ex, named)}");
             return null;
         }
     }
@@ -77,9 +103,10 @@ internal sealed class OutputFile(string? path, bool append, bool createDirs, boo
     private FileStream CreateUnclobbered()
     {
         string wanted = Path!;
+        string name = wanted;
         for (int n = 0; n <= ClobberAlternatives; n++)
         {
-            string name = n == 0 ? wanted : $"{wanted}.{n}";
+            name = n == 0 ? wanted : $"{wanted}.{n}";
             try
             {
                 var stream = new FileStream(name, FileMode.CreateNew, FileAccess.Write);
@@ -88,7 +115,8 @@ internal sealed class OutputFile(string? path, bool append, bool createDirs, boo
             }
             catch (IOException ex) when (ex.HResult == ErrnoExists || File.Exists(name) || Directory.Exists(name)) { }   // taken: the next number
         }
-        throw new IOException("File exists", ErrnoExists);
+        Path = name;   // curl reports the last name it tried as the effective one; its warning names the first
+        throw new IOException("File exists", ErrnoExists) { Data = { ["wanted"] = wanted } };
     }
 
     private const int ErrnoExists = 17;   // EEXIST
@@ -114,8 +142,12 @@ internal sealed class OutputFile(string? path, bool append, bool createDirs, boo
     public void Dispose()
     {
         if (_stream == null) return;
-        _stream.Flush();
-        if (Path != null) _stream.Dispose();
+        try
+        {
+            _stream.Flush();
+            if (Path != null) _stream.Dispose();
+        }
+        catch (IOException) { WriteFailed = true; }   // already reported by Flush, or the transfer failed anyway
         _stream = null;
     }
 }

@@ -113,8 +113,12 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         }
         meter?.Finish(Info(easy, CurlInfo.ContentLengthDownloadT), Info(easy, CurlInfo.SizeDownloadT), Info(easy, CurlInfo.SizeUploadT));
         if (code == CurlCode.Ok && !output.Touch()) code = CurlCode.WriteError;
-        if (output.OpenFailed && code == CurlCode.WriteError) message = FailureWriting;
-        output.Flush();
+        if ((output.OpenFailed || output.WriteFailed) && code == CurlCode.WriteError) message = FailureWriting;
+        if (!output.Flush() && code == CurlCode.Ok)
+        {
+            code = CurlCode.WriteError;
+            message = "Failed writing body";   // curl's words when the data fails at the end (flush, close)
+        }
         if (code == CurlCode.Ok && o.RemoteTime) output.SetTime(Info(easy, CurlInfo.FiletimeT));
         headers.Close();
         if (binaryRefused)

@@ -88,11 +88,11 @@ internal sealed class FilterStream(ConnectionFilter below, IoContext io) : Strea
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> FillReadAheadAsync(Memory<byte> buffer)
     {
-        _ahead ??= ArrayPool<byte>.Shared.Rent(ReadAheadBytes);
+        var ahead = _ahead ??= ArrayPool<byte>.Shared.Rent(ReadAheadBytes);
         int n;
-        try { n = await below.ReceiveAsync(_ahead.AsMemory(0, ReadAheadBytes), Io).ConfigureAwait(false); }
+        try { n = await below.ReceiveAsync(ahead.AsMemory(0, ReadAheadBytes), Io).ConfigureAwait(false); }
         catch (CurlException ex) { throw new FilterStreamException(ex); }
-        if (n == 0) return 0;
+        if (n == 0 || !ReferenceEquals(ahead, _ahead)) return 0;   // the end, or the connection closed meanwhile
         _aheadStart = 0;
         _aheadEnd = n;
         return TakeReadAhead(buffer.Span);

@@ -113,7 +113,7 @@ public enum CurlOption
     MaxFileSize = 114,
     /// <summary>CURLOPT_TCP_NODELAY: disable Nagle's algorithm on TCP sockets. Default on.</summary>
     TcpNoDelay = 121,
-    /// <summary>CURLOPT_SSL_SESSIONID_CACHE: offer a TLS session kept from an earlier handshake with the same host, so a new connection resumes it (an abbreviated handshake). Default on; off makes every TLS handshake a full one.</summary>
+    /// <summary>CURLOPT_SSL_SESSIONID_CACHE: offer a TLS session kept from an earlier handshake with the same host, so a new connection resumes it (an abbreviated handshake). Default on; off makes every TLS handshake a full one. Like every TLS option it is part of the connection's route, so a connection made under the other setting is not reused (libcurl would reuse it).</summary>
     SslSessionIdCache = 150,
     /// <summary>CURLOPT_TIMEOUT_MS: whole-transfer timeout in milliseconds (0 = none; read as unsigned like libcurl, so -1 is about 49.7 days). Default 0.</summary>
     TimeoutMs = 155,

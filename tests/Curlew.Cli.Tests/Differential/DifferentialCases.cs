@@ -47,8 +47,12 @@ public static partial class DifferentialCases
             with { Seed = new Dictionary<string, string> { ["out.txt"] = "old\n", ["out.txt.1"] = "older\n", ["out.txt.3"] = "3\n" } },
         C("no-clobber with a remote name", "-sS", "--no-clobber", "-O", "{url}/files/name.txt")
             with { Seed = new Dictionary<string, string> { ["name.txt"] = "mine\n" } },
-        C("no-clobber with every name taken fails with 23", "--no-progress-meter", "--no-clobber", "-o", "out.txt", "{url}/text")
-            with { Seed = Enumerable.Range(0, 101).ToDictionary(n => n == 0 ? "out.txt" : $"out.txt.{n}", n => $"{n}\n") },
+        C("no-clobber with every name taken fails with 23", "--no-progress-meter", "--no-clobber", "-o", "out.txt", "-w", "%{filename_effective}\\n", "{url}/text")
+            with { Seed = Enumerable.Range(0, 100).ToDictionary(n => n == 0 ? "out.txt" : $"out.txt.{n}", n => $"{n}\n") },
+        C("no-clobber goes no further than NAME.99", "-sS", "--no-clobber", "-o", "out.txt", "{url}/text")
+            with { Seed = Enumerable.Range(0, 99).ToDictionary(n => n == 0 ? "out.txt" : $"out.txt.{n}", n => $"{n}\n") },
+        C("a full disk at the end fails with 23 (Failed writing body)", "-sS", "-o", "/dev/full", "{url}/text"),
+        C("a full disk mid-body fails with 23", "-sS", "-o", "/dev/full", "{url}/big"),
         C("no-clobber does not stop a resumed download appending", "-sS", "--no-clobber", "-C", "-", "-o", "part.txt", "{url}/range")
             with { Seed = new Dictionary<string, string> { ["part.txt"] = "0123" } },
         C("an output file in a missing directory fails with 23 and a warning", "--no-progress-meter", "-o", "nodir/f.txt", "{url}/text"),

@@ -64,6 +64,43 @@ public sealed class HttpsNginxTests(NginxTlsFixture fixture)
     }
 
     [Fact]
+    public async Task PerformAsync_reads_a_long_body_ahead_and_the_connection_is_reused_by_async_and_sync_transfers()
+    {
+        using var t = Transfer(Server.Https("tls") + "/big.bin");
+        for (int i = 0; i < 2; i++)
+        {
+            t.Capture.Clear();
+            var code = await t.Easy.PerformAsyncGuarded(CancellationToken.None, t.Ledger);
+            Run.AssertOk(code, t.Easy, t.Ledger);
+            Assert.Equal(KestrelTestServer.Pattern(NginxServer.BigSize), t.Capture.Body);
+        }
+        t.Capture.Clear();
+        await t.PerformOk();   // a synchronous transfer on the connection the asynchronous ones read ahead on
+        Assert.Equal(KestrelTestServer.Pattern(NginxServer.BigSize), t.Capture.Body);
+        Assert.Equal(0, t.Easy.GetInfoLong(CurlInfo.NumConnects));
+        Assert.Single(t.Ledger.Opens);
+        t.Finish();
+    }
+
+    [Fact]
+    public async Task A_long_body_abandoned_mid_way_by_PerformAsync_closes_its_connection_and_the_next_transfer_opens_a_new_one()
+    {
+        using var t = Transfer(Server.Https("tls") + "/big.bin");
+        long seen = 0;
+        t.Easy.WriteFunction = (data, _) => (seen += data.Length) > 1024 * 1024 ? 0 : data.Length;   // stop after 1 MiB
+        var code = await t.Easy.PerformAsyncGuarded(CancellationToken.None, t.Ledger);
+        Assert.Equal(CurlCode.WriteError, code);
+        Assert.Single(t.Ledger.Closes);   // the half-read connection (and what it had read ahead) is gone
+        t.Capture.Install(t.Easy);
+        code = await t.Easy.PerformAsyncGuarded(CancellationToken.None, t.Ledger);
+        Run.AssertOk(code, t.Easy, t.Ledger);
+        Assert.Equal(KestrelTestServer.Pattern(NginxServer.BigSize), t.Capture.Body);
+        Assert.Equal(1, t.Easy.GetInfoLong(CurlInfo.NumConnects));
+        Assert.Equal(2, t.Ledger.Opens.Count);
+        t.Finish();
+    }
+
+    [Fact]
     public async Task A_host_name_url_sends_SNI_and_verifies_the_DNS_name()
     {
         using var t = Transfer(Server.HttpsByName("tls") + "/small.txt");

@@ -43,7 +43,7 @@ public class ApiContractTests
             [CurlOption.HeaderFunction] = 20079, [CurlOption.HeaderData] = 10029, [CurlOption.HttpHeader] = 10023, [CurlOption.UserAgent] = 10018,
             [CurlOption.CustomRequest] = 10036, [CurlOption.UserPwd] = 10005, [CurlOption.Range] = 10007, [CurlOption.ResumeFrom] = 21,
             [CurlOption.Resolve] = 10203, [CurlOption.ConnectTo] = 10243, [CurlOption.UnixSocketPath] = 10231, [CurlOption.Proxy] = 10004,
-            [CurlOption.ProxyType] = 101, [CurlOption.NoProxy] = 10177, [CurlOption.HttpProxyTunnel] = 61, [CurlOption.SslVerifyPeer] = 64,
+            [CurlOption.ProxyType] = 101, [CurlOption.NoProxy] = 10177, [CurlOption.HttpProxyTunnel] = 61, [CurlOption.SslVerifyPeer] = 64, [CurlOption.SslSessionIdCache] = 150,
             [CurlOption.SslVerifyHost] = 81, [CurlOption.CaInfo] = 10065, [CurlOption.TimeoutMs] = 155, [CurlOption.ConnectTimeoutMs] = 156,
             [CurlOption.FtpPort] = 10017, [CurlOption.FtpUseEpsv] = 85, [CurlOption.FtpUseEprt] = 106, [CurlOption.DirListOnly] = 48,
             [CurlOption.Quote] = 10028, [CurlOption.ForbidReuse] = 75, [CurlOption.FreshConnect] = 74, [CurlOption.MaxConnects] = 71,
