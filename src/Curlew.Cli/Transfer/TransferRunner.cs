@@ -74,6 +74,11 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
             if (!o.Silent) stderr.Write("curlew: Remote file name has no length!\n");
             return Report(CurlCode.WriteError, Curl.StrError(CurlCode.WriteError));
         }
+        if (o.CreateDirs && path != null && OutputDirectories.Create(path) is { } notice)
+        {
+            stderr.Write(notice + "\n");   // curl prints it even with -s, then the error, and makes no request
+            return Report(CurlCode.WriteError, Curl.StrError(CurlCode.WriteError));
+        }
         easy.Reset();
         EasySetup.Apply(easy, o, url, body);
         long resume = ResumeOffset(path);

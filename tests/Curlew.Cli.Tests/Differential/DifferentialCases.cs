@@ -37,6 +37,10 @@ public static partial class DifferentialCases
         C("remote name", "-sS", "-O", "{url}/files/name.txt"),
         C("remote name with an output dir and created dirs", "-sS", "--create-dirs", "--output-dir", "sub/dir", "-O", "{url}/files/deep.txt"),
         C("created directories for -o", "-sS", "--create-dirs", "-o", "a/b/c.txt", "{url}/text"),
+        C("created directories blocked by a file", "-sS", "--create-dirs", "-o", "f/sub/deeper/x.txt", "{url}/text")
+            with { Seed = new Dictionary<string, string> { ["f"] = "a file\n" } },
+        C("created directories blocked by a file, silent", "-s", "--create-dirs", "-o", "f/sub/x.txt", "{url}/text")
+            with { Seed = new Dictionary<string, string> { ["f"] = "a file\n" } },
         C("empty body still creates the file", "-sS", "-o", "empty.txt", "{url}/empty"),
         C("remote name without a file name", "-sS", "-O", "{url}/"),
         C("remote name without a file name, not silent", "-O", "{url}/"),
