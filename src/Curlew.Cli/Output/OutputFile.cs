@@ -9,7 +9,7 @@ namespace Curlew.Cli.Output;
 /// that -s mutes), and every write then fails, so the transfer ends with curl's 23; so does a write or the final flush
 /// that fails (a full disk).
 /// </summary>
-internal sealed class OutputFile(string? path, bool append, bool createDirs, bool noClobber, Stream stdout, Action<string> warn) : IDisposable
+internal sealed class OutputFile(string? path, bool append, bool noClobber, Stream stdout, Action<string> warn) : IDisposable
 {
     /// <summary>curl 7.88's --no-clobber tries NAME.1 to NAME.99 after NAME itself.</summary>
     public const int ClobberAlternatives = 99;
@@ -78,14 +78,11 @@ internal sealed class OutputFile(string? path, bool append, bool createDirs, boo
         if (_stream != null) return _stream;
         if (OpenFailed) return null;
         if (Path == null) return _stream = stdout;
+        string wanted = Path;   // --no-clobber may move Path on; the warning names the file asked for, as curl's does
         try
         {
-            if (createDirs)
-            {
-                string? dir = System.IO.Path.GetDirectoryName(Path);
-                if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            }
-            // A resumed download appends to what is there, so --no-clobber has nothing to protect (as in curl).
+            // --create-dirs made the folders before the transfer (OutputDirectories). A resumed download appends to
+            // what is there, so --no-clobber has nothing to protect (as in curl).
             if (append) return _stream = new FileStream(Path, FileMode.Append, FileAccess.Write);
             if (!noClobber) return _stream = new FileStream(Path, FileMode.Create, FileAccess.Write);
             return _stream = CreateUnclobbered();
@@ -93,8 +90,7 @@ internal sealed class OutputFile(string? path, bool append, bool createDirs, boo
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             OpenFailed = true;
-            string named = ex.Data["wanted"] as string ?? Path;
-            warn($"Failed to open the file {named}: {Reason(ex, named)}");
+            warn($"Failed to open the file {wanted}: {Reason(ex, wanted)}");
             return null;
         }
     }
@@ -116,7 +112,7 @@ internal sealed class OutputFile(string? path, bool append, bool createDirs, boo
             catch (IOException ex) when (ex.HResult == ErrnoExists || File.Exists(name) || Directory.Exists(name)) { }   // taken: the next number
         }
         Path = name;   // curl reports the last name it tried as the effective one; its warning names the first
-        throw new IOException("File exists", ErrnoExists) { Data = { ["wanted"] = wanted } };
+        throw new IOException("File exists", ErrnoExists);
     }
 
     private const int ErrnoExists = 17;   // EEXIST

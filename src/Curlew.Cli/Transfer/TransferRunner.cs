@@ -83,7 +83,7 @@ internal sealed class TransferRunner(CliOptions o, Stream stdout, Stream stderrS
         EasySetup.Apply(easy, o, url, body);
         long resume = ResumeOffset(path);
         if (resume > 0) easy.SetOpt(CurlOption.ResumeFromLarge, resume);
-        using var output = new OutputFile(path, append: resume > 0, o.CreateDirs, o.NoClobber, stdout, Warn);
+        using var output = new OutputFile(path, append: resume > 0, o.NoClobber, stdout, Warn);
         using var upload = OpenUpload(easy, uploadFile, ref url);
         if (upload == null) return Report(CurlCode.ReadError, Curl.StrError(CurlCode.ReadError));
         // -C - on an upload: libcurl asks the server how much it already has (-1).
