@@ -1,3 +1,4 @@
+using Curlew.Async;
 using System.Runtime.CompilerServices;
 using System.Net;
 using Curlew.Connect.Tcp;
@@ -46,7 +47,7 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
     /// <summary>Microseconds from the start until the last new connection's TLS handshake was done; 0 without one.</summary>
     public long AppConnectTimeUs => _metrics?.AppConnectTimeUs ?? 0;
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
     public async ValueTask<Connection> AcquireAsync(CurlUrl url, IoContext io, bool fresh)
     {
         var route = routes.Plan(url, settings);

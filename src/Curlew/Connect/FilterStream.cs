@@ -1,3 +1,4 @@
+using Curlew.Async;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 
@@ -56,7 +57,7 @@ internal sealed class FilterStream(ConnectionFilter below, IoContext io) : Strea
         return ReadAhead ? FillReadAheadAsync(buffer) : ReadBelowAsync(buffer);
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: no allocation per record read
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]   // pooled: no allocation per record read
     private async ValueTask<int> ReadBelowAsync(Memory<byte> buffer)
     {
         try { return await below.ReceiveAsync(buffer, Io).ConfigureAwait(false); }
@@ -85,7 +86,7 @@ internal sealed class FilterStream(ConnectionFilter below, IoContext io) : Strea
     private byte[]? _ahead;
     private int _aheadStart, _aheadEnd;
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]
     private async ValueTask<int> FillReadAheadAsync(Memory<byte> buffer)
     {
         var ahead = _ahead ??= ArrayPool<byte>.Shared.Rent(ReadAheadBytes);
@@ -141,7 +142,7 @@ internal sealed class FilterStream(ConnectionFilter below, IoContext io) : Strea
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder))]
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         try

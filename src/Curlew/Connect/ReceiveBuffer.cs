@@ -1,3 +1,4 @@
+using Curlew.Async;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 
@@ -29,7 +30,7 @@ internal sealed class ReceiveBuffer(int size)
     }
 
     /// <summary>Reads once from <paramref name="source"/> into the free space (compacting or growing first when full). Returns bytes read; 0 = peer closed.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]
     public async ValueTask<int> FillAsync(ConnectionFilter source, IoContext io, int maxCapacity)
     {
         if (_end == Array.Length)

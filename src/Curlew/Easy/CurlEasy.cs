@@ -199,7 +199,7 @@ public sealed partial class CurlEasy : IDisposable
     // A share's pool wins over a multi's, as in libcurl.
     private ConnectionPool PoolForTransfer() => _share?.ConnectionPool ?? _multiPool ?? _pool;
 
-    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]   // PerformAsync's Task is then a small wrapper, not the whole state machine
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(Curlew.Async.SharedPoolValueTaskBuilder<>))]   // PerformAsync's Task is then a small wrapper, not the whole state machine
     private async ValueTask<CurlCode> Run(bool synchronous, CancellationToken cancellationToken, bool byOwner = false)
     {
         if (Interlocked.Exchange(ref _busy, 1) != 0) return Fail(CurlCode.RecursiveApiCall, "A transfer is already running on this handle");

@@ -1,3 +1,4 @@
+using Curlew.Async;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using Curlew.Protocols;
@@ -58,7 +59,7 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
         return ValueTask.CompletedTask;
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask ReadLengthAsync(long length)
     {
         io.BytesExpected = length;
@@ -98,7 +99,7 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
         }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask ReadChunkedAsync()
     {
         var decoder = _decoder?.Reset() ?? (_decoder = new ChunkedDecoder());
@@ -136,7 +137,7 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
         return used;
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask ReadUntilCloseAsync()
     {
         var buffer = connection.Buffer;
@@ -167,7 +168,7 @@ internal sealed class HttpBodyReader(Connection connection, IoContext io, Output
         return ValueTask.CompletedTask;
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask AfterDeliveryAsync(ValueTask write)
     {
         await write.ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Curlew.Async;
 using System.Runtime.CompilerServices;
 using Curlew.Protocols;
 using System.Buffers;
@@ -49,7 +50,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, HttpSett
         return this;
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
     public async ValueTask<HttpResponseHead> RunAsync(HttpRequest request, bool resend)
     {
         info.StartDownload();
@@ -127,7 +128,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, HttpSett
         return true;
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask<HttpResponseHead> ReadFinalHeadAsync()
     {
         while (true)
@@ -137,7 +138,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, HttpSett
         }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask SendBodyAsync(UploadSource body, bool chunked)
     {
         const int prefix = 10;   // room for "ffffffff\r\n" in front of a chunk
@@ -206,7 +207,7 @@ internal sealed class HttpExchange(Connection connection, IoContext io, HttpSett
     }
 
     // One piece of the body, sent while watching for an early answer (until a final one came); false: stop sending.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask<bool> SendBodyPartAsync(ReadOnlyMemory<byte> part)
     {
         if (_earlyAnswer is not null)

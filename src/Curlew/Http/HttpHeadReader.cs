@@ -1,3 +1,4 @@
+using Curlew.Async;
 using System.Runtime.CompilerServices;
 using Curlew.Protocols;
 using System.Buffers.Text;
@@ -19,7 +20,7 @@ internal static class HttpHeadReader
     public const int MaxHeaderBytes = 300 * 1024;   // libcurl's limit on all of one response's headers
 
     // into: a head object to read into (cleared first) instead of a new one.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
     public static async ValueTask<HttpResponseHead> ReadAsync(Connection connection, IoContext io, OutputSink? headerSink, OutputSink? bodySinkForHeaders,
         TransferInfo info, HttpResponseHead? into = null)
     {

@@ -1,3 +1,4 @@
+using Curlew.Async;
 using System.Runtime.CompilerServices;
 using Curlew.Protocols;
 using System.Net;
@@ -50,7 +51,7 @@ internal sealed class HttpProtocol(HttpSettings s, TransferContext c) : IProtoco
         return true;
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
     public async ValueTask<HopResult> PerformAsync(Hop hop)
     {
         info.SizeUpload = 0;   // libcurl reports the last request's upload size, not a sum over a redirect chain
@@ -140,7 +141,7 @@ internal sealed class HttpProtocol(HttpSettings s, TransferContext c) : IProtoco
             { Referer = s.Referer, CustomHostAllowed = hop.SameHostAsFirst };
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask<(Connection, HttpResponseHead, HttpExchange)> ExchangeAsync(HttpRequest request)
     {
         io.ProxyHeaderLine = _proxyHeaderLine ??= OnProxyHeaderLineAsync;

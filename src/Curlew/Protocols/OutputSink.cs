@@ -1,3 +1,4 @@
+using Curlew.Async;
 using System.Runtime.CompilerServices;
 using Curlew.Connect;
 
@@ -55,7 +56,7 @@ internal sealed class OutputSink
         return ValueTask.CompletedTask;
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask WriteStreamAsync(ReadOnlyMemory<byte> data, IoContext io)
     {
         try { await _stream!.WriteAsync(data, io.Token).ConfigureAwait(false); }

@@ -1,3 +1,4 @@
+using Curlew.Async;
 using System.Runtime.CompilerServices;
 using Curlew.Connect;
 
@@ -133,7 +134,7 @@ internal sealed class UploadSource
         return ReadStreamAsync(buffer, io);
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask<int> ReadStreamAsync(Memory<byte> buffer, IoContext io)
     {
         int n;

@@ -1,3 +1,4 @@
+using Curlew.Async;
 using System.Runtime.CompilerServices;
 using Curlew.Protocols;
 using Curlew.Url;
@@ -15,7 +16,7 @@ internal sealed partial class TransferEngine : IRedirectFollower
 {
     private long _redirects;   // in this perform; RunAsync starts it at 0
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder))]   // pooled: a state machine per request or chunk would be an allocation
     private async ValueTask FollowAsync(CurlUrl first, TransferContext context)
     {
         var handler = HandlerFor(first, following: false, context, current: null);

@@ -1,3 +1,4 @@
+using Curlew.Async;
 using System.Runtime.CompilerServices;
 using Curlew.Protocols;
 using Curlew.Connect;
@@ -20,7 +21,7 @@ internal sealed partial class TransferEngine(TransferInfo info, RoutePlanner rou
     private EasyOptions options = new();
 
     /// <summary>Runs one perform with <paramref name="transferOptions"/>, taking and keeping connections in <paramref name="pool"/> (the handle's own, or a share's).</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: a state machine per request or chunk would be an allocation
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder))]   // pooled: a state machine per request or chunk would be an allocation
     public async ValueTask RunAsync(EasyOptions transferOptions, ConnectionPool pool, bool synchronous, CancellationToken cancellationToken)
     {
         options = transferOptions;

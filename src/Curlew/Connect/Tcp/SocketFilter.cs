@@ -1,3 +1,4 @@
+using Curlew.Async;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Net.Sockets;
@@ -72,7 +73,7 @@ internal sealed class SocketFilter : ConnectionFilter
         }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: no allocation per chunk when reads complete later
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]   // pooled: no allocation per chunk when reads complete later
     private async ValueTask<int> ReceiveAsyncCore(Memory<byte> buffer, IoContext io)
     {
         try { return await _socket.Socket.ReceiveAsync(buffer, SocketFlags.None, io.Token).ConfigureAwait(false); }
@@ -83,7 +84,7 @@ internal sealed class SocketFilter : ConnectionFilter
 
     // The asynchronous twin of the synchronous low-water wait: readiness comes only once the mark is reached, so the
     // wait is cut short by a timer; with nothing come by then the sender is slow, and it is read as it comes.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]
     private async ValueTask<int> ReceiveLowWaterAsync(Memory<byte> buffer, IoContext io)
     {
         try { return await _socket.Socket.ReceiveAsync(buffer, SocketFlags.None, io.StartTick(LowWaterWaitMs)).ConfigureAwait(false); }
@@ -98,7 +99,7 @@ internal sealed class SocketFilter : ConnectionFilter
     }
 
     // Wakes up once a second while waiting so the progress callback runs during a stall (only when one is set).
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled: no allocation per chunk when reads complete later
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]   // pooled: no allocation per chunk when reads complete later
     private async ValueTask<int> ReceiveWithTicksAsync(Memory<byte> buffer, IoContext io)
     {
         while (true)
@@ -130,7 +131,7 @@ internal sealed class SocketFilter : ConnectionFilter
         catch (ObjectDisposedException) { throw Closed("Send", CurlCode.SendError); }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]   // pooled: no allocation per chunk when reads complete later
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder))]   // pooled: no allocation per chunk when reads complete later
     private async ValueTask SendAsyncCore(ReadOnlyMemory<byte> data, IoContext io)
     {
         try

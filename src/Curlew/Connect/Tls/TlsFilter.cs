@@ -1,3 +1,4 @@
+using Curlew.Async;
 using System.Net.Security;
 using System.Runtime.CompilerServices;
 using System.Security.Authentication;
@@ -73,7 +74,7 @@ internal sealed class TlsFilter(Route route, TlsSettings tls, ConnectionFilter b
         base.ExpectBytes(bytes, io);
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]   // pooled; completes inline (no allocation) in a synchronous transfer
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]   // pooled; completes inline (no allocation) in a synchronous transfer
     public override async ValueTask<int> ReceiveAsync(Memory<byte> buffer, IoContext io)
     {
         _stream!.Io = io;
@@ -87,7 +88,7 @@ internal sealed class TlsFilter(Route route, TlsSettings tls, ConnectionFilter b
         }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder))]
     public override async ValueTask SendAsync(ReadOnlyMemory<byte> data, IoContext io)
     {
         _stream!.Io = io;
