@@ -82,6 +82,21 @@ internal sealed class Connection(ConnectionFilter top, SocketFilter socket, Rout
     /// <summary>A fact about the chain (ALPN, TLS version, cipher); null when no layer knows it.</summary>
     public string? Query(FilterQuery query) => Top.Query(query);
 
+    /// <summary>
+    /// <see cref="Close"/> for an asynchronous transfer: the protocol's goodbye (up to <see cref="GoodbyeTimeoutMs"/>
+    /// for FTP's 221) is awaited instead of blocking the thread; the rest of the close never waits on the peer.
+    /// </summary>
+    public async ValueTask CloseAsync()
+    {
+        if (ProtocolState is IConnectionGoodbye goodbye && !IsClosed)
+        {
+            ProtocolState = null;
+            try { await goodbye.SayGoodbyeAsync(this, GoodbyeTimeoutMs, synchronous: false).ConfigureAwait(false); }
+            catch (Exception) { }   // a failed goodbye must not keep the socket from its close
+        }
+        Close();
+    }
+
     /// <summary>Closes with no goodbye: the peer is gone or the dialogue is out of step, so a last word would go nowhere or be misread.</summary>
     public void Abandon()
     {
@@ -148,7 +163,12 @@ internal sealed class Connection(ConnectionFilter top, SocketFilter socket, Rout
             if (ProtocolState is IConnectionGoodbye goodbye)
             {
                 ProtocolState = null;
-                try { goodbye.SayGoodbye(this, GoodbyeTimeoutMs); }
+                try
+                {
+                    var said = goodbye.SayGoodbyeAsync(this, GoodbyeTimeoutMs, synchronous: true);
+                    if (said.IsCompleted) said.GetAwaiter().GetResult();
+                    else said.AsTask().Wait(GoodbyeTimeoutMs);
+                }
                 catch (Exception) { }   // a failed goodbye must not keep the socket from its close
             }
             Shutdown();

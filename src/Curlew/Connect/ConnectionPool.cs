@@ -94,10 +94,12 @@ internal sealed partial class ConnectionPool(SocketLedger ledger)
     }
 
     /// <summary>
-    /// Puts a connection back as idle; closes the longest-idle ones beyond <paramref name="maxConnects"/> (0 = 5),
-    /// through <paramref name="closeEvicted"/> when given (the returning transfer hears their goodbye, as in libcurl).
+    /// Puts a connection back as idle and takes out the longest-idle ones beyond <paramref name="maxConnects"/> (0 = 5);
+    /// returns those for the caller to close (null when none), so the returning transfer can hear their goodbye, as in
+    /// libcurl, and an asynchronous one need not block for it. When the pool is closed (its handle went away), the
+    /// returned connection itself is closed here: nobody hears that one.
     /// </summary>
-    public void Return(Connection connection, long maxConnects, Action<Connection>? closeEvicted = null)
+    public List<Connection>? Return(Connection connection, long maxConnects)
     {
         int limit = maxConnects > 0 ? (int)Math.Min(maxConnects, int.MaxValue) : DefaultMaxConnects;
         List<Connection>? evicted = null;
@@ -117,16 +119,8 @@ internal sealed partial class ConnectionPool(SocketLedger ledger)
                 Evicted++;
             }
         }
-        if (evicted is null) return;
-        foreach (var c in evicted)
-        {
-            if (closeEvicted is null || ReferenceEquals(c, connection)) c.Close();
-            else
-            {
-                try { closeEvicted(c); }
-                finally { c.Close(); }   // idempotent: closed exactly once whatever the closer did
-            }
-        }
+        if (evicted is not null && evicted.Remove(connection)) connection.Close();
+        return evicted is { Count: > 0 } ? evicted : null;
     }
 
     /// <summary>Closes every idle connection; later returns are closed at once (the handle is going away).</summary>

@@ -9,7 +9,7 @@ namespace Curlew.Connect;
 
 /// <summary>
 /// What a protocol handler asks for connections, for one perform: <see cref="AcquireAsync"/> gives a live pooled
-/// connection of the URL's route when allowed, otherwise a newly built one; <see cref="Release"/> takes it back (pooled
+/// connection of the URL's route when allowed, otherwise a newly built one; <see cref="ReleaseAsync"/> takes it back (pooled
 /// when reusable, closed otherwise). It only orchestrates: <see cref="RoutePlanner"/> makes the route,
 /// <see cref="ConnectionPool"/> keeps idle connections, <see cref="ConnectionBuilder"/> builds new ones and
 /// <see cref="ConnectMetrics"/> counts them.
@@ -138,28 +138,55 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
         }
     }
 
-    /// <summary>Whether <see cref="Release"/> would keep <paramref name="connection"/> if it is handed back reusable (ForbidReuse says no).</summary>
+    /// <summary>Whether <see cref="ReleaseAsync"/> would keep <paramref name="connection"/> if it is handed back reusable (ForbidReuse says no).</summary>
     public bool WillPool(Connection connection) => !settings.ForbidReuse && !connection.IsClosed;
 
     /// <summary>
     /// Takes a connection back after a transfer: pooled when <paramref name="reusable"/> and allowed (pushing the
-    /// longest-idle one out beyond MaxConnects, closed by <paramref name="closeEvicted"/> within this transfer when
-    /// given); otherwise closed, with the protocol's goodbye only when it is in step (<paramref name="reusable"/>).
+    /// longest-idle ones out beyond MaxConnects, closed within this transfer by <paramref name="closeEvicted"/> when
+    /// given, which may let the transfer hear their goodbye); otherwise closed, with the protocol's goodbye only when it
+    /// is in step (<paramref name="reusable"/>). Goodbyes block a synchronous transfer, as in libcurl, and are awaited
+    /// by an asynchronous one. Completes at once, allocating nothing, when no connection has to close.
     /// </summary>
-    public void Release(Connection connection, bool reusable, Diagnostics.TransferEvents events, Action<Connection>? closeEvicted = null)
+    public ValueTask ReleaseAsync(Connection connection, bool reusable, IoContext io, Func<Connection, ValueTask>? closeEvicted = null)
     {
         if (reusable && WillPool(connection))
         {
-            pool.Return(connection, settings.MaxConnects, closeEvicted);
-            if (events.Enabled) events.Info($"Connection to host {connection.Route.Host} left intact");
-            events.ConnectionReleased(connection.Route.Host, kept: true);
+            var evicted = pool.Return(connection, settings.MaxConnects);
+            Released(connection, kept: true, io.Events);
+            return evicted is null ? ValueTask.CompletedTask : CloseEvictedAsync(evicted, io, closeEvicted);
         }
-        else
+        if (!reusable) connection.Abandon();
+        else if (io.Synchronous) connection.Close();
+        else return CloseThenReportAsync(connection, io.Events);
+        Released(connection, kept: false, io.Events);
+        return ValueTask.CompletedTask;
+    }
+
+    private static async ValueTask CloseEvictedAsync(List<Connection> evicted, IoContext io, Func<Connection, ValueTask>? closeEvicted)
+    {
+        foreach (var c in evicted)
         {
-            if (reusable) connection.Close();
-            else connection.Abandon();
-            if (events.Enabled) events.Info($"Closing connection to host {connection.Route.Host}");
-            events.ConnectionReleased(connection.Route.Host, kept: false);
+            try
+            {
+                if (closeEvicted is not null) await closeEvicted(c).ConfigureAwait(false);
+                else if (io.Synchronous) c.Close();
+                else await c.CloseAsync().ConfigureAwait(false);
+            }
+            catch (Exception) { }   // closing is best effort for the transfer: its result is already decided
+            finally { c.Close(); }  // idempotent: closed exactly once whatever the closer did
         }
+    }
+
+    private static async ValueTask CloseThenReportAsync(Connection connection, Diagnostics.TransferEvents events)
+    {
+        await connection.CloseAsync().ConfigureAwait(false);
+        Released(connection, kept: false, events);
+    }
+
+    private static void Released(Connection connection, bool kept, Diagnostics.TransferEvents events)
+    {
+        if (events.Enabled) events.Info(kept ? $"Connection to host {connection.Route.Host} left intact" : $"Closing connection to host {connection.Route.Host}");
+        events.ConnectionReleased(connection.Route.Host, kept);
     }
 }

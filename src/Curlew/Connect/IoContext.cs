@@ -57,6 +57,9 @@ internal sealed class IoContext : IDisposable
     public long TimeoutMs { get; private set; }
     /// <summary>Fires on the caller's cancellation, the overall deadline and, while connecting, the connect deadline.</summary>
     public CancellationToken Token => _connectSource?.Token ?? _transferToken;
+
+    /// <summary>The caller's own token, without the deadlines: for work after the transfer itself (a goodbye) that the caller may still call off.</summary>
+    public CancellationToken UserToken => _userToken;
     public TransferPhase Phase { get; set; }
 
     /// <summary>Body bytes received so far in this transfer, all responses together (for the low-speed check).</summary>

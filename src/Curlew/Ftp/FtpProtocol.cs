@@ -13,7 +13,7 @@ namespace Curlew.Ftp;
 internal sealed class FtpProtocol(FtpSettings s, TransferContext c) : IProtocolHandler
 {
     private const int DefaultResponseTimeoutMs = 120_000;   // libcurl's RESP_TIMEOUT
-    private Action<Connection>? _closeEvicted;
+    private Func<Connection, ValueTask>? _closeEvicted;
 
     public async ValueTask<HopResult> PerformAsync(Hop hop)
     {
@@ -58,7 +58,7 @@ internal sealed class FtpProtocol(FtpSettings s, TransferContext c) : IProtocolH
         }
         finally
         {
-            c.Connections.Release(connection, reusable, c.Io.Events, _closeEvicted ??= FtpGoodbye.ForEvicted(c));
+            await c.Connections.ReleaseAsync(connection, reusable, c.Io, _closeEvicted ??= FtpGoodbye.ForEvicted(c)).ConfigureAwait(false);
         }
         return HopResult.Done;
     }

@@ -25,5 +25,6 @@ internal sealed class FtpSession : IConnectionGoodbye
     public bool EpsvRefused { get; set; }
     public bool EprtRefused { get; set; }
 
-    public void SayGoodbye(Connection connection, int timeoutMs) => FtpGoodbye.Detached(connection, timeoutMs);
+    public ValueTask SayGoodbyeAsync(Connection connection, int timeoutMs, bool synchronous) =>
+        FtpGoodbye.DetachedAsync(connection, timeoutMs, synchronous);
 }

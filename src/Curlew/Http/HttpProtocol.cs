@@ -97,7 +97,7 @@ internal sealed class HttpProtocol(HttpSettings s, TransferContext c) : IProtoco
             }
             finally
             {
-                connections.Release(connection, reusable, io.Events);
+                await connections.ReleaseAsync(connection, reusable, io).ConfigureAwait(false);
             }
             progress.Report();
             if (authRetry)

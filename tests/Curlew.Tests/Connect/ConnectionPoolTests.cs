@@ -17,8 +17,8 @@ public sealed class ConnectionPoolTests
         using var io = ConnectRig.Io(synchronous: false, timeoutMs: 10_000);
         var direct = await rig.Provider(plain).AcquireAsync(Url(peer), io, fresh: false);
         var viaConnectTo = await rig.Provider(moved).AcquireAsync(Url(peer, "other.test"), io, fresh: false);
-        rig.Provider(plain).Release(direct, reusable: true, io.Events);
-        rig.Provider(moved).Release(viaConnectTo, reusable: true, io.Events);
+        await rig.Provider(plain).ReleaseAsync(direct, reusable: true, io);
+        await rig.Provider(moved).ReleaseAsync(viaConnectTo, reusable: true, io);
 
         Assert.Equal(2, rig.Pool.IdleCount);
         Assert.Equal(1, rig.Pool.IdleCountFor(direct.Route));
@@ -43,8 +43,8 @@ public sealed class ConnectionPoolTests
         var older = await provider.AcquireAsync(Url(peer), io, fresh: true);
         var newer = await provider.AcquireAsync(Url(peer), io, fresh: true);
 
-        provider.Release(older, reusable: true, io.Events);
-        provider.Release(newer, reusable: true, io.Events);
+        await provider.ReleaseAsync(older, reusable: true, io);
+        await provider.ReleaseAsync(newer, reusable: true, io);
 
         Assert.Equal(1, rig.Pool.IdleCount);
         Assert.Equal(1, rig.Pool.Evicted);
@@ -69,7 +69,7 @@ public sealed class ConnectionPoolTests
         using var io = ConnectRig.Io(synchronous: false, timeoutMs: 10_000);
         var provider = rig.Provider(settings);
         var first = await provider.AcquireAsync(Url(peer), io, fresh: false);
-        provider.Release(first, reusable: true, io.Events);
+        await provider.ReleaseAsync(first, reusable: true, io);
         await hungUp.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(await first.Top.WaitReadableAsync(10_000, io), "the FIN never arrived");
 

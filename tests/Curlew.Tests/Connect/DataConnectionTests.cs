@@ -50,7 +50,7 @@ public sealed class DataConnectionTests
         Assert.Equal(TransferPhase.Transferring, io.Phase);
 
         data.Close();
-        provider.Release(controlConnection, reusable: true, io.Events);
+        await provider.ReleaseAsync(controlConnection, reusable: true, io);
         Assert.Equal(1, rig.Pool.IdleCount);
         Assert.Same(controlConnection, rig.Pool.TryTake(controlConnection.Route));
         controlConnection.Close();

@@ -59,4 +59,31 @@ public sealed class FtpQuitLedgerTests
         Assert.Null(first.ScriptFailure);
         Assert.Null(second.ScriptFailure);
     }
+
+    [Fact]
+    public async Task Cancelling_PerformAsync_while_an_evicted_connection_waits_for_its_221_ends_the_wait_at_once()
+    {
+        var firstQuit = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondQuit = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var first = SilentOnQuit(firstQuit);
+        await using var second = SilentOnQuit(secondQuit);
+        using var t = new TestTransfer(first.BaseUrl + "/");
+        t.Easy.NoBody = true;
+        t.Easy.MaxConnects = 1;
+        await t.PerformOk();
+        t.Easy.Url = second.BaseUrl + "/";
+        using var cancel = new CancellationTokenSource();
+        var pending = t.Easy.PerformAsync(cancel.Token);   // its return evicts the first connection: QUIT, then the wait
+        Assert.True(await firstQuit.Task.WaitAsync(TimeSpan.FromSeconds(10)), "the evicted connection never said QUIT");
+        cancel.Cancel();
+        // The 221 never comes and the goodbye would wait Connection.GoodbyeTimeoutMs (2 s) for it; cancelled, it stops.
+        var done = await Task.WhenAny(pending, Task.Delay(TimeSpan.FromMilliseconds(Curlew.Connect.Connection.GoodbyeTimeoutMs / 2)));
+        Assert.True(done == pending, "PerformAsync kept waiting for the evicted connection's 221 after it was cancelled");
+        Assert.Equal(CurlCode.Ok, await pending);   // the transfer itself had finished: only its goodbye was cut short
+        Assert.Single(t.Ledger.Closes);
+        Assert.Equal(t.Ledger.Opens[0].SocketId, t.Ledger.Closes[0].SocketId);
+        t.Dispose();
+        t.Ledger.AssertBalanced();
+        Assert.Null(first.ScriptFailure);
+    }
 }
