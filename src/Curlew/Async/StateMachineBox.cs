@@ -24,8 +24,10 @@ internal abstract class StateMachineBox<TResult> : IValueTaskSource<TResult>, IV
 
     public TResult GetResult(short token)
     {
+        // Only the one valid read recycles the box: a stale or early read throws and leaves a later call's box alone.
+        bool valid = token == _core.Version && _core.GetStatus(token) != ValueTaskSourceStatus.Pending;
         try { return _core.GetResult(token); }
-        finally { Recycle(); }   // read once: from here the box is free for the next call of the same method
+        finally { if (valid) Recycle(); }   // read once: from here the box is free for the next call of the same method
     }
 
     void IValueTaskSource.GetResult(short token) => GetResult(token);

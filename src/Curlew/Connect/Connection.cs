@@ -84,14 +84,15 @@ internal sealed class Connection(ConnectionFilter top, SocketFilter socket, Rout
 
     /// <summary>
     /// <see cref="Close"/> for an asynchronous transfer: the protocol's goodbye (up to <see cref="GoodbyeTimeoutMs"/>
-    /// for FTP's 221) is awaited instead of blocking the thread; the rest of the close never waits on the peer.
+    /// for FTP's 221) is awaited instead of blocking the thread, and <paramref name="token"/> (the caller's) ends that
+    /// wait early; the rest of the close never waits on the peer.
     /// </summary>
-    public async ValueTask CloseAsync()
+    public async ValueTask CloseAsync(CancellationToken token = default)
     {
         if (ProtocolState is IConnectionGoodbye goodbye && !IsClosed)
         {
             ProtocolState = null;
-            try { await goodbye.SayGoodbyeAsync(this, GoodbyeTimeoutMs, synchronous: false).ConfigureAwait(false); }
+            try { await goodbye.SayGoodbyeAsync(this, GoodbyeTimeoutMs, synchronous: false, token).ConfigureAwait(false); }
             catch (Exception) { }   // a failed goodbye must not keep the socket from its close
         }
         Close();
@@ -165,7 +166,7 @@ internal sealed class Connection(ConnectionFilter top, SocketFilter socket, Rout
                 ProtocolState = null;
                 try
                 {
-                    var said = goodbye.SayGoodbyeAsync(this, GoodbyeTimeoutMs, synchronous: true);
+                    var said = goodbye.SayGoodbyeAsync(this, GoodbyeTimeoutMs, synchronous: true, CancellationToken.None);
                     if (said.IsCompleted) said.GetAwaiter().GetResult();
                     else said.AsTask().Wait(GoodbyeTimeoutMs);
                 }

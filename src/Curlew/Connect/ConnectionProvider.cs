@@ -153,35 +153,40 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
         if (reusable && WillPool(connection))
         {
             var evicted = pool.Return(connection, settings.MaxConnects);
+            if (evicted is not null) return CloseEvictedThenReportAsync(connection, evicted, io, closeEvicted);
             Released(connection, kept: true, io.Events);
-            return evicted is null ? ValueTask.CompletedTask : CloseEvictedAsync(evicted, io, closeEvicted);
+            return ValueTask.CompletedTask;
         }
         if (!reusable) connection.Abandon();
         else if (io.Synchronous) connection.Close();
-        else return CloseThenReportAsync(connection, io.Events);
+        else return CloseThenReportAsync(connection, io);
         Released(connection, kept: false, io.Events);
         return ValueTask.CompletedTask;
     }
 
-    private static async ValueTask CloseEvictedAsync(List<Connection> evicted, IoContext io, Func<Connection, ValueTask>? closeEvicted)
+    // As libcurl: the evicted connections go (with their goodbye, which this transfer may hear) before the returned
+    // one is reported kept.
+    private static async ValueTask CloseEvictedThenReportAsync(Connection kept, List<Connection> evicted, IoContext io, Func<Connection, ValueTask>? closeEvicted)
     {
         foreach (var c in evicted)
         {
             try
             {
-                if (closeEvicted is not null) await closeEvicted(c).ConfigureAwait(false);
-                else if (io.Synchronous) c.Close();
-                else await c.CloseAsync().ConfigureAwait(false);
+                var closing = closeEvicted?.Invoke(c) ?? (io.Synchronous ? default : c.CloseAsync(io.UserToken));
+                // A synchronous transfer's goodbye completes inline (blocking I/O); should a layer not, wait bounded here.
+                if (io.Synchronous && !closing.IsCompleted) closing.AsTask().Wait(Connection.GoodbyeTimeoutMs);
+                else await closing.ConfigureAwait(false);
             }
             catch (Exception) { }   // closing is best effort for the transfer: its result is already decided
             finally { c.Close(); }  // idempotent: closed exactly once whatever the closer did
         }
+        Released(kept, kept: true, io.Events);
     }
 
-    private static async ValueTask CloseThenReportAsync(Connection connection, Diagnostics.TransferEvents events)
+    private static async ValueTask CloseThenReportAsync(Connection connection, IoContext io)
     {
-        await connection.CloseAsync().ConfigureAwait(false);
-        Released(connection, kept: false, events);
+        await connection.CloseAsync(io.UserToken).ConfigureAwait(false);
+        Released(connection, kept: false, io.Events);
     }
 
     private static void Released(Connection connection, bool kept, Diagnostics.TransferEvents events)

@@ -11,7 +11,8 @@ internal interface IConnectionGoodbye
 {
     /// <summary>
     /// Says goodbye on <paramref name="connection"/>, waiting at most <paramref name="timeoutMs"/> for an answer; with
-    /// blocking I/O that completes inline when <paramref name="synchronous"/>, without holding a thread otherwise.
+    /// blocking I/O that completes inline when <paramref name="synchronous"/>, without holding a thread otherwise (and
+    /// then ended early by <paramref name="token"/>).
     /// </summary>
-    ValueTask SayGoodbyeAsync(Connection connection, int timeoutMs, bool synchronous);
+    ValueTask SayGoodbyeAsync(Connection connection, int timeoutMs, bool synchronous, CancellationToken token);
 }

@@ -143,6 +143,17 @@ public sealed partial class CurlEasy : IDisposable
     }
 
     /// <summary>
+    /// <see cref="PerformAsync"/> for callers inside the library that await the result once (the HTTP handler): the
+    /// engine's own ValueTask, without the Task that the public method wraps it in for its callers.
+    /// </summary>
+    internal ValueTask<CurlCode> PerformOnceAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (InMulti) return new ValueTask<CurlCode>(Fail(CurlCode.FailedInit, InMultiMessage));
+        return Run(synchronous: false, cancellationToken);
+    }
+
+    /// <summary>
     /// Puts every option back to its default (libcurl's <c>curl_easy_reset</c>), except <see cref="Share"/>: as in
     /// libcurl, an attached share stays attached. Cached connections stay cached and are
     /// still closed through the close callback they were opened with. During a transfer (from a callback) it resets only

@@ -17,8 +17,8 @@ internal static class FtpGoodbye
     private static readonly byte[] Quit = Encoding.ASCII.GetBytes("QUIT\r\n");
 
     /// <summary>Says QUIT that no transfer hears (Dispose, a late return, another protocol's eviction); never throws, never waits past <paramref name="timeoutMs"/>.</summary>
-    public static ValueTask DetachedAsync(Connection connection, int timeoutMs, bool synchronous) =>
-        SayAsync(connection, timeoutMs, synchronous, CancellationToken.None, headers: null, info: null);
+    public static ValueTask DetachedAsync(Connection connection, int timeoutMs, bool synchronous, CancellationToken token) =>
+        SayAsync(connection, timeoutMs, synchronous, token, headers: null, info: null);
 
     /// <summary>Says QUIT as the last step of a transfer (ForbidReuse); its failure never changes the transfer's result.</summary>
     public static async ValueTask InTransferAsync(FtpControl control)

@@ -25,6 +25,6 @@ internal sealed class FtpSession : IConnectionGoodbye
     public bool EpsvRefused { get; set; }
     public bool EprtRefused { get; set; }
 
-    public ValueTask SayGoodbyeAsync(Connection connection, int timeoutMs, bool synchronous) =>
-        FtpGoodbye.DetachedAsync(connection, timeoutMs, synchronous);
+    public ValueTask SayGoodbyeAsync(Connection connection, int timeoutMs, bool synchronous, CancellationToken token) =>
+        FtpGoodbye.DetachedAsync(connection, timeoutMs, synchronous, token);
 }

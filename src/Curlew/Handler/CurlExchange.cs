@@ -163,7 +163,7 @@ internal sealed class CurlExchange : IThreadPoolWorkItem
         Exception? unexpected = null;
         try
         {
-            code = await easy.PerformAsync(_transfer.Token).ConfigureAwait(false);
+            code = await easy.PerformOnceAsync(_transfer.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex)
         {

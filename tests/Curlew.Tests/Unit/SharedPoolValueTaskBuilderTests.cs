@@ -32,7 +32,7 @@ public sealed class SharedPoolValueTaskBuilderTests
     [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]
     private static async ValueTask<string?> ReadAmbientAfterHopAsync(ThreadHop hop)
     {
-        await hop.WaitAsync(0);
+        await hop.WaitAsync(0).ConfigureAwait(false);   // resumes inline on the hop's thread
         string? seen = Ambient.Value;
         Ambient.Value = "set inside";   // must not reach the caller
         return seen;
@@ -103,10 +103,29 @@ public sealed class SharedPoolValueTaskBuilderTests
     public async Task The_caller_s_AsyncLocal_values_flow_in_and_the_method_s_own_do_not_flow_out()
     {
         using var hop = new ThreadHop();
+        string? onHopThreadAfter = "unread";
+        hop.AfterEachResume = () => onHopThreadAfter = Ambient.Value;   // the thread that resumed the method, once it is done
         Ambient.Value = "caller";
         Assert.Equal("caller", await ReadAmbientAfterHopAsync(hop));
         Assert.Equal("caller", Ambient.Value);
+        hop.Dispose();   // joins the hop's thread: its last AfterEachResume has run
+        Assert.Null(onHopThreadAfter);   // neither the caller's value nor the method's stayed on the thread that resumed it
     }
+
+    [Fact]
+    public async Task A_stale_read_of_a_finished_call_leaves_the_next_call_of_the_same_method_intact()
+    {
+        using var hop = new ThreadHop();
+        var first = AddAfterHopAsync(hop, 1, 1);
+        Assert.Equal(2, await first);
+        hop.Pause();
+        var second = AddAfterHopAsync(hop, 2, 2);   // the same box, waiting
+        Assert.Throws<InvalidOperationException>(() => ReadNow(first));
+        hop.Resume();
+        Assert.Equal(4, await second);
+    }
+
+    private static int ReadNow(ValueTask<int> pending) => pending.GetAwaiter().GetResult();
 
     [Fact]
     public async Task A_result_read_twice_is_refused_even_after_its_box_was_reused()
@@ -184,6 +203,7 @@ internal sealed class ThreadHop : IValueTaskSource<int>, IDisposable
     private ManualResetValueTaskSourceCore<int> _core;
     private readonly Thread _thread;
     private readonly SemaphoreSlim _registered = new(0);
+    private readonly ManualResetEventSlim _running = new(true);
     private volatile bool _stopping;
     private int _value;
 
@@ -194,6 +214,13 @@ internal sealed class ThreadHop : IValueTaskSource<int>, IDisposable
     }
 
     public long Resumptions { get; private set; }
+
+    /// <summary>Runs on the hop's thread after each completion it made (and the continuation it ran inline) returned.</summary>
+    public Action? AfterEachResume { get; set; }
+
+    /// <summary>Holds completions back until <see cref="Resume"/>.</summary>
+    public void Pause() => _running.Reset();
+    public void Resume() => _running.Set();
 
     public ValueTask<int> WaitAsync(int value)
     {
@@ -217,14 +244,18 @@ internal sealed class ThreadHop : IValueTaskSource<int>, IDisposable
         {
             _registered.Wait();
             if (_stopping) return;
+            _running.Wait();
             Resumptions++;
             _core.SetResult(_value);   // runs the continuation here, on this thread
+            AfterEachResume?.Invoke();
         }
     }
 
     public void Dispose()
     {
+        if (_stopping) return;
         _stopping = true;
+        _running.Set();
         _registered.Release();
         if (Thread.CurrentThread != _thread) _thread.Join();   // an awaiting test resumes on that thread and may dispose from it
     }
