@@ -33,7 +33,14 @@ internal static class LongStream
         Console.WriteLine($"{(async ? "PerformAsync" : "Perform")} {rc}: {total} bytes ({total / (1024.0 * 1024 * 1024):F2} GiB) in {seconds:F1} s, " +
             $"{total / seconds / 1e9:F2} GB/s, CPU {cpuSeconds / (total / 1e9):F3} s/GB");
         Console.WriteLine($"after:  VmHWM {Status("VmHWM")} (peak resident), VmRSS {Status("VmRSS")}, managed heap {GC.GetTotalMemory(false) / 1024} kB");
+        SaveMemoryMap();
         return rc == CurlCode.Ok ? 0 : 1;
+    }
+
+    /// <summary>With CURLEW_BENCH_SMAPS=file, a copy of /proc/self/smaps: which mappings the resident memory is in.</summary>
+    private static void SaveMemoryMap()
+    {
+        if (Environment.GetEnvironmentVariable("CURLEW_BENCH_SMAPS") is { Length: > 0 } path) File.Copy("/proc/self/smaps", path, overwrite: true);
     }
 
     /// <summary>The same download through HttpClient (SocketsHttpHandler), for comparison: what the runtime's own stack holds.</summary>

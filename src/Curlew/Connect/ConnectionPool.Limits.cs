@@ -28,17 +28,21 @@ internal sealed partial class ConnectionPool
 
     /// <summary>
     /// Reserves room for one new connection of <paramref name="route"/> and returns null; or returns a task that
-    /// completes when room may have been made (an idle connection closed here, a fit one gone back idle that the caller
-    /// may reuse (<paramref name="mayReuse"/>), or a change the caller should wait for),
-    /// after which the caller tries again from the start, reuse first. A reservation ends with <see cref="Track"/> or
-    /// <see cref="CancelReservation"/>.
+    /// completes when room may have been made (an idle connection taken out as <paramref name="victim"/>, which the
+    /// caller closes, a fit one gone back idle that the caller may reuse (<paramref name="mayReuse"/>), or a change the
+    /// caller should wait for), after which the caller tries again from the start, reuse first. A reservation ends with
+    /// <see cref="Track"/> or <see cref="CancelReservation"/>.
     /// </summary>
-    public Task? TryReserve(Route route, bool mayReuse)
+    /// <remarks>
+    /// The victim is closed by the caller, not here, so an asynchronous transfer awaits its goodbye (an FTP QUIT may
+    /// take seconds) instead of blocking a thread for it; it counts out (making the room) when it is closed.
+    /// </remarks>
+    public Task? TryReserve(Route route, bool mayReuse, out Connection? victim)
     {
         var limits = _limits ?? throw new InvalidOperationException("TryReserve on a pool without limits");
         var key = HostKey.Of(route);
-        Connection? victim;
         Task wait;
+        victim = null;
         lock (_gate)
         {
             int host = _liveByHost.GetValueOrDefault(key);
@@ -56,9 +60,7 @@ internal sealed partial class ConnectionPool
             }
             wait = _roomChanged.Task;
         }
-        if (victim is null) return wait;
-        victim.Close();   // counted out by its Closed hook; the caller then finds the room
-        return Task.CompletedTask;
+        return victim is null ? wait : Task.CompletedTask;
     }
 
     /// <summary>The limits changed: pending transfers look again (a raised limit may leave them room now).</summary>

@@ -63,8 +63,9 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
                 return cached;   // nothing above throws (diagnostics swallow their failures), so the caller owns it now
             }
             if (!pool.IsLimited) break;
-            var noRoom = pool.TryReserve(route, mayReuse);
+            var noRoom = pool.TryReserve(route, mayReuse, out var victim);
             if (noRoom is null) break;
+            if (victim is not null) await CloseForRoomAsync(victim, io).ConfigureAwait(false);
             await WaitForRoomAsync(noRoom, io).ConfigureAwait(false);
         }
         var metrics = _metrics ??= new ConnectMetrics();
@@ -78,6 +79,15 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
         }
         pool.Track(connection);
         return connection;
+    }
+
+    // The oldest idle connection goes to make room (as libcurl, with its goodbye); the room is there once it is closed.
+    // CloseAsync closes the socket (counting it out) even when the caller's token ends the goodbye.
+    private static ValueTask CloseForRoomAsync(Connection victim, IoContext io)
+    {
+        if (!io.Synchronous) return victim.CloseAsync(io.UserToken);
+        victim.Close();
+        return ValueTask.CompletedTask;
     }
 
     // A multi handle's limits leave no room for another connection: the transfer is pending (libcurl's PENDING state)

@@ -86,4 +86,39 @@ public sealed class FtpQuitLedgerTests
         t.Ledger.AssertBalanced();
         Assert.Null(first.ScriptFailure);
     }
+
+    [Fact]
+    public async Task A_multi_making_room_for_a_new_connection_awaits_the_idle_ones_QUIT_and_removing_the_handle_ends_that_wait()
+    {
+        var firstQuit = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondQuit = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var first = SilentOnQuit(firstQuit);
+        await using var second = SilentOnQuit(secondQuit);
+        using var multi = new CurlMulti { MaxTotalConnections = 1 };
+        using var a = new TestTransfer(first.BaseUrl + "/");
+        using var b = new TestTransfer(second.BaseUrl + "/");
+        a.Easy.NoBody = b.Easy.NoBody = true;
+        Assert.Equal(CurlMCode.Ok, multi.AddHandle(a.Easy));
+        using var hang = new CancellationTokenSource(Run.HangLimit);
+        await foreach (var message in multi.CompletedAsync(hang.Token)) Run.AssertOk(message.Result, message.Easy);
+        Assert.Equal(1, multi.OpenConnections);   // a's connection, idle in the multi's cache: the limit is reached
+
+        Assert.Equal(CurlMCode.Ok, multi.AddHandle(b.Easy));
+        // b's start takes a's idle connection out to make room: QUIT, then a wait for the 221 that never comes
+        // (Connection.GoodbyeTimeoutMs, 2 s), which b must await, not block on.
+        var perform = Task.Run(() => multi.Perform(out _));
+        Assert.True(await firstQuit.Task.WaitAsync(TimeSpan.FromSeconds(10)), "the idle connection never said QUIT");
+        var sinceQuit = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(CurlMCode.Ok, await perform.WaitAsync(Run.HangLimit));
+        Assert.Equal(CurlMCode.Ok, await Task.Run(() => multi.RemoveHandle(b.Easy)).WaitAsync(Run.HangLimit));   // aborts b, ending its wait
+        // Blocking on the goodbye would hold Perform or RemoveHandle until the 2 s are up.
+        Assert.True(sinceQuit.ElapsedMilliseconds < Curlew.Connect.Connection.GoodbyeTimeoutMs / 2,
+            $"Perform and RemoveHandle took {sinceQuit.ElapsedMilliseconds} ms after the QUIT: they waited out the idle connection's goodbye");
+        Assert.Single(a.Ledger.Closes);   // a's connection, closed once by the transfer that made room
+        Assert.Equal(a.Ledger.Opens[0].SocketId, a.Ledger.Closes[0].SocketId);
+        b.Ledger.AssertBalanced();        // b was taken out: whatever it opened is closed
+        Assert.Equal(0, multi.OpenConnections);
+        a.Ledger.AssertBalanced();
+        Assert.Null(first.ScriptFailure);
+    }
 }
