@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography.X509Certificates;
 
 namespace Curlew.Bench;
 
@@ -40,7 +39,7 @@ internal static class EndToEnd
         if (nginxTlsBase is not null) servers.Add(new("nginx-tls", nginxTlsBase + "/big.bin", nginxTlsBase + "/small.txt", nginxCa, null));
         var clients = new Dictionary<string, HttpClient>();   // one HttpClient per trusted CA ("" for none)
         HttpClient ClientFor(string? ca) =>
-            clients.TryGetValue(ca ?? "", out var client) ? client : clients[ca ?? ""] = new HttpClient(Handler(ca));
+            clients.TryGetValue(ca ?? "", out var client) ? client : clients[ca ?? ""] = new HttpClient(Trust.Handler(ca));
         var peers = new List<Peer>
         {
             new("curlew", (url, ca) => CurlewDownload(url, ca, async: false), (url, n, ca) => CurlewMany(url, n, ca, async: false)),
@@ -188,21 +187,6 @@ internal static class EndToEnd
     }
 
     private static T Wait<T>(Task<T> task) => task.GetAwaiter().GetResult();
-
-    private static SocketsHttpHandler Handler(string? ca)
-    {
-        var handler = new SocketsHttpHandler();
-        if (ca is null) return handler;
-        var roots = new X509Certificate2Collection();
-        roots.ImportFromPemFile(ca);
-        handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
-        {
-            TrustMode = X509ChainTrustMode.CustomRootTrust,
-            RevocationMode = X509RevocationMode.NoCheck,
-        };
-        handler.SslOptions.CertificateChainPolicy.CustomTrustStore.AddRange(roots);
-        return handler;
-    }
 
     private static long HttpClientDownload(HttpClient client, string url)
     {

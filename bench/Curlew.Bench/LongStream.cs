@@ -46,18 +46,7 @@ internal static class LongStream
     /// <summary>The same download through HttpClient (SocketsHttpHandler), for comparison: what the runtime's own stack holds.</summary>
     public static int RunHttpClient(string url)
     {
-        var handler = new SocketsHttpHandler();
-        if (Environment.GetEnvironmentVariable("CURLEW_BENCH_CAINFO") is { Length: > 0 } ca)
-        {
-            var roots = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
-            roots.ImportFromPemFile(ca);
-            handler.SslOptions.CertificateChainPolicy = new System.Security.Cryptography.X509Certificates.X509ChainPolicy
-            {
-                TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust,
-                RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,
-            };
-            handler.SslOptions.CertificateChainPolicy.CustomTrustStore.AddRange(roots);
-        }
+        var handler = Trust.Handler(Environment.GetEnvironmentVariable("CURLEW_BENCH_CAINFO") is { Length: > 0 } ca ? ca : null);
         using var client = new HttpClient(handler);
         Console.WriteLine($"before: VmHWM {Status("VmHWM")}, VmRSS {Status("VmRSS")}");
         var clock = Stopwatch.StartNew();

@@ -4,7 +4,7 @@ using Curlew.Bench;
 // Measurements that guide speed work (issue 15); none is run by the tests.
 //   alloc URL [requests]        managed bytes per keep-alive GET (Perform and PerformAsync), with the top allocating types
 //   download URL [sync|async] [rounds] [fresh]   downloads to a counting write callback: bytes, wall time and process CPU per round (fresh: a new connection each)
-//   keepalive URL [sync|async] [requests] [rounds]   CPU us, req/s and managed bytes per keep-alive GET (to profile against)
+//   keepalive URL [sync|async|awaited|httpclient|httpclient-awaited] [requests] [rounds]   CPU us, req/s and managed bytes per keep-alive GET (to profile against)
 //   fresh URL [transfers] [rounds]   GETs each on a new connection, without and with open/close socket callbacks: their cost
 //   stream URL [sync|async|httpclient]  one long download (10 GiB) dropped by the write callback: throughput and peak RSS (VmHWM)
 //   handler URL [requests] [rounds] [bigURL]   HttpClient over CurlHttpHandler vs SocketsHttpHandler: small GETs (req/s, CPU us, B/req), big downloads (GB/s, CPU s/GB)
@@ -21,7 +21,7 @@ if (Environment.GetEnvironmentVariable("CURLEW_BENCH_NOWIDEN") is "1") AppContex
 return args.FirstOrDefault() switch
 {
     "alloc" => KeepAliveAllocations.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 10_000),
-    "keepalive" => KeepAliveCpu.Run(args[1], args.Length > 2 && args[2] == "async", args.Length > 3 ? int.Parse(args[3]) : 10_000, args.Length > 4 ? int.Parse(args[4]) : 3),
+    "keepalive" => KeepAliveCpu.Run(args[1], args.Length > 2 ? args[2] : "sync", args.Length > 3 ? int.Parse(args[3]) : 10_000, args.Length > 4 ? int.Parse(args[4]) : 3),
     "fresh" => FreshConnections.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 2_000, args.Length > 3 ? int.Parse(args[3]) : 3),
     "stream" when args.Length > 2 && args[2] == "httpclient" => LongStream.RunHttpClient(args[1]),
     "stream" => LongStream.Run(args[1], args.Length > 2 && args[2] == "async"),

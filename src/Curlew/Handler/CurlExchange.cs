@@ -8,7 +8,7 @@ namespace Curlew;
 /// The caller's token cancels the transfer until the response is returned; after that, disposing the response (or
 /// cancelling a read of its stream) does.
 /// </summary>
-internal sealed class CurlExchange : IThreadPoolWorkItem
+internal sealed class CurlExchange : IThreadPoolWorkItem, PipeReadStream.IOwner
 {
     private readonly CurlHttpHandler _handler;
     private readonly EasyPool.Lease _lease;
@@ -43,7 +43,7 @@ internal sealed class CurlExchange : IThreadPoolWorkItem
         EasyPool.Lease lease;
         try
         {
-            lease = await pool.RentAsync($"{uri.Scheme}://{uri.IdnHost}:{uri.Port}", cancellationToken).ConfigureAwait(false);
+            lease = await pool.RentAsync(ServerKey.Of(uri), cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
@@ -129,7 +129,7 @@ internal sealed class CurlExchange : IThreadPoolWorkItem
         if (easy.GetInfo(CurlInfo.EffectiveMethod) is string method && method != _request.Method.Method)
             _request.Method = new HttpMethod(method);
         var head = _lease.Handle.Head;
-        var response = head.Build(_request, new PipeReadStream(_responseBody, Cancel));
+        var response = head.Build(_request, new PipeReadStream(_responseBody, this));
         _finalStatus = Math.Max(1, head.LastStatus);   // only once built: a head that fails to build ends the transfer instead
         _callerRegistration.Unregister();   // from now on the response's owner decides
         _built = response;
@@ -145,6 +145,8 @@ internal sealed class CurlExchange : IThreadPoolWorkItem
         _responseBody.Complete(new IOException("The CurlHttpHandler was disposed while this response body was being read"));
         Cancel();
     }
+
+    void PipeReadStream.IOwner.ReaderAbandoned() => Cancel();
 
     private void Cancel()
     {

@@ -16,7 +16,8 @@ namespace Curlew;
 public sealed partial class CurlHttpHandler : HttpMessageHandler
 {
     private readonly EasyPool _pool;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<CurlExchange, byte> _running = new();
+    // Under its own lock rather than a concurrent dictionary: that would allocate a node for every request.
+    private readonly HashSet<CurlExchange> _running = new(ReferenceEqualityComparer.Instance);
     private volatile bool _frozen;
     private int _disposed;
 
@@ -58,7 +59,9 @@ public sealed partial class CurlHttpHandler : HttpMessageHandler
         {
             _pool.Dispose();
             var ending = new List<Task>();
-            foreach (var exchange in _running.Keys)
+            CurlExchange[] running;
+            lock (_running) running = [.. _running];
+            foreach (var exchange in running)
             {
                 exchange.Stop();
                 ending.Add(exchange.Completion);
@@ -76,11 +79,14 @@ public sealed partial class CurlHttpHandler : HttpMessageHandler
     /// <summary>An exchange's transfer started; until <see cref="Ended"/>, disposing the handler stops it.</summary>
     internal void Started(CurlExchange exchange)
     {
-        _running.TryAdd(exchange, 0);
+        lock (_running) _running.Add(exchange);
         if (_disposed != 0) exchange.Stop();   // disposed in between: never leave one running
     }
 
-    internal void Ended(CurlExchange exchange) => _running.TryRemove(exchange, out _);
+    internal void Ended(CurlExchange exchange)
+    {
+        lock (_running) _running.Remove(exchange);
+    }
 
     /// <summary>Whether <see cref="ConfigureEasy"/> is set: it may set any option, so every request then starts from a reset handle.</summary>
     internal bool ConfiguresEasy => _configureEasy is not null;

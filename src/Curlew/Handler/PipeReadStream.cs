@@ -2,11 +2,11 @@ namespace Curlew;
 
 /// <summary>
 /// The consumer's end of a <see cref="BodyPipe"/> as a read-only <see cref="Stream"/>: the response body the caller
-/// reads, or the request body the engine uploads. <paramref name="onAbandon"/> runs when the reader gives up before the
+/// reads, or the request body the engine uploads. <paramref name="owner"/> is told when the reader gives up before the
 /// end (disposed early, or a read cancelled): the response then aborts its transfer, as SocketsHttpHandler aborts its
 /// connection.
 /// </summary>
-internal sealed class PipeReadStream(BodyPipe pipe, Action? onAbandon = null) : Stream
+internal sealed class PipeReadStream(BodyPipe pipe, PipeReadStream.IOwner? owner = null) : Stream
 {
     private int _abandoned;
 
@@ -57,11 +57,17 @@ internal sealed class PipeReadStream(BodyPipe pipe, Action? onAbandon = null) : 
     {
         if (Interlocked.Exchange(ref _abandoned, 1) != 0) return;
         pipe.Abort();
-        onAbandon?.Invoke();
+        owner?.ReaderAbandoned();
     }
 
     public override void Flush() { }
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
+
+    /// <summary>Who hears that the reader gave up (an interface, not a delegate: no allocation per response).</summary>
+    public interface IOwner
+    {
+        void ReaderAbandoned();
+    }
 }

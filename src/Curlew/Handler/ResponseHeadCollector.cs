@@ -19,6 +19,9 @@ internal sealed class ResponseHeadCollector
     private Version _version = HttpVersion.Version11;
     private string _reason = "";
     private HttpResponseMessage? _response;
+    // The value each known header had last time on this handle: a keep-alive server repeats most of them (Server,
+    // Content-Type, ETag, Date within a second), so an equal value reuses the string instead of decoding a new one.
+    private readonly string?[] _lastValues = new string?[KnownNames.Length];
 
     /// <summary>Forgets the previous request's head and response.</summary>
     public void Begin()
@@ -37,7 +40,7 @@ internal sealed class ResponseHeadCollector
         var line = data.TrimEnd("\r\n"u8);
         if (_response is not null)
         {
-            if (Split(line) is { } trailer) _response.TrailingHeaders.TryAddWithoutValidation(trailer.Name, trailer.Value);
+            if (Split(line, null) is { } trailer) _response.TrailingHeaders.TryAddWithoutValidation(trailer.Name, trailer.Value);
             return data.Length;
         }
         if (line.StartsWith("HTTP/"u8))
@@ -50,21 +53,35 @@ internal sealed class ResponseHeadCollector
             // An obsolete folded line continues the previous header's value.
             if ((line[0] == ' ' || line[0] == '\t') && _fields.Count > 0)
                 _fields[^1] = (_fields[^1].Name, _fields[^1].Value + " " + Encoding.Latin1.GetString(line).Trim());
-            else if (Split(line) is { } field) _fields.Add(field);
+            else if (Split(line, _lastValues) is { } field) _fields.Add(field);
         }
         return data.Length;
     }
 
     // "Name: value" into its trimmed parts; null for a line with no name before a colon. Spaces and tabs are cut off
     // before decoding (no string made just to be trimmed); Trim then only meets what a Latin-1 line rarely holds.
-    private static (string Name, string Value)? Split(ReadOnlySpan<byte> line)
+    // With lastValues, a known header's value equal to its previous one on this handle is that string again.
+    private static (string Name, string Value)? Split(ReadOnlySpan<byte> line, string?[]? lastValues)
     {
         int colon = line.IndexOf((byte)':');
         if (colon <= 0) return null;
         var nameBytes = line[..colon].Trim(" \t"u8);
-        var name = KnownName(nameBytes) ?? Encoding.Latin1.GetString(nameBytes).Trim();
-        var value = Encoding.Latin1.GetString(line[(colon + 1)..].Trim(" \t"u8)).Trim();
-        return (name, value);
+        var valueBytes = line[(colon + 1)..].Trim(" \t"u8);
+        int known = KnownIndex(nameBytes);
+        if (known < 0) return (Encoding.Latin1.GetString(nameBytes).Trim(), Encoding.Latin1.GetString(valueBytes).Trim());
+        if (lastValues?[known] is { } last && Latin1Equals(valueBytes, last)) return (KnownNames[known], last);
+        // A kept value is already trimmed, so bytes equal to it decode and trim to it: the reuse above is exact.
+        var value = Encoding.Latin1.GetString(valueBytes).Trim();
+        if (lastValues is not null) lastValues[known] = value;
+        return (KnownNames[known], value);
+    }
+
+    private static bool Latin1Equals(ReadOnlySpan<byte> bytes, string text)
+    {
+        if (bytes.Length != text.Length) return false;
+        for (int i = 0; i < bytes.Length; i++)
+            if (bytes[i] != text[i]) return false;
+        return true;
     }
 
     /// <summary>Status of the head seen last (0 before any).</summary>
@@ -111,15 +128,10 @@ internal sealed class ResponseHeadCollector
         "server", "date", "content-type", "content-length", "last-modified", "connection", "etag", "accept-ranges",
     ];
 
-    private static string? KnownName(ReadOnlySpan<byte> name)
+    private static int KnownIndex(ReadOnlySpan<byte> name)
     {
-        foreach (var known in KnownNames)
-        {
-            if (known.Length != name.Length) continue;
-            int i = 0;
-            while (i < name.Length && name[i] == known[i]) i++;
-            if (i == name.Length) return known;
-        }
-        return null;
+        for (int k = 0; k < KnownNames.Length; k++)
+            if (Latin1Equals(name, KnownNames[k])) return k;
+        return -1;
     }
 }

@@ -47,13 +47,36 @@ internal sealed class CustomHeaders
         RawValueOf(name)?.Contains(token, StringComparison.OrdinalIgnoreCase) ?? false;
 
     /// <summary>Lines to send as written, in the user's order (removals skipped). <paramref name="skip"/> goes elsewhere in the request.</summary>
-    public IEnumerable<string> ToSend(string? skip = null)
+    /// <remarks>A struct enumerator, not an iterator: every request with custom headers walks these, and an iterator would be an allocation each time.</remarks>
+    public SendableLines ToSend(string? skip = null) => new(_entries, skip);
+
+    /// <summary>The enumerator of <see cref="ToSend"/>; <see cref="ToArray"/> for a copy.</summary>
+    public struct SendableLines(List<(string Name, string? Line, string Value)> entries, string? skip)
     {
-        foreach (var (n, line, _) in _entries)
+        private int _index = -1;
+
+        public string Current { get; private set; } = "";
+
+        public readonly SendableLines GetEnumerator() => this;
+
+        public bool MoveNext()
         {
-            if (line is null) continue;
-            if (skip is not null && string.Equals(n, skip, StringComparison.OrdinalIgnoreCase)) continue;
-            yield return line;
+            while (++_index < entries.Count)
+            {
+                var (name, line, _) = entries[_index];
+                if (line is null) continue;
+                if (skip is not null && string.Equals(name, skip, StringComparison.OrdinalIgnoreCase)) continue;
+                Current = line;
+                return true;
+            }
+            return false;
+        }
+
+        public readonly string[] ToArray()
+        {
+            var lines = new List<string>();
+            foreach (var line in this) lines.Add(line);
+            return [.. lines];
         }
     }
 

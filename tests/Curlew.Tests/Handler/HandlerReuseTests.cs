@@ -97,6 +97,27 @@ public sealed class HandlerReuseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_response_on_a_reused_handle_has_its_own_header_values()
+    {
+        // The handle keeps the last value of each common header to reuse an equal one: a changed value, even of the
+        // same length, must still come through as sent.
+        using (var client = Client())
+        {
+            foreach (var tag in new[] { "aaaa", "aaaa", "aaab", "baaa", "aaaa", "zz" })
+            {
+                using var response = await client.GetAsync($"/tagged/{tag}");
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Equal($"\"{tag}\"", response.Headers.ETag?.Tag);
+                Assert.Equal($"max-age={tag.Length}, {tag}", response.Headers.CacheControl?.ToString());
+                Assert.Equal($"text/{tag}", response.Content.Headers.ContentType?.MediaType);
+                Assert.Equal(tag, await response.Content.ReadAsStringAsync());
+            }
+            Assert.Single(_ledger.Opens);   // all on one connection and handle
+        }
+        _ledger.AssertBalanced();
+    }
+
+    [Fact]
     public async Task A_failed_request_leaves_nothing_for_the_next_on_its_handle()
     {
         using (var client = Client())

@@ -104,6 +104,14 @@ public sealed class HandlerTestServer : IAsyncDisposable
             context.Response.Headers.Append("Set-Cookie", "two=2; Path=/");
             return Results.Text($"{record.Method} {record.PathAndQuery}\n{record.Headers}body {record.BodyLength} {record.BodySha256}\n", "text/plain; charset=utf-8").ExecuteAsync(context);
         });
+        app.Map("/tagged/{tag}", (HttpContext context, string tag) =>
+        {
+            // Known header names with values the test chooses: equal lengths, so only the bytes tell them apart.
+            context.Response.Headers.ETag = $"\"{tag}\"";
+            context.Response.Headers.CacheControl = $"max-age={tag.Length}, {tag}";
+            context.Response.ContentType = $"text/{tag}";
+            return context.Response.WriteAsync(tag);
+        });
         app.Map("/reject-expect", async (HttpContext context) =>
         {
             // Answers without reading the body: Kestrel then sends no 100 Continue, and the client must not send it.

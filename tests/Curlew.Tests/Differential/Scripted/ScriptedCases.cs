@@ -184,7 +184,10 @@ public static class ScriptedCases
         c.Add(new ScriptedCase("custom TE chunked on post", Ok, b => U(b, (CurlOption.PostFields, "abc"), (CurlOption.HttpHeader, new[] { "Transfer-Encoding: chunked" }))));
         c.Add(new ScriptedCase("custom request GET with postfields", Ok, b => U(b, (CurlOption.PostFields, "abc"), (CurlOption.CustomRequest, "GET"))));
         c.Add(new ScriptedCase("early 200 before continue", (r, b) => new ScriptedReply(Encoding.Latin1.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"), SendContinue: false, ReadBody: false), b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 3L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0), Performs: 2));
-        c.Add(new ScriptedCase("early 417", (r, b) => new ScriptedReply(Encoding.Latin1.GetBytes("HTTP/1.1 417 Expectation Failed\r\nContent-Length: 0\r\n\r\n"), SendContinue: false, ReadBody: false), b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 3L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0)));
+        // The 417 comes before the body; the retry without Expect sends its body at once, so the server reads it before
+        // answering again (answering on the head alone would race the client's body: read and counted, or not).
+        c.Add(new ScriptedCase("early 417", (r, b) => new ScriptedReply(Encoding.Latin1.GetBytes("HTTP/1.1 417 Expectation Failed\r\nContent-Length: 0\r\n\r\n"), SendContinue: false,
+            ReadBody: !r.Head.Contains("Expect: 100-continue", StringComparison.OrdinalIgnoreCase)), b => U(b, (CurlOption.Upload, 1L), (CurlOption.InFileSizeLarge, 3L)), (i, n) => i == 0 ? ("abc"u8.ToArray(), 3) : ([], 0)));
 
         // ---- URLs
         ScriptedCase Url(string name, string url, params (CurlOption, object?)[] more) => new(name, Ok, b => [(CurlOption.Url, url.Replace("{B}", b).Replace("{P}", b.Split(':').Last())), .. more]);
