@@ -115,15 +115,19 @@ internal sealed class HttpProtocol(HttpSettings s, TransferContext c) : IProtoco
         }
     }
 
-    // A request without a body is the same on every perform of the same URL: made once. One with a body is made
-    // each time, since its upload source counts what it sent.
+    // A request without a body, or with fixed bytes (PostFields), is the same on every perform of the same URL: made
+    // once, its fixed bytes started over. One read from a callback or stream is made each time: its source is the
+    // caller's, in whatever state the last perform left it.
     private HttpRequest FirstRequest(in Hop hop)
     {
         if (_firstRequest is { } last && ReferenceEquals(last.Url, hop.Url) && last.SendCredentials == hop.SendCredentials
             && last.CustomHostAllowed == hop.SameHostAsFirst)
+        {
+            last.Body?.RestartFixed();
             return last;
+        }
         var made = NewFirstRequest(hop);
-        _firstRequest = made.Body is null ? made : null;
+        _firstRequest = made.Body is null || made.Body.IsFixed ? made : null;
         return made;
     }
 

@@ -113,7 +113,11 @@ internal static class HttpRequestWriter
         if (o.ResumeFrom == 0 && o.Range is null) return;
         if (body is null)
         {
-            if (!custom.Overrides("Range")) head.Line("Range", "bytes=" + (o.ResumeFrom != 0 ? $"{o.ResumeFrom}-" : o.Range));
+            if (custom.Overrides("Range")) return;
+            head.Append("Range: bytes="u8);   // written in parts: no string per request
+            if (o.ResumeFrom != 0) head.Append(o.ResumeFrom).Append("-"u8);
+            else head.Append(o.Range!);
+            head.Append("\r\n"u8);
             return;
         }
         if (custom.Overrides("Content-Range")) return;

@@ -51,6 +51,18 @@ internal sealed class UploadSource
     public static UploadSource FromReader(ReadCallback? callback, object? userData, long size) =>
         new(default, callback, userData, callback is null ? userData as Stream ?? Console.OpenStandardInput() : null, size, isFixed: false);
 
+    /// <summary>
+    /// Fixed bytes only: back to the state just after <see cref="FromBytes"/> (nothing sent or skipped), so the next
+    /// perform of an unchanged handle sends them again without a new source.
+    /// </summary>
+    public void RestartFixed()
+    {
+        if (!_isFixed) throw new InvalidOperationException("Only fixed bytes can start over as new");
+        _fixedOffset = 0;
+        _skipped = 0;
+        Sent = 0;
+    }
+
     /// <summary>Starts over from the first byte; false when that is impossible (a callback can't rewind).</summary>
     public bool TryRewind()
     {

@@ -55,6 +55,17 @@ public sealed class HttpRequestTests(KestrelFixture kestrel) : IClassFixture<Kes
     }
 
     [Fact]
+    public async Task PostFields_go_out_whole_on_every_perform_of_a_reused_handle()
+    {
+        using var t = new TestTransfer(Url("/echo"));
+        t.Easy.PostFields = "name=curlew&x=1"u8.ToArray();
+        for (int i = 0; i < 3; i++) await t.PerformOk();   // the handle keeps its request: its body must start over
+        Assert.Equal(string.Concat(Enumerable.Repeat("name=curlew&x=1", 3)), t.Capture.Text);
+        Assert.Equal(15, t.Easy.GetInfoLong(CurlInfo.SizeUploadT));
+        t.Finish();
+    }
+
+    [Fact]
     public async Task PostFields_given_as_a_string_through_SetOpt_is_sent()
     {
         using var t = new TestTransfer(Url("/echo"));

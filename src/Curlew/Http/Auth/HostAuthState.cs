@@ -34,14 +34,29 @@ internal sealed class HostAuthState
     public bool WithholdsBody(string method) =>
         Picked == (long)CurlAuth.Digest && _digest is null && !_probeAnswered && method is not ("GET" or "HEAD");
 
-    /// <summary>The Authorization value for this request, or null to send none.</summary>
-    public string? Authorization(string user, string password, string method, string target)
+    /// <summary>Basic is in use: every request carries the same value (<see cref="BasicValue"/>).</summary>
+    public bool SendsBasic => Picked == (long)CurlAuth.Basic;
+
+    /// <summary>The Basic Authorization value for "user:password".</summary>
+    public static string BasicValue(string credentials) => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials));
+
+    /// <summary>The Digest Authorization value for this request, or null when Digest has no nonce yet (or is not in use).</summary>
+    public string? DigestAuthorization(string credentials, string method, string target)
     {
-        if (Picked == (long)CurlAuth.Basic)
-            return "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
         if (Picked != (long)CurlAuth.Digest || _digest is null) return null;
+        int colon = credentials.IndexOf(':');
         string uri = _ieStyle && target.IndexOf('?') is var q and >= 0 ? target[..q] : target;
-        return DigestResponse.Build(_digest, user, password, method, uri, ++_nonceCount);
+        return DigestResponse.Build(_digest, credentials[..colon], credentials[(colon + 1)..], method, uri, ++_nonceCount);
+    }
+
+    /// <summary>Back to the state of a new perform: no scheme chosen beyond the caller's, no nonce.</summary>
+    public void Reset()
+    {
+        Picked = _wanted;
+        _digest = null;
+        _nonceCount = 0;
+        _staleRetried = false;
+        _probeAnswered = false;
     }
 
     /// <summary>Reads a response's challenges; true when the request should be sent again with (new) credentials.</summary>

@@ -12,6 +12,15 @@ internal sealed class HttpAuthSession
     private readonly string? _userPwd;
     private readonly bool _callerAuthorizes;
     private Dictionary<string, HostAuthState>? _hosts;   // made when credentials first go out: a plain GET needs none
+    // What a keep-alive loop with credentials would otherwise make on every request: the origin key's state, the
+    // credentials text, the Basic value and the dressed request. Each is kept while what it came from is unchanged.
+    private (string Scheme, string Host, int Port, HostAuthState State)? _lastOrigin;
+    private Url.CurlUrl? _urlCredentialsFrom;
+    private string? _urlCredentials;
+    private string? _basicFrom, _basicValue;
+    private HttpRequest? _dressedFrom, _dressed;
+    private readonly string? _userPwdCredentials;
+    private const int MaxKeptOrigins = 16;
 
     // callerAuthorizes: the caller sends an Authorization header of its own. It replaces Curlew's whatever the
     // scheme, so a 401 is never answered by repeating the same request. (libcurl lets it replace Basic only and sends
@@ -23,6 +32,7 @@ internal sealed class HttpAuthSession
         _ieStyle = (httpAuth & (long)CurlAuth.DigestIe) != 0;
         _wanted = _ieStyle ? (httpAuth | (long)CurlAuth.Digest) & ~(long)CurlAuth.DigestIe : httpAuth;
         _userPwd = userPwd;
+        _userPwdCredentials = userPwd is null ? null : userPwd.Contains(':') ? userPwd : userPwd + ":";
     }
 
     /// <summary>
@@ -31,22 +41,55 @@ internal sealed class HttpAuthSession
     /// </summary>
     public HttpRequest Prepare(HttpRequest request)
     {
-        if (request.Credentials(_userPwd) is not { } credentials) return request.Authorization is null ? request : request with { Authorization = null };
-        int colon = credentials.IndexOf(':');
+        if (CredentialsFor(request) is not { } credentials) return request.Authorization is null ? request : request with { Authorization = null };
         var state = StateFor(request);
-        string target = Url.PercentEncoding.EncodeNonAsciiLower(request.Url.PathAndQuery);
-        var dressed = request with { Authorization = state.Authorization(credentials[..colon], credentials[(colon + 1)..], request.Method, target) };
+        string? authorization = state.SendsBasic ? BasicValueOf(credentials)
+            : state.DigestAuthorization(credentials, request.Method, Url.PercentEncoding.EncodeNonAsciiLower(request.Url.PathAndQuery));
         if (request.Body is not null && state.WithholdsBody(request.Method))
-            dressed = dressed with { Body = Protocols.UploadSource.FromBytes([], 0), HeldBack = request.Body };
+            return request with { Authorization = authorization, Body = Protocols.UploadSource.FromBytes([], 0), HeldBack = request.Body };
+        // The same request with the same value as last time (a kept request of a keep-alive loop with Basic): the
+        // same dressed copy. Records compare by value, so the check is by reference on both.
+        if (ReferenceEquals(_dressedFrom, request) && ReferenceEquals(_dressed!.Authorization, authorization)) return _dressed;
+        var dressed = request with { Authorization = authorization };
+        (_dressedFrom, _dressed) = (request, dressed);
         return dressed;
     }
 
-    /// <summary>Forgets every server's state, for the next perform of the same handle (a nonce never outlives its perform).</summary>
-    public void Clear() => _hosts?.Clear();
+    /// <summary>
+    /// Forgets every server's state, for the next perform of the same handle (a nonce never outlives its perform). The
+    /// state objects of a few servers are kept, reset, so a keep-alive loop with credentials makes none per perform.
+    /// </summary>
+    public void Clear()
+    {
+        if (_hosts is null) return;
+        if (_hosts.Count > MaxKeptOrigins)
+        {
+            _hosts.Clear();
+            _lastOrigin = null;
+        }
+        else foreach (var state in _hosts.Values) state.Reset();
+    }
+
+    // HttpRequest.Credentials, without making the same "user:password" text again for every request.
+    private string? CredentialsFor(HttpRequest request)
+    {
+        if (!request.SendCredentials) return null;
+        if (_userPwdCredentials is not null) return _userPwdCredentials;
+        if (request.Url.User is null) return null;
+        if (!ReferenceEquals(_urlCredentialsFrom, request.Url)) (_urlCredentialsFrom, _urlCredentials) = (request.Url, request.Credentials(null));
+        return _urlCredentials;
+    }
+
+    private string BasicValueOf(string credentials)
+    {
+        if (_basicValue is null || !string.Equals(_basicFrom, credentials, StringComparison.Ordinal))
+            (_basicFrom, _basicValue) = (credentials, HostAuthState.BasicValue(credentials));
+        return _basicValue;
+    }
 
     /// <summary>Whether the server's answer calls for the same request again, now (or again) with credentials.</summary>
     public bool WantsRetry(HttpRequest sent, HttpResponseHead head) =>
-        !_callerAuthorizes && sent.Credentials(_userPwd) is not null && StateFor(sent).WantsRetry(head, bodyWithheld: sent.HeldBack is not null);
+        !_callerAuthorizes && CredentialsFor(sent) is not null && StateFor(sent).WantsRetry(head, bodyWithheld: sent.HeldBack is not null);
 
     /// <summary>The request to repeat: its body starts over, or the transfer fails when that is impossible.</summary>
     public static HttpRequest Again(HttpRequest original)
@@ -60,9 +103,13 @@ internal sealed class HttpAuthSession
     private HostAuthState StateFor(HttpRequest request)
     {
         var url = request.Url;
+        if (_lastOrigin is { } last && last.Port == url.Port && string.Equals(last.Scheme, url.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(last.Host, url.Host, StringComparison.OrdinalIgnoreCase))
+            return last.State;
         string origin = $"{url.Scheme}://{url.Host}:{url.Port}";
         var hosts = _hosts ??= new(StringComparer.OrdinalIgnoreCase);
         if (!hosts.TryGetValue(origin, out var state)) hosts[origin] = state = new HostAuthState(_wanted, _ieStyle);
+        _lastOrigin = (url.Scheme, url.Host, url.Port, state);
         return state;
     }
 }

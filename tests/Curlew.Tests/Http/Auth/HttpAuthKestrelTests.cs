@@ -48,6 +48,40 @@ public class HttpAuthKestrelTests
     }
 
     [Fact]
+    public async Task Each_perform_of_a_reused_handle_starts_Digest_afresh()
+    {
+        await using var server = await AuthKestrelServer.StartAsync();
+        using var easy = new CurlEasy { Url = server.BaseUrl + "/digest", TimeoutMs = 10_000 };
+        easy.WriteFunction = static (data, _) => data.Length;
+        Assert.Equal(CurlCode.Ok, easy.SetOpt(CurlOption.UserPwd, $"{AuthKestrelServer.User}:{AuthKestrelServer.Password}"));
+        Assert.Equal(CurlCode.Ok, easy.SetOpt(CurlOption.HttpAuth, CurlAuth.Digest));
+        for (int i = 0; i < 2; i++)
+        {
+            Assert.Equal(CurlCode.Ok, easy.Perform());
+            Assert.Equal(200L, easy.GetInfoLong(CurlInfo.ResponseCode));
+        }
+        // As libcurl: a nonce never outlives its perform, so each perform probes again before it answers.
+        Assert.Equal(4, server.Authorizations.Count);
+        Assert.Equal(["", "Digest", "", "Digest"], server.Authorizations.Select(a => a.Split(' ')[0]));
+        AssertNoClearPassword(server);
+    }
+
+    [Fact]
+    public async Task Basic_goes_with_every_perform_of_a_reused_handle_at_once()
+    {
+        await using var server = await AuthKestrelServer.StartAsync();
+        using var easy = new CurlEasy { Url = server.BaseUrl + "/basic", TimeoutMs = 10_000 };
+        easy.WriteFunction = static (data, _) => data.Length;
+        Assert.Equal(CurlCode.Ok, easy.SetOpt(CurlOption.UserPwd, $"{AuthKestrelServer.User}:{AuthKestrelServer.Password}"));
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(CurlCode.Ok, easy.Perform());
+            Assert.Equal(200L, easy.GetInfoLong(CurlInfo.ResponseCode));
+        }
+        Assert.Equal(Enumerable.Repeat("Basic " + BasicToken, 3), server.Authorizations);
+    }
+
+    [Fact]
     public async Task Any_prefers_Digest_when_the_server_offers_Basic_too()
     {
         await using var server = await AuthKestrelServer.StartAsync();
