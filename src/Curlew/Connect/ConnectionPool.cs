@@ -97,9 +97,9 @@ internal sealed partial class ConnectionPool(SocketLedger ledger)
     /// Puts a connection back as idle and takes out the longest-idle ones beyond <paramref name="maxConnects"/> (0 = 5);
     /// returns those for the caller to close (null when none), so the returning transfer can hear their goodbye, as in
     /// libcurl, and an asynchronous one need not block for it. When the pool is closed (its handle went away), the
-    /// returned connection itself is closed here: nobody hears that one.
+    /// returned connection is not kept (<paramref name="refused"/>): the caller closes it too, and nobody hears that one.
     /// </summary>
-    public List<Connection>? Return(Connection connection, long maxConnects)
+    public List<Connection>? Return(Connection connection, long maxConnects, out bool refused)
     {
         int limit = maxConnects > 0 ? (int)Math.Min(maxConnects, int.MaxValue) : DefaultMaxConnects;
         List<Connection>? evicted = null;
@@ -119,7 +119,7 @@ internal sealed partial class ConnectionPool(SocketLedger ledger)
                 Evicted++;
             }
         }
-        if (evicted is not null && evicted.Remove(connection)) connection.Close();
+        refused = evicted is not null && evicted.Remove(connection);
         return evicted is { Count: > 0 } ? evicted : null;
     }
 

@@ -162,10 +162,13 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
     {
         if (reusable && WillPool(connection))
         {
-            var evicted = pool.Return(connection, settings.MaxConnects);
-            if (evicted is not null) return CloseEvictedThenReportAsync(connection, evicted, io, closeEvicted);
-            Released(connection, kept: true, io.Events);
-            return ValueTask.CompletedTask;
+            var evicted = pool.Return(connection, settings.MaxConnects, out bool refused);
+            if (evicted is not null) return CloseEvictedThenReportAsync(connection, refused, evicted, io, closeEvicted);
+            if (!refused)
+            {
+                Released(connection, kept: true, io.Events);
+                return ValueTask.CompletedTask;
+            }
         }
         if (!reusable) connection.Abandon();
         else if (io.Synchronous) connection.Close();
@@ -175,8 +178,8 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
     }
 
     // As libcurl: the evicted connections go (with their goodbye, which this transfer may hear) before the returned
-    // one is reported kept.
-    private static async ValueTask CloseEvictedThenReportAsync(Connection kept, List<Connection> evicted, IoContext io, Func<Connection, ValueTask>? closeEvicted)
+    // one is reported kept (or, refused by a pool whose handle went away, closed).
+    private static async ValueTask CloseEvictedThenReportAsync(Connection returned, bool refused, List<Connection> evicted, IoContext io, Func<Connection, ValueTask>? closeEvicted)
     {
         foreach (var c in evicted)
         {
@@ -190,7 +193,13 @@ internal sealed class ConnectionProvider(ConnectSettings settings, ConnectionPoo
             catch (Exception) { }   // closing is best effort for the transfer: its result is already decided
             finally { c.Close(); }  // idempotent: closed exactly once whatever the closer did
         }
-        Released(kept, kept: true, io.Events);
+        if (!refused) Released(returned, kept: true, io.Events);
+        else if (!io.Synchronous) await CloseThenReportAsync(returned, io).ConfigureAwait(false);
+        else
+        {
+            returned.Close();
+            Released(returned, kept: false, io.Events);
+        }
     }
 
     private static async ValueTask CloseThenReportAsync(Connection connection, IoContext io)

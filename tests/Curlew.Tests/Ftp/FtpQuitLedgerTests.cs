@@ -11,11 +11,15 @@ namespace Curlew.Tests.Ftp;
 /// </summary>
 public sealed class FtpQuitLedgerTests
 {
-    // Logs in, answers the commands of a NoBody directory request, then never answers QUIT.
-    private static ScriptedFtpServer SilentOnQuit(TaskCompletionSource<bool> quitSeen) => new(async s =>
+    // Logs in, answers the commands of a NoBody directory request, then never answers QUIT. onQuit runs when QUIT came.
+    private static ScriptedFtpServer SilentOnQuit(TaskCompletionSource<bool> quitSeen, Action? onQuit = null) => new(async s =>
     {
         var last = await s.LoginAndServeUntilAsync(c => c == "QUIT");
-        if (last == "QUIT") quitSeen.TrySetResult(true);
+        if (last == "QUIT")
+        {
+            onQuit?.Invoke();
+            quitSeen.TrySetResult(true);
+        }
         await Task.Delay(60_000, s.Stopping);
     });
 
@@ -120,5 +124,47 @@ public sealed class FtpQuitLedgerTests
         Assert.Equal(0, multi.OpenConnections);
         a.Ledger.AssertBalanced();
         Assert.Null(first.ScriptFailure);
+    }
+
+    [Fact]
+    public async Task A_handle_disposed_during_PerformAsync_closes_its_connection_with_a_QUIT_that_cancelling_stops_waiting_for()
+    {
+        var quitSeen = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        long quitAt = 0;
+        await using var server = SilentOnQuit(quitSeen, () => Volatile.Write(ref quitAt, System.Diagnostics.Stopwatch.GetTimestamp()));
+        var t = new TestTransfer(server.BaseUrl + "/");
+        t.Easy.NoBody = true;
+        var said = new List<string>();
+        t.Easy.DebugFunction = (type, data, _) =>
+        {
+            if (type == CurlInfoType.Text) lock (said) said.Add(System.Text.Encoding.Latin1.GetString(data).TrimEnd());
+            return 0;
+        };
+        t.Easy.Verbose = true;
+        int disposed = 0;
+        // Disposed from inside the transfer: it finishes, and its connection, refused by the closed cache, closes.
+        t.Easy.HeaderFunction = (data, _) =>
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0) t.Easy.Dispose();
+            return data.Length;
+        };
+        using var cancel = new CancellationTokenSource();
+        var pending = t.Easy.PerformAsync(cancel.Token);
+        Assert.True(await quitSeen.Task.WaitAsync(TimeSpan.FromSeconds(10)), "the connection never said QUIT");
+        cancel.Cancel();
+        Assert.Equal(CurlCode.Ok, await pending.WaitAsync(Run.HangLimit));
+        // The 221 never comes: blocking for it held the transfer (and a pool thread) for over a second after the QUIT;
+        // awaited, the wait ends with the caller's cancellation.
+        var afterQuit = System.Diagnostics.Stopwatch.GetElapsedTime(Volatile.Read(ref quitAt));
+        Assert.True(afterQuit.TotalMilliseconds < Curlew.Connect.Connection.GoodbyeTimeoutMs / 4,
+            $"PerformAsync ended {afterQuit.TotalMilliseconds:F0} ms after the QUIT: it waited out the 221 of a connection its disposed handle refused");
+        Assert.Single(t.Ledger.Closes);
+        t.Ledger.AssertBalanced();
+        lock (said)
+        {
+            Assert.Contains(said, line => line.StartsWith("Closing connection", StringComparison.Ordinal));
+            Assert.DoesNotContain(said, line => line.Contains("left intact", StringComparison.Ordinal));
+        }
+        Assert.Null(server.ScriptFailure);
     }
 }
