@@ -33,6 +33,8 @@ internal sealed class FilterStream(ConnectionFilter below, IoContext io) : Strea
     public override int Read(Span<byte> buffer)
     {
         if (HasReadAhead) return TakeReadAhead(buffer);
+        if (buffer.IsEmpty) return 0;
+        if (_readAhead) return Complete(FillReadAheadAsync()) == 0 ? 0 : TakeReadAhead(buffer);   // straight from the read-ahead: one copy
         var rented = ArrayPool<byte>.Shared.Rent(buffer.Length);
         try
         {
@@ -54,7 +56,7 @@ internal sealed class FilterStream(ConnectionFilter below, IoContext io) : Strea
     {
         if (buffer.IsEmpty) return new ValueTask<int>(0);
         if (HasReadAhead) return new ValueTask<int>(TakeReadAhead(buffer.Span));
-        return ReadAhead ? FillReadAheadAsync(buffer) : ReadBelowAsync(buffer);
+        return ReadAhead ? FillThenTakeAsync(buffer) : ReadBelowAsync(buffer);
     }
 
     [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]   // pooled: no allocation per record read
@@ -87,16 +89,21 @@ internal sealed class FilterStream(ConnectionFilter below, IoContext io) : Strea
     private int _aheadStart, _aheadEnd;
 
     [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]
-    private async ValueTask<int> FillReadAheadAsync(Memory<byte> buffer)
+    private async ValueTask<int> FillThenTakeAsync(Memory<byte> buffer) =>
+        await FillReadAheadAsync().ConfigureAwait(false) == 0 ? 0 : TakeReadAhead(buffer.Span);
+
+    // One receive of up to ReadAheadBytes into the read-ahead buffer; 0 at the end (or when the connection closed meanwhile).
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]
+    private async ValueTask<int> FillReadAheadAsync()
     {
         var ahead = _ahead ??= ArrayPool<byte>.Shared.Rent(ReadAheadBytes);
         int n;
         try { n = await below.ReceiveAsync(ahead.AsMemory(0, ReadAheadBytes), Io).ConfigureAwait(false); }
         catch (CurlException ex) { throw new FilterStreamException(ex); }
-        if (n == 0 || !ReferenceEquals(ahead, _ahead)) return 0;   // the end, or the connection closed meanwhile
+        if (n == 0 || !ReferenceEquals(ahead, _ahead)) return 0;
         _aheadStart = 0;
         _aheadEnd = n;
-        return TakeReadAhead(buffer.Span);
+        return n;
     }
 
     private int TakeReadAhead(Span<byte> buffer)

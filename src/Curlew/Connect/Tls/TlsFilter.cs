@@ -57,19 +57,19 @@ internal sealed class TlsFilter(Route route, TlsSettings tls, ConnectionFilter b
         return new CurlException(CurlCode.SslConnectError, $"TLS connect error: {Innermost(thrown).Message} in connection to {route.Host}:{route.Port}", thrown);
     }
 
-    // A long body read asynchronously: SslStream asks for one record (about 16 KiB) per read, so without help every
-    // record costs a receive and a readiness wake-up, each a thread-pool hop. The FilterStream reads ahead (one receive
-    // per 256 KiB, records handed to SslStream from there) and the socket gets the long-body hints (a low-water mark,
-    // a wide receive buffer): measured against nginx on loopback, 1.2 -> 1.42 GB/s for the hints, 1.42 -> 1.53 and
-    // 0.67 -> 0.58 CPU s/GB for the read-ahead. A synchronous reader's wake-up is cheap and a TLS server is bound by
-    // its encryption: there the same hints cut the client's CPU per GB by a quarter but the best downloads came out
-    // 4-5 % slower (the server's data waits longer in the kernel before it is read; `../shared/perf/run`, best of five,
-    // over six runs), so a synchronous transfer reads one record at a time, as a plain SslStream reader does.
+    // A long body: SslStream asks for one record (about 16 KiB) per read, so without help every record costs a receive
+    // and a wake-up (for an asynchronous read, a thread-pool hop). The FilterStream reads ahead (one receive per
+    // 256 KiB, records handed to SslStream from there) and the socket gets the long-body hints (a low-water mark, a wide
+    // receive buffer). Asynchronously, against nginx on loopback: 1.2 -> 1.42 GB/s for the hints, 1.42 -> 1.53 and
+    // 0.67 -> 0.58 CPU s/GB for the read-ahead. Synchronously it was first measured 4-5 % slower at best (on an earlier
+    // machine, where a blocked reader woke cheaply) and left out; on the current one a synchronous reader of one record
+    // at a time was the slowest of all peers (0.96 GB/s against libcurl's 1.04-1.06 in `../shared/perf/run`), and with
+    // the read-ahead and hints it did 1.12 GB/s at 0.48 CPU s/GB instead of 0.73 (5 interleaved rounds of 5 downloads
+    // each: best 0.89-0.96 -> 0.84-1.20 GB/s, CPU 0.86-1.18 -> 0.57-0.71 s/GB), so both modes now read ahead.
     private const long ReadAheadWorthIt = 4L * FilterStream.ReadAheadBytes;
 
     public override void ExpectBytes(long bytes, IoContext io)
     {
-        if (io.Synchronous) return;
         if (_stream is { } stream) stream.ReadAhead = bytes >= ReadAheadWorthIt;
         base.ExpectBytes(bytes, io);
     }
