@@ -23,6 +23,38 @@ public sealed class FtpQuitLedgerTests
         await Task.Delay(60_000, s.Stopping);
     });
 
+    // Two servers silent on QUIT; a handle (MaxConnects 1) whose first connection, to the first one, is pooled and whose
+    // URL now points at the second, so its next perform evicts that connection.
+    private sealed class TwoSilentServers : IAsyncDisposable
+    {
+        public TaskCompletionSource<bool> FirstQuit { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<bool> SecondQuit { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public ScriptedFtpServer First { get; }
+        public ScriptedFtpServer Second { get; }
+
+        public TwoSilentServers()
+        {
+            First = SilentOnQuit(FirstQuit);
+            Second = SilentOnQuit(SecondQuit);
+        }
+
+        public async Task<TestTransfer> PooledOnFirstThenAimedAtSecondAsync()
+        {
+            var t = new TestTransfer(First.BaseUrl + "/");
+            t.Easy.NoBody = true;
+            t.Easy.MaxConnects = 1;
+            await t.PerformOk();
+            t.Easy.Url = Second.BaseUrl + "/";
+            return t;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await First.DisposeAsync();
+            await Second.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task Dispose_says_QUIT_and_closes_even_when_the_server_never_answers_it()
     {
@@ -44,15 +76,9 @@ public sealed class FtpQuitLedgerTests
     [Fact]
     public async Task An_eviction_by_MaxConnects_says_QUIT_and_closes_the_evicted_socket_once()
     {
-        var firstQuit = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var secondQuit = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var first = SilentOnQuit(firstQuit);
-        await using var second = SilentOnQuit(secondQuit);
-        using var t = new TestTransfer(first.BaseUrl + "/");
-        t.Easy.NoBody = true;
-        t.Easy.MaxConnects = 1;
-        await t.PerformOk();
-        t.Easy.Url = second.BaseUrl + "/";
+        await using var servers = new TwoSilentServers();
+        using var t = await servers.PooledOnFirstThenAimedAtSecondAsync();
+        var (first, second, firstQuit, secondQuit) = (servers.First, servers.Second, servers.FirstQuit, servers.SecondQuit);
         await t.PerformOk();   // its return evicts the first connection: QUIT, a bounded wait, the close
         Assert.True(await firstQuit.Task.WaitAsync(TimeSpan.FromSeconds(10)), "the evicted connection never said QUIT");
         Assert.Single(t.Ledger.Closes);
@@ -67,15 +93,9 @@ public sealed class FtpQuitLedgerTests
     [Fact]
     public async Task Cancelling_PerformAsync_while_an_evicted_connection_waits_for_its_221_ends_the_wait_at_once()
     {
-        var firstQuit = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var secondQuit = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var first = SilentOnQuit(firstQuit);
-        await using var second = SilentOnQuit(secondQuit);
-        using var t = new TestTransfer(first.BaseUrl + "/");
-        t.Easy.NoBody = true;
-        t.Easy.MaxConnects = 1;
-        await t.PerformOk();
-        t.Easy.Url = second.BaseUrl + "/";
+        await using var servers = new TwoSilentServers();
+        using var t = await servers.PooledOnFirstThenAimedAtSecondAsync();
+        var (first, second, firstQuit, secondQuit) = (servers.First, servers.Second, servers.FirstQuit, servers.SecondQuit);
         using var cancel = new CancellationTokenSource();
         var pending = t.Easy.PerformAsync(cancel.Token);   // its return evicts the first connection: QUIT, then the wait
         Assert.True(await firstQuit.Task.WaitAsync(TimeSpan.FromSeconds(10)), "the evicted connection never said QUIT");

@@ -24,6 +24,20 @@ public class HttpAuthKestrelTests
         return (code, Convert.ToInt64(easy.GetInfo(CurlInfo.ResponseCode)), Encoding.UTF8.GetString(body.ToArray()));
     }
 
+    // Several performs of one handle with the credentials (and HttpAuth choice), each answered 200.
+    private static void PerformOnOneHandle(string url, CurlAuth? auth, int times)
+    {
+        using var easy = new CurlEasy { Url = url, TimeoutMs = 10_000 };
+        easy.WriteFunction = static (data, _) => data.Length;
+        Assert.Equal(CurlCode.Ok, easy.SetOpt(CurlOption.UserPwd, $"{AuthKestrelServer.User}:{AuthKestrelServer.Password}"));
+        if (auth is { } a) Assert.Equal(CurlCode.Ok, easy.SetOpt(CurlOption.HttpAuth, a));
+        for (int i = 0; i < times; i++)
+        {
+            Assert.Equal(CurlCode.Ok, easy.Perform());
+            Assert.Equal(200L, easy.GetInfoLong(CurlInfo.ResponseCode));
+        }
+    }
+
     private static void AssertNoClearPassword(AuthKestrelServer server)
     {
         var seen = server.CapturedText;
@@ -51,15 +65,7 @@ public class HttpAuthKestrelTests
     public async Task Each_perform_of_a_reused_handle_starts_Digest_afresh()
     {
         await using var server = await AuthKestrelServer.StartAsync();
-        using var easy = new CurlEasy { Url = server.BaseUrl + "/digest", TimeoutMs = 10_000 };
-        easy.WriteFunction = static (data, _) => data.Length;
-        Assert.Equal(CurlCode.Ok, easy.SetOpt(CurlOption.UserPwd, $"{AuthKestrelServer.User}:{AuthKestrelServer.Password}"));
-        Assert.Equal(CurlCode.Ok, easy.SetOpt(CurlOption.HttpAuth, CurlAuth.Digest));
-        for (int i = 0; i < 2; i++)
-        {
-            Assert.Equal(CurlCode.Ok, easy.Perform());
-            Assert.Equal(200L, easy.GetInfoLong(CurlInfo.ResponseCode));
-        }
+        PerformOnOneHandle(server.BaseUrl + "/digest", CurlAuth.Digest, times: 2);
         // As libcurl: a nonce never outlives its perform, so each perform probes again before it answers.
         Assert.Equal(4, server.Authorizations.Count);
         Assert.Equal(["", "Digest", "", "Digest"], server.Authorizations.Select(a => a.Split(' ')[0]));
@@ -70,14 +76,7 @@ public class HttpAuthKestrelTests
     public async Task Basic_goes_with_every_perform_of_a_reused_handle_at_once()
     {
         await using var server = await AuthKestrelServer.StartAsync();
-        using var easy = new CurlEasy { Url = server.BaseUrl + "/basic", TimeoutMs = 10_000 };
-        easy.WriteFunction = static (data, _) => data.Length;
-        Assert.Equal(CurlCode.Ok, easy.SetOpt(CurlOption.UserPwd, $"{AuthKestrelServer.User}:{AuthKestrelServer.Password}"));
-        for (int i = 0; i < 3; i++)
-        {
-            Assert.Equal(CurlCode.Ok, easy.Perform());
-            Assert.Equal(200L, easy.GetInfoLong(CurlInfo.ResponseCode));
-        }
+        PerformOnOneHandle(server.BaseUrl + "/basic", auth: null, times: 3);
         Assert.Equal(Enumerable.Repeat("Basic " + BasicToken, 3), server.Authorizations);
     }
 
