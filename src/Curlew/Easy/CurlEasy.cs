@@ -135,12 +135,7 @@ public sealed partial class CurlEasy : IDisposable
     /// the handle is in a multi handle, with <see cref="CurlCode.FailedInit"/> (2).
     /// </summary>
     /// <exception cref="ObjectDisposedException">The handle was disposed (thrown at once, not through the task).</exception>
-    public Task<CurlCode> PerformAsync(CancellationToken cancellationToken = default)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (InMulti) return Task.FromResult(Fail(CurlCode.FailedInit, InMultiMessage));
-        return Run(synchronous: false, cancellationToken).AsTask();
-    }
+    public Task<CurlCode> PerformAsync(CancellationToken cancellationToken = default) => PerformOnceAsync(cancellationToken).AsTask();
 
     /// <summary>
     /// <see cref="PerformAsync"/> for callers inside the library that await the result once (the HTTP handler): the

@@ -60,7 +60,8 @@ internal sealed class ResponseHeadCollector
 
     // "Name: value" into its trimmed parts; null for a line with no name before a colon. Spaces and tabs are cut off
     // before decoding (no string made just to be trimmed); Trim then only meets what a Latin-1 line rarely holds.
-    // With lastValues, a known header's value equal to its previous one on this handle is that string again.
+    // With lastValues, a known header's value equal to its previous one on this handle is that string again (an ASCII
+    // comparison: a value with other Latin-1 bytes is simply decoded anew).
     private static (string Name, string Value)? Split(ReadOnlySpan<byte> line, string?[]? lastValues)
     {
         int colon = line.IndexOf((byte)':');
@@ -69,19 +70,11 @@ internal sealed class ResponseHeadCollector
         var valueBytes = line[(colon + 1)..].Trim(" \t"u8);
         int known = KnownIndex(nameBytes);
         if (known < 0) return (Encoding.Latin1.GetString(nameBytes).Trim(), Encoding.Latin1.GetString(valueBytes).Trim());
-        if (lastValues?[known] is { } last && Latin1Equals(valueBytes, last)) return (KnownNames[known], last);
+        if (lastValues?[known] is { } last && Ascii.Equals(valueBytes, last)) return (KnownNames[known], last);
         // A kept value is already trimmed, so bytes equal to it decode and trim to it: the reuse above is exact.
         var value = Encoding.Latin1.GetString(valueBytes).Trim();
         if (lastValues is not null) lastValues[known] = value;
         return (KnownNames[known], value);
-    }
-
-    private static bool Latin1Equals(ReadOnlySpan<byte> bytes, string text)
-    {
-        if (bytes.Length != text.Length) return false;
-        for (int i = 0; i < bytes.Length; i++)
-            if (bytes[i] != text[i]) return false;
-        return true;
     }
 
     /// <summary>Status of the head seen last (0 before any).</summary>
@@ -131,7 +124,7 @@ internal sealed class ResponseHeadCollector
     private static int KnownIndex(ReadOnlySpan<byte> name)
     {
         for (int k = 0; k < KnownNames.Length; k++)
-            if (Latin1Equals(name, KnownNames[k])) return k;
+            if (Ascii.Equals(name, KnownNames[k])) return k;
         return -1;
     }
 }

@@ -20,13 +20,4 @@ internal sealed record HttpRequest(string Method, CurlUrl Url, UploadSource? Bod
 
     /// <summary>An authentication probe's real body, held back (Content-Length: 0 is sent) until the server's challenge is known.</summary>
     public UploadSource? HeldBack { get; init; }
-
-    /// <summary>
-    /// Credentials as "user:password": <c>UserPwd</c> wins over the URL's own, as in libcurl 7.88, and a
-    /// <c>UserPwd</c> without a colon is a user with an empty password.
-    /// </summary>
-    public string? Credentials(string? userPwd) =>
-        !SendCredentials ? null
-        : userPwd is not null ? (userPwd.Contains(':') ? userPwd : userPwd + ":")
-        : Url.User is not null ? $"{Url.User}:{Url.Password}" : null;
 }

@@ -11,18 +11,10 @@ namespace Curlew.Tests.Handler;
 /// per request (its exchange, the body pipe and stream, the transfer's cancellation) must stay small.
 /// </summary>
 [Collection(AllocationCollection.Name)]
-public sealed class HandlerAllocationTests : IAsyncLifetime
+public sealed class HandlerAllocationTests(NginxFixture nginx)
 {
     private const int Requests = 2000;
     private const int CeilingAboveSockets = 256;
-    private NginxServer? _nginx;
-
-    public async Task InitializeAsync() => _nginx = await NginxServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_nginx is not null) await _nginx.DisposeAsync();
-    }
 
     private static async Task<double> BytesPerGetAsync(HttpMessageHandler handler, string url)
     {
@@ -46,7 +38,7 @@ public sealed class HandlerAllocationTests : IAsyncLifetime
     [Fact]
     public async Task A_keep_alive_GET_through_CurlHttpHandler_allocates_at_most_256_bytes_more_than_through_SocketsHttpHandler()
     {
-        string url = _nginx!.BaseUrl + "/small.txt";
+        string url = nginx.Server.BaseUrl + "/small.txt";
         var curl = new CurlHttpHandler { UseProxy = false };
         double curlBytes = await BytesPerGetAsync(curl, url);
         double socketsBytes = await BytesPerGetAsync(new SocketsHttpHandler { UseProxy = false }, url);

@@ -9,21 +9,13 @@ namespace Curlew.Tests.Transfer;
 /// Process-wide counters see every thread, so these run alone, after the parallel tests, against their own nginx.
 /// </summary>
 [Collection(AllocationCollection.Name)]
-public sealed class KeepAliveAllocationTests : IAsyncLifetime
+public sealed class KeepAliveAllocationTests(NginxFixture nginx)
 {
     private const int Requests = 2000;
-    private NginxServer? _nginx;
-
-    public async Task InitializeAsync() => _nginx = await NginxServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_nginx is not null) await _nginx.DisposeAsync();
-    }
 
     private CurlEasy KeepAliveHandle(Action<long> onBody)
     {
-        var easy = new CurlEasy { Url = _nginx!.BaseUrl + "/small.txt" };
+        var easy = new CurlEasy { Url = nginx.Server.BaseUrl + "/small.txt" };
         easy.WriteFunction = (data, _) => { onBody(data.Length); return data.Length; };
         return easy;
     }
@@ -131,9 +123,9 @@ public sealed class KeepAliveAllocationTests : IAsyncLifetime
     }
 }
 
-/// <summary>Allocation counts are process-wide, so these tests run alone, after the parallel ones.</summary>
+/// <summary>Allocation counts are process-wide, so these tests run alone, after the parallel ones, with an nginx of their own.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class AllocationCollection
+public sealed class AllocationCollection : ICollectionFixture<NginxFixture>
 {
     public const string Name = "allocation ceilings";
 }

@@ -9,7 +9,6 @@ internal sealed class HttpAuthSession
 {
     private readonly long _wanted;
     private readonly bool _ieStyle;
-    private readonly string? _userPwd;
     private readonly bool _callerAuthorizes;
     private Dictionary<string, HostAuthState>? _hosts;   // made when credentials first go out: a plain GET needs none
     // What a keep-alive loop with credentials would otherwise make on every request: the origin key's state, the
@@ -31,7 +30,6 @@ internal sealed class HttpAuthSession
         // DigestIe is Digest with a different uri; the rest of the bits are taken as they are.
         _ieStyle = (httpAuth & (long)CurlAuth.DigestIe) != 0;
         _wanted = _ieStyle ? (httpAuth | (long)CurlAuth.Digest) & ~(long)CurlAuth.DigestIe : httpAuth;
-        _userPwd = userPwd;
         _userPwdCredentials = userPwd is null ? null : userPwd.Contains(':') ? userPwd : userPwd + ":";
     }
 
@@ -70,13 +68,15 @@ internal sealed class HttpAuthSession
         else foreach (var state in _hosts.Values) state.Reset();
     }
 
-    // HttpRequest.Credentials, without making the same "user:password" text again for every request.
+    // Credentials as "user:password": UserPwd wins over the URL's own, as in libcurl 7.88, and a UserPwd without a
+    // colon is a user with an empty password. Each text is made once, not again for every request.
     private string? CredentialsFor(HttpRequest request)
     {
         if (!request.SendCredentials) return null;
         if (_userPwdCredentials is not null) return _userPwdCredentials;
-        if (request.Url.User is null) return null;
-        if (!ReferenceEquals(_urlCredentialsFrom, request.Url)) (_urlCredentialsFrom, _urlCredentials) = (request.Url, request.Credentials(null));
+        var url = request.Url;
+        if (url.User is null) return null;
+        if (!ReferenceEquals(_urlCredentialsFrom, url)) (_urlCredentialsFrom, _urlCredentials) = (url, $"{url.User}:{url.Password}");
         return _urlCredentials;
     }
 
