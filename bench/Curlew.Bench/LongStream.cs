@@ -1,4 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
 
 namespace Curlew.Bench;
 
@@ -58,6 +63,49 @@ internal static class LongStream
         Console.WriteLine($"HttpClient {(int)response.StatusCode}: {total} bytes in {clock.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine($"after:  VmHWM {Status("VmHWM")} (peak resident), VmRSS {Status("VmRSS")}, managed heap {GC.GetTotalMemory(false) / 1024} kB");
         return response.IsSuccessStatusCode ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The same download with no HTTP library: a socket (and SslStream for https, trusting the same CA) that sends one
+    /// GET and reads the body in 256 KiB pieces. Its peak is the runtime's own floor for a socket and TLS stream.
+    /// </summary>
+    public static int RunRaw(string url)
+    {
+        var target = new Uri(url);
+        Console.WriteLine($"before: VmHWM {Status("VmHWM")}, VmRSS {Status("VmRSS")}");
+        var clock = Stopwatch.StartNew();
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        socket.Connect(target.Host, target.Port);
+        Stream stream = new NetworkStream(socket, ownsSocket: true);
+        if (target.Scheme == "https")
+        {
+            var tls = new SslStream(stream);
+            var policy = new X509ChainPolicy { RevocationMode = X509RevocationMode.NoCheck, DisableCertificateDownloads = true };
+            if (Environment.GetEnvironmentVariable("CURLEW_BENCH_CAINFO") is { Length: > 0 } ca)
+            {
+                policy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                var roots = new X509Certificate2Collection();
+                roots.ImportFromPemFile(ca);
+                policy.CustomTrustStore.AddRange(roots);
+            }
+            tls.AuthenticateAsClient(new SslClientAuthenticationOptions { TargetHost = target.Host, CertificateChainPolicy = policy });
+            stream = tls;
+        }
+        using (stream)
+        {
+            stream.Write(Encoding.ASCII.GetBytes($"GET {target.PathAndQuery} HTTP/1.1\r\nHost: {target.Authority}\r\n\r\n"));
+            var buffer = new byte[256 * 1024];
+            int have = 0, headEnd;
+            while ((headEnd = buffer.AsSpan(0, have).IndexOf("\r\n\r\n"u8)) < 0) have += stream.Read(buffer.AsSpan(have));
+            string head = Encoding.ASCII.GetString(buffer, 0, headEnd);
+            int at = head.IndexOf("Content-Length:", StringComparison.OrdinalIgnoreCase);
+            long length = long.Parse(head.AsSpan(at + 15, head.IndexOf('\r', at) - at - 15).Trim(), CultureInfo.InvariantCulture);
+            long total = have - headEnd - 4;
+            for (int n; total < length && (n = stream.Read(buffer)) > 0;) total += n;
+            Console.WriteLine($"raw socket: {total} bytes in {clock.Elapsed.TotalSeconds:F1} s");
+        }
+        Console.WriteLine($"after:  VmHWM {Status("VmHWM")} (peak resident), VmRSS {Status("VmRSS")}, managed heap {GC.GetTotalMemory(false) / 1024} kB");
+        return 0;
     }
 
     private static string Status(string field)

@@ -6,7 +6,7 @@ using Curlew.Bench;
 //   download URL [sync|async] [rounds] [fresh]   downloads to a counting write callback: bytes, wall time and process CPU per round (fresh: a new connection each)
 //   keepalive URL [sync|async|awaited|httpclient|httpclient-awaited] [requests] [rounds]   CPU us, req/s and managed bytes per keep-alive GET (to profile against)
 //   fresh URL [transfers] [rounds]   GETs each on a new connection, without and with open/close socket callbacks: their cost
-//   stream URL [sync|async|httpclient]  one long download (10 GiB) dropped by the write callback: throughput and peak RSS (VmHWM)
+//   stream URL [sync|async|httpclient|raw]  one long download (10 GiB) dropped by the write callback: throughput and peak RSS (VmHWM); raw: a bare socket/SslStream, the runtime's floor
 //   handler URL [requests] [rounds] [bigURL]   HttpClient over CurlHttpHandler vs SocketsHttpHandler: small GETs (req/s, CPU us, B/req), big downloads (GB/s, CPU s/GB)
 //   readpatterns URL rounds read:lowat:rcvbuf...   plain-socket big-body reads, settings in KiB interleaved (no Curlew)
 //   upload [bytes]              managed bytes per 64 KiB piece of an asynchronous upload (the early-answer watch)
@@ -24,6 +24,7 @@ return args.FirstOrDefault() switch
     "keepalive" => KeepAliveCpu.Run(args[1], args.Length > 2 ? args[2] : "sync", args.Length > 3 ? int.Parse(args[3]) : 10_000, args.Length > 4 ? int.Parse(args[4]) : 3),
     "fresh" => FreshConnections.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 2_000, args.Length > 3 ? int.Parse(args[3]) : 3),
     "stream" when args.Length > 2 && args[2] == "httpclient" => LongStream.RunHttpClient(args[1]),
+    "stream" when args.Length > 2 && args[2] == "raw" => LongStream.RunRaw(args[1]),
     "stream" => LongStream.Run(args[1], args.Length > 2 && args[2] == "async"),
     "handler" => HandlerSpeed.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 10_000, args.Length > 3 ? int.Parse(args[3]) : 3, args.Length > 4 ? args[4] : null),
     "upload" => UploadAllocations.Run(args.Length > 1 ? long.Parse(args[1]) : 64L * 1024 * 1024),

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 using static Curlew.OptionRules;
 
@@ -12,7 +11,9 @@ namespace Curlew;
 /// </summary>
 internal static class OptionTable
 {
-    private static readonly FrozenDictionary<CurlOption, OptionDescriptor> Entries = Build().ToFrozenDictionary(d => d.Option);
+    // A plain dictionary, read-only after the type initializer: FrozenDictionary would load System.Collections.Immutable
+    // and System.Linq (1.5 MB resident) into every process for a lookup made once per SetOpt.
+    private static readonly Dictionary<CurlOption, OptionDescriptor> Entries = Index(Build());
 
     /// <summary>The entry for <paramref name="option"/>, or null for a number Curlew does not have.</summary>
     public static OptionDescriptor? Find(CurlOption option) => Entries.GetValueOrDefault(option);
@@ -20,7 +21,14 @@ internal static class OptionTable
     /// <summary>Every entry, for tests that hold the table against <see cref="CurlOption"/>.</summary>
     public static IEnumerable<OptionDescriptor> All => Entries.Values;
 
-    private static IEnumerable<OptionDescriptor> Build() =>
+    private static Dictionary<CurlOption, OptionDescriptor> Index(OptionDescriptor[] entries)
+    {
+        var byOption = new Dictionary<CurlOption, OptionDescriptor>(entries.Length);
+        foreach (var entry in entries) byOption.Add(entry.Option, entry);   // throws on a duplicate, as it should
+        return byOption;
+    }
+
+    private static OptionDescriptor[] Build() =>
     [
         // numbers and switches
         Long(CurlOption.Port, "CURLOPT_PORT", Range(0, 65535), (o, v) => o.Port = (int)v),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
@@ -77,6 +78,8 @@ internal static class ReceiveWindow
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException or PlatformNotSupportedException) { return false; }
     }
 
+    // Parsed with the invariant culture: the current one would load ICU (3 MB resident) into a process that never
+    // formats a localized string.
     // net.ipv4.tcp_rmem holds "min default max": a fresh TCP socket's SO_RCVBUF is the default. SO_RCVBUF requests are
     // capped at net.core.rmem_max (then doubled), so WideBytes is granted only when rmem_max allows it.
     private static (int, bool) ReadSystemSettings()
@@ -84,8 +87,8 @@ internal static class ReceiveWindow
         try
         {
             var tcpRmem = File.ReadAllText("/proc/sys/net/ipv4/tcp_rmem").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            long rmemMax = long.Parse(File.ReadAllText("/proc/sys/net/core/rmem_max").Trim());
-            return tcpRmem.Length == 3 && int.TryParse(tcpRmem[1], out int untouched) ? (untouched, rmemMax >= WideBytes) : (-1, false);
+            long rmemMax = long.Parse(File.ReadAllText("/proc/sys/net/core/rmem_max").Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
+            return tcpRmem.Length == 3 && int.TryParse(tcpRmem[1], NumberStyles.None, CultureInfo.InvariantCulture, out int untouched) ? (untouched, rmemMax >= WideBytes) : (-1, false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or OverflowException) { return (-1, false); }
     }
