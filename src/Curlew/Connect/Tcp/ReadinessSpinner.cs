@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Curlew.Connect.Tcp;
 
 /// <summary>
-/// A short, self-limiting wait for the peer's answer before a synchronous transfer's blocking receive sleeps.
+/// A short, self-limiting wait for the peer's answer before a blocking receive sleeps (or an asynchronous one is queued).
 /// </summary>
 /// <remarks>
 /// Why: a thread asleep in <c>recv</c> is woken by the kernel when the answer arrives, and on a virtual machine whose
@@ -16,8 +16,11 @@ namespace Curlew.Connect.Tcp;
 /// It stops paying when the peer is slower than the budget: each miss doubles the number of receives that skip the
 /// spin (up to <see cref="MaxSkip"/>) and a hit resets it, so a far or slow server costs at most one budget every
 /// <see cref="MaxSkip"/> turns. Only the first receive after a send spins (the turn-around); body reads do not, they
-/// have SO_RCVLOWAT for that. Asynchronous transfers never spin. The AppContext switch
-/// <c>Curlew.DisableReceiveSpin</c> turns it off (every blocking receive then sleeps at once).
+/// have SO_RCVLOWAT for that. An asynchronous transfer spins only while it runs on a thread of its own (an application
+/// thread that started it, and usually waits for it): there a missed answer costs the event loop's wake-up, a
+/// thread-pool hop and the waiting thread's wake-up, three where a blocking receive has one; on a thread-pool thread it
+/// never spins, as other work items need that thread. The AppContext switch <c>Curlew.DisableReceiveSpin</c> turns it
+/// off (every receive then sleeps or goes asynchronous at once).
 /// </remarks>
 internal struct ReadinessSpinner
 {

@@ -46,6 +46,12 @@ internal sealed class SocketFilter : ConnectionFilter
         if (!io.Synchronous)
         {
             if (LowWaterSet) return ReceiveLowWaterAsync(buffer, io);
+            if (_awaitingAnswer)
+            {
+                // Started on a thread of its own (see ReadinessSpinner): an answer seen in time is received at once.
+                _awaitingAnswer = false;
+                if (ReadinessSpinner.Enabled && !Thread.CurrentThread.IsThreadPoolThread) _spinner.SpinUntilReadable(_socket.Socket);
+            }
             return io.IdleTick is null ? ReceiveAsyncCore(buffer, io) : ReceiveWithTicksAsync(buffer, io);
         }
         while (true)
@@ -138,6 +144,7 @@ internal sealed class SocketFilter : ConnectionFilter
         {
             while (!data.IsEmpty)
                 data = data[await _socket.Socket.SendAsync(data, SocketFlags.None, io.Token).ConfigureAwait(false)..];
+            _awaitingAnswer = true;
         }
         catch (OperationCanceledException ex) { throw io.Interrupted(ex); }
         catch (SocketException ex) { throw SendFailure(ex, io); }
