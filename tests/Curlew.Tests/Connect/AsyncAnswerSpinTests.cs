@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Curlew.Connect;
 using Curlew.Connect.Tcp;
 using Curlew.Sockets;
+using Curlew.Tests.Support;
 using Xunit;
 
 namespace Curlew.Tests.Connect;
@@ -13,6 +14,7 @@ namespace Curlew.Tests.Connect;
 /// thread-pool hop; on a thread-pool thread it never busy-waits (other work items need that thread). Real loopback
 /// sockets; the peer answers from a thread that watches its socket without sleeping, so answers come within the budget.
 /// </summary>
+[Collection(WaitSensitiveCollection.Name)]
 public sealed class AsyncAnswerSpinTests
 {
     private const int Turns = 300;

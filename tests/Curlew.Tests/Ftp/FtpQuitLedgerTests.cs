@@ -9,6 +9,7 @@ namespace Curlew.Tests.Ftp;
 /// callback still sees each socket exactly once: a server that never answers QUIT (a scripted one: vsftpd always
 /// answers) cannot make Dispose or an eviction hang.
 /// </summary>
+[Collection(WaitSensitiveCollection.Name)]
 public sealed class FtpQuitLedgerTests
 {
     // Logs in, answers the commands of a NoBody directory request, then never answers QUIT. onQuit runs when QUIT came.
