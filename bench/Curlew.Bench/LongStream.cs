@@ -74,12 +74,43 @@ internal static class LongStream
         var target = new Uri(url);
         Console.WriteLine($"before: VmHWM {Status("VmHWM")}, VmRSS {Status("VmRSS")}");
         var clock = Stopwatch.StartNew();
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        socket.Connect(target.Host, target.Port);
-        Stream stream = new NetworkStream(socket, ownsSocket: true);
-        if (target.Scheme == "https")
+        using var stream = Open(target);
+        stream.Write(Encoding.ASCII.GetBytes($"GET {target.PathAndQuery} HTTP/1.1\r\nHost: {target.Authority}\r\n\r\n"));
+        var buffer = new byte[256 * 1024];
+        int have = 0, headEnd;
+        while ((headEnd = buffer.AsSpan(0, have).IndexOf("\r\n\r\n"u8)) < 0)
         {
+            int n = have < buffer.Length ? stream.Read(buffer.AsSpan(have)) : 0;
+            if (n == 0) { Console.WriteLine("raw socket: no complete response head"); return 1; }
+            have += n;
+        }
+        string head = Encoding.ASCII.GetString(buffer, 0, headEnd + 2);   // each line with its CRLF
+        int at = head.IndexOf("\r\nContent-Length:", StringComparison.OrdinalIgnoreCase);
+        if (!head.StartsWith("HTTP/1.1 200 ", StringComparison.Ordinal) || at < 0
+            || !long.TryParse(head.AsSpan(at + 17, head.IndexOf('\r', at + 2) - at - 17).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long length))
+        {
+            Console.WriteLine($"raw socket: wants a 200 with a Content-Length, got: {head.Split('\r')[0]}");
+            return 1;
+        }
+        long total = have - headEnd - 4;
+        for (int n; total < length && (n = stream.Read(buffer)) > 0;) total += n;
+        Console.WriteLine($"raw socket: {total} bytes in {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"after:  VmHWM {Status("VmHWM")} (peak resident), VmRSS {Status("VmRSS")}, managed heap {GC.GetTotalMemory(false) / 1024} kB");
+        return total == length ? 0 : 1;
+    }
+
+    // A connected stream to the URL's host: the socket's own, or SslStream over it for https (trusting CURLEW_BENCH_CAINFO).
+    private static Stream Open(Uri target)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        Stream? stream = null;
+        try
+        {
+            socket.Connect(target.Host, target.Port);
+            stream = new NetworkStream(socket, ownsSocket: true);
+            if (target.Scheme != "https") return stream;
             var tls = new SslStream(stream);
+            stream = tls;
             var policy = new X509ChainPolicy { RevocationMode = X509RevocationMode.NoCheck, DisableCertificateDownloads = true };
             if (Environment.GetEnvironmentVariable("CURLEW_BENCH_CAINFO") is { Length: > 0 } ca)
             {
@@ -89,23 +120,14 @@ internal static class LongStream
                 policy.CustomTrustStore.AddRange(roots);
             }
             tls.AuthenticateAsClient(new SslClientAuthenticationOptions { TargetHost = target.Host, CertificateChainPolicy = policy });
-            stream = tls;
+            return tls;
         }
-        using (stream)
+        catch
         {
-            stream.Write(Encoding.ASCII.GetBytes($"GET {target.PathAndQuery} HTTP/1.1\r\nHost: {target.Authority}\r\n\r\n"));
-            var buffer = new byte[256 * 1024];
-            int have = 0, headEnd;
-            while ((headEnd = buffer.AsSpan(0, have).IndexOf("\r\n\r\n"u8)) < 0) have += stream.Read(buffer.AsSpan(have));
-            string head = Encoding.ASCII.GetString(buffer, 0, headEnd);
-            int at = head.IndexOf("Content-Length:", StringComparison.OrdinalIgnoreCase);
-            long length = long.Parse(head.AsSpan(at + 15, head.IndexOf('\r', at) - at - 15).Trim(), CultureInfo.InvariantCulture);
-            long total = have - headEnd - 4;
-            for (int n; total < length && (n = stream.Read(buffer)) > 0;) total += n;
-            Console.WriteLine($"raw socket: {total} bytes in {clock.Elapsed.TotalSeconds:F1} s");
+            if (stream is not null) stream.Dispose();
+            else socket.Dispose();
+            throw;
         }
-        Console.WriteLine($"after:  VmHWM {Status("VmHWM")} (peak resident), VmRSS {Status("VmRSS")}, managed heap {GC.GetTotalMemory(false) / 1024} kB");
-        return 0;
     }
 
     private static string Status(string field)

@@ -14,7 +14,7 @@ using Curlew.Bench;
 //                               Kestrel (a child process, HTTP and TLS) and nginx (base URLs serving big.bin and small.txt;
 //                               CURLEW_BENCH_CAINFO for its TLS one): big downloads, keep-alive GETs, ratios
 //   anything else               BenchmarkDotNet for the hot-path pieces (head parsing, chunked decoding, request writing)
-// CURLEW_BENCH_NOSPIN=1 sets the AppContext switch Curlew.DisableReceiveSpin (a synchronous receive then sleeps at once).
+// CURLEW_BENCH_NOSPIN=1 sets the AppContext switch Curlew.DisableReceiveSpin (a receive then blocks or goes asynchronous at once).
 if (Environment.GetEnvironmentVariable("CURLEW_BENCH_NOSPIN") is "1") AppContext.SetSwitch("Curlew.DisableReceiveSpin", true);
 // CURLEW_BENCH_NOWIDEN=1 sets Curlew.DisableReceiveWindowWidening (long bodies keep the kernel's autotuned buffer).
 if (Environment.GetEnvironmentVariable("CURLEW_BENCH_NOWIDEN") is "1") AppContext.SetSwitch("Curlew.DisableReceiveWindowWidening", true);

@@ -12,7 +12,7 @@ namespace Curlew;
 internal static class OptionTable
 {
     // A plain dictionary, read-only after the type initializer: FrozenDictionary would load System.Collections.Immutable
-    // and System.Linq (1.5 MB resident) into every process for a lookup made once per SetOpt.
+    // and System.Linq (1.5 MB resident) into every process that sets an option, for a lookup made once per SetOpt.
     private static readonly Dictionary<CurlOption, OptionDescriptor> Entries = Index(Build());
 
     /// <summary>The entry for <paramref name="option"/>, or null for a number Curlew does not have.</summary>

@@ -9,78 +9,106 @@ using Xunit;
 namespace Curlew.Tests.Connect;
 
 /// <summary>
-/// An asynchronous receive of the answer to what was just sent waits briefly for it (the readiness spinner) when the
-/// caller runs on a thread of its own, so the receive completes at once instead of through the event loop and a
-/// thread-pool hop; on a thread-pool thread it never busy-waits (other work items need that thread). Real loopback
-/// sockets; the peer answers from a thread that watches its socket without sleeping, so answers come within the budget.
+/// An asynchronous receive of the answer to what was just sent waits briefly for it (the readiness spinner) only on
+/// the application thread that started the transfer with PerformAsync (<see cref="IoContext.OnWaitingCaller"/>): the
+/// receive then completes at once instead of through the event loop and a thread-pool hop. A transfer a multi or the
+/// HTTP handler runs (started without <c>callerWaits</c>) and anything on a thread-pool thread never busy-waits. Real
+/// loopback sockets; the peer answers from a thread that watches its socket without sleeping, so answers come within
+/// the spin's budget and a receive that only tries once just misses them.
 /// </summary>
 [Collection(WaitSensitiveCollection.Name)]
 public sealed class AsyncAnswerSpinTests
 {
     private const int Turns = 300;
+    private const int Attempts = 3;   // the best of three: a burst of load on the machine can spoil one
+
+    private static Task<int> OnOwnThread(bool callerWaits) =>
+        Task.Factory.StartNew(() => BestOf(callerWaits), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     [Fact]
-    public async Task On_a_thread_of_its_own_the_answer_is_awaited_in_place_and_never_on_a_pool_thread()
+    public async Task The_answer_is_awaited_in_place_on_the_thread_that_started_the_transfer()
     {
-        int ownThread = 0;
-        var thread = new Thread(() => ownThread = CountAnswersCompletedAtOnce()) { IsBackground = true };
-        thread.Start();
-        Assert.True(await Task.Run(() => thread.Join(TimeSpan.FromSeconds(60))), "the exchange did not finish");
-        int poolThread = await Task.Run(CountAnswersCompletedAtOnce);
-        // Without the spin both counts are the answers that happened to be there before the receive looked (0-4 %
-        // here; with it, 293-295 of 300 on an own thread): the pool thread's count is that floor, and the own
-        // thread's must be well above it.
-        Assert.True(ownThread > Turns / 10 && ownThread > 2 * poolThread,
-            $"{ownThread} of {Turns} answers taken in place on an own thread, {poolThread} on a pool thread");
+        int inPlace = await OnOwnThread(callerWaits: true);
+        Assert.True(inPlace > Turns / 2, $"only {inPlace} of {Turns} answers were taken in place");
+    }
+
+    [Fact]
+    public async Task A_transfer_started_by_the_library_itself_never_waits_in_place_even_on_its_own_thread()
+    {
+        int inPlace = await OnOwnThread(callerWaits: false);   // as a multi's Perform or the HTTP handler start one
+        Assert.True(inPlace < Turns / 10, $"{inPlace} of {Turns} answers were taken in place without a waiting caller");
+    }
+
+    [Fact]
+    public async Task On_a_thread_pool_thread_the_receive_never_waits_in_place()
+    {
+        int inPlace = await Task.Run(() => BestOf(callerWaits: true));
+        Assert.True(inPlace < Turns / 10, $"{inPlace} of {Turns} answers were taken in place on a pool thread");
+    }
+
+    private static int BestOf(bool callerWaits)
+    {
+        int best = 0;
+        for (int i = 0; i < Attempts; i++) best = Math.Max(best, CountAnswersTakenInPlace(callerWaits));
+        return best;
     }
 
     // Sends a request, then starts the receive of its answer: counts the receives that were already complete when
-    // ReceiveAsync returned. The peer answers each request as soon as it sees it, a few microseconds later: in time for
-    // a spin, too late for a receive that only tries once.
-    private static int CountAnswersCompletedAtOnce()
+    // ReceiveAsync returned. Without the spin that is only an answer that happened to be there first (0-4 % here).
+    private static int CountAnswersTakenInPlace(bool callerWaits)
     {
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         listener.Listen(1);
-        var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        client.Connect(listener.LocalEndPoint!);
-        using var server = listener.Accept();
-        server.NoDelay = true;
         using var stop = new CancellationTokenSource();
-        var peer = new Thread(() => AnswerEachByte(server, stop.Token)) { IsBackground = true };
-        peer.Start();
-        var filter = new SocketFilter(new ManagedSocket(client, 1, CurlSockType.IpCxn, client.RemoteEndPoint, false, false, null, null, new SocketLedger()), client.RemoteEndPoint!);
-        using var io = new IoContext(synchronous: false, timeoutMs: 30_000, CancellationToken.None);
-        var buffer = new byte[16];
-        int completedAtOnce = 0;
+        var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        Socket? server = null;
+        Thread? peer = null;
+        SocketFilter? filter = null;
         try
         {
+            client.Connect(listener.LocalEndPoint!);
+            server = listener.Accept();
+            server.NoDelay = true;
+            var serving = server;
+            peer = new Thread(() => AnswerEachByte(serving, stop.Token)) { IsBackground = true };
+            peer.Start();
+            filter = new SocketFilter(new ManagedSocket(client, 1, CurlSockType.IpCxn, client.RemoteEndPoint, false, false, null, null, new SocketLedger()), client.RemoteEndPoint!);
+            using var io = new IoContext(synchronous: false, timeoutMs: 30_000, CancellationToken.None, callerWaits);
+            var buffer = new byte[16];
+            int inPlace = 0;
             for (int i = 0; i < Turns; i++)
             {
                 var sent = filter.SendAsync("?"u8.ToArray(), io);
                 Assert.True(sent.IsCompletedSuccessfully, "a one-byte send did not complete at once");
                 var received = filter.ReceiveAsync(buffer, io);
-                if (received.IsCompleted) completedAtOnce++;
+                if (received.IsCompleted) inPlace++;
                 Assert.Equal(1, received.IsCompleted ? received.Result : received.AsTask().Result);
             }
+            return inPlace;
         }
         finally
         {
             stop.Cancel();
-            peer.Join();
-            client.Dispose();
+            peer?.Join();
+            if (filter is not null) filter.Close();
+            else client.Dispose();
+            server?.Dispose();
         }
-        return completedAtOnce;
     }
 
     private static void AnswerEachByte(Socket server, CancellationToken stop)
     {
         var one = new byte[1];
-        while (!stop.IsCancellationRequested)
+        try
         {
-            if (!server.Poll(0, SelectMode.SelectRead)) { Thread.SpinWait(20); continue; }
-            if (server.Receive(one) == 0) return;
-            server.Send("!"u8);
+            while (!stop.IsCancellationRequested)
+            {
+                if (!server.Poll(0, SelectMode.SelectRead)) { Thread.SpinWait(20); continue; }
+                if (server.Receive(one) == 0) return;
+                server.Send("!"u8);
+            }
         }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { }   // the client went: so does the peer
     }
 }

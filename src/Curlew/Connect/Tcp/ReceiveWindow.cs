@@ -78,8 +78,7 @@ internal static class ReceiveWindow
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException or PlatformNotSupportedException) { return false; }
     }
 
-    // Parsed with the invariant culture: the current one would load ICU (3 MB resident) into a process that never
-    // formats a localized string.
+    // Parsed with the invariant culture: these numbers are never localized, and the current culture could misread them.
     // net.ipv4.tcp_rmem holds "min default max": a fresh TCP socket's SO_RCVBUF is the default. SO_RCVBUF requests are
     // capped at net.core.rmem_max (then doubled), so WideBytes is granted only when rmem_max allows it.
     private static (int, bool) ReadSystemSettings()

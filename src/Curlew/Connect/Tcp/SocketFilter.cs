@@ -45,13 +45,12 @@ internal sealed class SocketFilter : ConnectionFilter
     {
         if (!io.Synchronous)
         {
+            bool answerNext = _awaitingAnswer;
+            _awaitingAnswer = false;
             if (LowWaterSet) return ReceiveLowWaterAsync(buffer, io);
-            if (_awaitingAnswer)
-            {
-                // Started on a thread of its own (see ReadinessSpinner): an answer seen in time is received at once.
-                _awaitingAnswer = false;
-                if (ReadinessSpinner.Enabled && !Thread.CurrentThread.IsThreadPoolThread) _spinner.SpinUntilReadable(_socket.Socket);
-            }
+            // Still on the application thread that started the transfer (see ReadinessSpinner): an answer seen within
+            // the spin is received at once, without the event loop and a thread-pool hop.
+            if (answerNext && io.OnWaitingCaller && ReadinessSpinner.Enabled) _spinner.SpinUntilReadable(_socket.Socket);
             return io.IdleTick is null ? ReceiveAsyncCore(buffer, io) : ReceiveWithTicksAsync(buffer, io);
         }
         while (true)
@@ -290,6 +289,7 @@ internal sealed class SocketFilter : ConnectionFilter
                 }
                 data = data[await send.ConfigureAwait(false)..];
             }
+            _awaitingAnswer = true;
             return true;
         }
         catch (OperationCanceledException ex) { throw io.Interrupted(ex); }
