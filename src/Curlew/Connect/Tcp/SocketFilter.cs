@@ -45,12 +45,7 @@ internal sealed class SocketFilter : ConnectionFilter
     {
         if (!io.Synchronous)
         {
-            bool answerNext = _awaitingAnswer;
-            _awaitingAnswer = false;
             if (LowWaterSet) return ReceiveLowWaterAsync(buffer, io);
-            // Still on the application thread that started the transfer (see ReadinessSpinner): an answer seen within
-            // the spin is received at once, without the event loop and a thread-pool hop.
-            if (answerNext && io.OnWaitingCaller && ReadinessSpinner.Enabled) _spinner.SpinUntilReadable(_socket.Socket);
             return io.IdleTick is null ? ReceiveAsyncCore(buffer, io) : ReceiveWithTicksAsync(buffer, io);
         }
         while (true)
@@ -143,7 +138,6 @@ internal sealed class SocketFilter : ConnectionFilter
         {
             while (!data.IsEmpty)
                 data = data[await _socket.Socket.SendAsync(data, SocketFlags.None, io.Token).ConfigureAwait(false)..];
-            _awaitingAnswer = true;
         }
         catch (OperationCanceledException ex) { throw io.Interrupted(ex); }
         catch (SocketException ex) { throw SendFailure(ex, io); }
@@ -289,7 +283,6 @@ internal sealed class SocketFilter : ConnectionFilter
                 }
                 data = data[await send.ConfigureAwait(false)..];
             }
-            _awaitingAnswer = true;
             return true;
         }
         catch (OperationCanceledException ex) { throw io.Interrupted(ex); }
