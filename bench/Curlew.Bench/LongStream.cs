@@ -111,14 +111,7 @@ internal static class LongStream
             if (target.Scheme != "https") return stream;
             var tls = new SslStream(stream);
             stream = tls;
-            var policy = new X509ChainPolicy { RevocationMode = X509RevocationMode.NoCheck, DisableCertificateDownloads = true };
-            if (Environment.GetEnvironmentVariable("CURLEW_BENCH_CAINFO") is { Length: > 0 } ca)
-            {
-                policy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                var roots = new X509Certificate2Collection();
-                roots.ImportFromPemFile(ca);
-                policy.CustomTrustStore.AddRange(roots);
-            }
+            var policy = Environment.GetEnvironmentVariable("CURLEW_BENCH_CAINFO") is { Length: > 0 } ca ? Trust.Policy(ca) : null;
             tls.AuthenticateAsClient(new SslClientAuthenticationOptions { TargetHost = target.Host, CertificateChainPolicy = policy });
             return tls;
         }

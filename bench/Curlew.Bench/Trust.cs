@@ -8,15 +8,21 @@ internal static class Trust
     public static SocketsHttpHandler Handler(string? caFile)
     {
         var handler = new SocketsHttpHandler();
-        if (caFile is null) return handler;
+        if (caFile is not null) handler.SslOptions.CertificateChainPolicy = Policy(caFile);
+        return handler;
+    }
+
+    /// <summary>A chain policy that trusts only the CA certificates in <paramref name="caFile"/> (PEM), no revocation checks.</summary>
+    public static X509ChainPolicy Policy(string caFile)
+    {
         var roots = new X509Certificate2Collection();
         roots.ImportFromPemFile(caFile);
-        handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
+        var policy = new X509ChainPolicy
         {
             TrustMode = X509ChainTrustMode.CustomRootTrust,
             RevocationMode = X509RevocationMode.NoCheck,
         };
-        handler.SslOptions.CertificateChainPolicy.CustomTrustStore.AddRange(roots);
-        return handler;
+        policy.CustomTrustStore.AddRange(roots);
+        return policy;
     }
 }
