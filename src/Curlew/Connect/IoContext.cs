@@ -23,16 +23,25 @@ internal sealed class IoContext : IDisposable
     private long _connectDeadlineTicks;            // 0 = not connecting
     private CancellationTokenSource? _connectSource;
 
-    public IoContext(bool synchronous, long timeoutMs, CancellationToken userToken) => Start(synchronous, timeoutMs, userToken, TransferEvents.Off);
+    public IoContext(bool synchronous, long timeoutMs, CancellationToken userToken, bool callerWaits = false) =>
+        Start(synchronous, timeoutMs, userToken, TransferEvents.Off, callerWaits);
 
     /// <summary>An idle context for a handle to <see cref="Start"/> once per perform: reused, so a keep-alive loop allocates none.</summary>
     public IoContext() { }
 
-    /// <summary>Begins a transfer on this context: the clock, the deadline and the token start afresh, every counter is zero.</summary>
-    public void Start(bool synchronous, long timeoutMs, CancellationToken userToken, TransferEvents events)
+    /// <summary>
+    /// Begins a transfer on this context: the clock, the deadline and the token start afresh, every counter is zero.
+    /// <c>callerWaits</c> says an asynchronous transfer was started by the application's own call (the public
+    /// PerformAsync), whose caller may wait for it: see <see cref="OnWaitingCaller"/>. Never a multi's or the HTTP handler's.
+    /// </summary>
+    public void Start(bool synchronous, long timeoutMs, CancellationToken userToken, TransferEvents events, bool callerWaits = false)
     {
         _startTicks = Stopwatch.GetTimestamp();
         Synchronous = synchronous;
+        _waitingCallerThread = !synchronous && callerWaits && !Thread.CurrentThread.IsThreadPoolThread && SynchronizationContext.Current is null
+            && !Tcp.ReadinessWaiter.OnWaiterThread
+            ? Environment.CurrentManagedThreadId
+            : 0;
         Events = events;
         timeoutMs = Math.Clamp(timeoutMs, 0, int.MaxValue);   // the typed property is unchecked; 24 days is "forever" enough
         TimeoutMs = timeoutMs;
@@ -51,6 +60,15 @@ internal sealed class IoContext : IDisposable
     }
 
     public bool Synchronous { get; private set; }
+
+    private int _waitingCallerThread;   // the application thread that started this asynchronous transfer, or 0
+
+    /// <summary>
+    /// Whether this asynchronous transfer still runs on the application thread that started it, one that is neither a
+    /// thread-pool thread nor under a synchronization context (a UI thread): a thread of the caller's own, which
+    /// usually waits for the transfer anyway, so a short wait in place for an answer takes work from no one.
+    /// </summary>
+    public bool OnWaitingCaller => _waitingCallerThread != 0 && Environment.CurrentManagedThreadId == _waitingCallerThread;
 
     /// <summary>Where every layer reports what happens (trace, debug callback, EventSource, meter).</summary>
     public TransferEvents Events { get; set; } = TransferEvents.Off;

@@ -135,17 +135,39 @@ public sealed partial class CurlEasy : IDisposable
     /// the handle is in a multi handle, with <see cref="CurlCode.FailedInit"/> (2).
     /// </summary>
     /// <exception cref="ObjectDisposedException">The handle was disposed (thrown at once, not through the task).</exception>
-    public Task<CurlCode> PerformAsync(CancellationToken cancellationToken = default) => PerformOnceAsync(cancellationToken).AsTask();
+    public Task<CurlCode> PerformAsync(CancellationToken cancellationToken = default)
+    {
+        var transfer = StartAsync(cancellationToken, callerWaits: true);   // the application's call: its thread may wait in place
+        return transfer.IsCompleted ? transfer.AsTask() : CompletedAsynchronously(transfer);
+    }
+
+    // The application's continuations after PerformAsync run on the thread pool, never on the thread that finished the
+    // transfer (which may be Curlew's readiness waiter: see ReadinessWaiter); a thread blocked on the task still wakes
+    // directly, without a hop.
+    private static Task<CurlCode> CompletedAsynchronously(ValueTask<CurlCode> transfer)
+    {
+        var completion = new TaskCompletionSource<CurlCode>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var awaiter = transfer.ConfigureAwait(false).GetAwaiter();
+        awaiter.UnsafeOnCompleted(() =>
+        {
+            try { completion.SetResult(awaiter.GetResult()); }
+            catch (OperationCanceledException ex) { completion.SetCanceled(ex.CancellationToken); }
+            catch (Exception ex) { completion.SetException(ex); }
+        });
+        return completion.Task;
+    }
 
     /// <summary>
     /// <see cref="PerformAsync"/> for callers inside the library that await the result once (the HTTP handler): the
     /// engine's own ValueTask, without the Task that the public method wraps it in for its callers.
     /// </summary>
-    internal ValueTask<CurlCode> PerformOnceAsync(CancellationToken cancellationToken)
+    internal ValueTask<CurlCode> PerformOnceAsync(CancellationToken cancellationToken) => StartAsync(cancellationToken, callerWaits: false);
+
+    private ValueTask<CurlCode> StartAsync(CancellationToken cancellationToken, bool callerWaits)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (InMulti) return new ValueTask<CurlCode>(Fail(CurlCode.FailedInit, InMultiMessage));
-        return Run(synchronous: false, cancellationToken);
+        return Run(synchronous: false, cancellationToken, callerWaits: callerWaits);
     }
 
     /// <summary>
@@ -206,7 +228,7 @@ public sealed partial class CurlEasy : IDisposable
     private ConnectionPool PoolForTransfer() => _share?.ConnectionPool ?? _multiPool ?? _pool;
 
     [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(Curlew.Async.SharedPoolValueTaskBuilder<>))]   // PerformAsync's Task is then a small wrapper, not the whole state machine
-    private async ValueTask<CurlCode> Run(bool synchronous, CancellationToken cancellationToken, bool byOwner = false)
+    private async ValueTask<CurlCode> Run(bool synchronous, CancellationToken cancellationToken, bool byOwner = false, bool callerWaits = false)
     {
         if (Interlocked.Exchange(ref _busy, 1) != 0) return Fail(CurlCode.RecursiveApiCall, "A transfer is already running on this handle");
         if (InMulti && !byOwner)
@@ -220,7 +242,7 @@ public sealed partial class CurlEasy : IDisposable
             CallbackException = null;
             _info.Reset();
             TransferEvents.TransferStart(_options.Url);
-            await _engine.RunAsync(OptionsForTransfer(), PoolForTransfer(), synchronous, cancellationToken).ConfigureAwait(false);
+            await _engine.RunAsync(OptionsForTransfer(), PoolForTransfer(), synchronous, cancellationToken, callerWaits).ConfigureAwait(false);
             // A callback's refused re-entrant Perform wrote its message here meanwhile; a success leaves none.
             ErrorMessage = null;
             TransferEvents.TransferStop(CurlCode.Ok);

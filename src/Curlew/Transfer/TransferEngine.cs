@@ -22,12 +22,12 @@ internal sealed partial class TransferEngine(TransferInfo info, RoutePlanner rou
 
     /// <summary>Runs one perform with <paramref name="transferOptions"/>, taking and keeping connections in <paramref name="pool"/> (the handle's own, or a share's).</summary>
     [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder))]   // pooled: a state machine per request or chunk would be an allocation
-    public async ValueTask RunAsync(EasyOptions transferOptions, ConnectionPool pool, bool synchronous, CancellationToken cancellationToken)
+    public async ValueTask RunAsync(EasyOptions transferOptions, ConnectionPool pool, bool synchronous, CancellationToken cancellationToken, bool callerWaits = false)
     {
         options = transferOptions;
         _redirects = 0;
         var io = _io;
-        io.Start(synchronous, options.TimeoutMs, cancellationToken, TransferEvents.For(options.Verbose, options.DebugFunction, options.DebugData, options.Stderr));
+        io.Start(synchronous, options.TimeoutMs, cancellationToken, TransferEvents.For(options.Verbose, options.DebugFunction, options.DebugData, options.Stderr), callerWaits);
         using var ioScope = io;
         var connections = Connections(snapshots.Take(options), Factory(), pool);
         try

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Curlew.Connect.Tcp;
 
 /// <summary>
-/// A short, self-limiting wait for the peer's answer before a synchronous transfer's blocking receive sleeps.
+/// A short, self-limiting wait for the peer's answer before a blocking receive sleeps (or an asynchronous one is queued).
 /// </summary>
 /// <remarks>
 /// Why: a thread asleep in <c>recv</c> is woken by the kernel when the answer arrives, and on a virtual machine whose
@@ -16,9 +16,12 @@ namespace Curlew.Connect.Tcp;
 /// It stops paying when the peer is slower than the budget: each miss doubles the number of receives that skip the
 /// spin (up to <see cref="MaxSkip"/>) and a hit resets it, so a far or slow server costs at most one budget every
 /// <see cref="MaxSkip"/> turns. Only the first receive after a send spins (the turn-around); body reads do not, they
-/// have SO_RCVLOWAT for that. Asynchronous transfers never spin: tried for every PerformAsync and, later, only on the
-/// application thread that started one, neither gained measurably (bench/README.md). The AppContext switch
-/// <c>Curlew.DisableReceiveSpin</c> turns it off (every blocking receive then sleeps at once).
+/// have SO_RCVLOWAT for that. An asynchronous transfer spins only while it runs on the application thread that started
+/// it with <c>PerformAsync</c>, when that thread is neither a thread-pool thread nor under a synchronization context
+/// (<see cref="IoContext.OnWaitingCaller"/>): a thread of the caller's own, which usually waits for the transfer, and
+/// where a missed answer would cost the event loop's wake-up, a thread-pool hop and the waiting thread's wake-up. A
+/// multi's transfers, the HTTP handler's and anything on a pool or UI thread never spin. The AppContext switch
+/// <c>Curlew.DisableReceiveSpin</c> turns it off (every receive then blocks or goes asynchronous at once).
 /// </remarks>
 internal struct ReadinessSpinner
 {
@@ -41,7 +44,11 @@ internal struct ReadinessSpinner
         long start = Stopwatch.GetTimestamp();
         while (true)
         {
-            if (socket.Poll(0, SelectMode.SelectRead)) { _penalty = 0; return SpinOutcome.Readable; }   // data, EOF or an error: recv will say
+            try
+            {
+                if (socket.Poll(0, SelectMode.SelectRead)) { _penalty = 0; return SpinOutcome.Readable; }   // data, EOF or an error: recv will say
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { return SpinOutcome.Readable; }   // so will recv
             if (Stopwatch.GetTimestamp() - start > BudgetTicks) break;
             Thread.SpinWait(PausesBetweenPolls);
         }

@@ -143,28 +143,81 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, Ss
         // descriptor stays non-blocking and .NET emulates blocking calls, and its emulated connect ignores SO_SNDTIMEO.
         bool emulatedBlocking = !socket.Socket.Blocking;
         if (io.Synchronous && emulatedBlocking) socket.Socket.Blocking = true;
+        // An application's socket (connected by its sockopt callback, or handed over non-blocking) may already be
+        // watched by the runtime's event loop: Curlew cannot tell, so it assumes so (see SocketFilter.Watched).
+        bool onEventLoop = true;
         if (answer != SockOptResult.AlreadyConnected)
-            await ConnectSocketAsync(socket.Socket, target, limitMs, io, emulatedBlocking).ConfigureAwait(false);
-        return new SocketFilter(socket, target);
+            onEventLoop = await ConnectSocketAsync(socket.Socket, target, limitMs, io, emulatedBlocking).ConfigureAwait(false) || emulatedBlocking;
+        return new SocketFilter(socket, target, onEventLoop);
     }
 
-    private static async ValueTask ConnectSocketAsync(Socket socket, EndPoint target, long limitMs, IoContext io, bool emulatedBlocking)
+    // Returns whether the connect left the socket watched by the runtime's event loop.
+    private static async ValueTask<bool> ConnectSocketAsync(Socket socket, EndPoint target, long limitMs, IoContext io, bool emulatedBlocking)
     {
         int limit = (int)Math.Clamp(limitMs, 1, int.MaxValue);
         if (io.Synchronous)
         {
             if (emulatedBlocking) ConnectWithTokenBlocking(socket, target, limit);
             else ConnectBlocking(socket, target, limit);
-            return;
+            return emulatedBlocking;
         }
+        bool inPlace = !emulatedBlocking && io.OnWaitingCaller && ReadinessSpinner.Enabled && target is IPEndPoint;
+        if (inPlace && ConnectInPlace(socket, target)) return false;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(io.Token);
         timeout.CancelAfter(limit);
-        try { await socket.ConnectAsync(target, timeout.Token).ConfigureAwait(false); }
+        try
+        {
+            if (inPlace) await AwaitConnectInProgressAsync(socket, timeout.Token).ConfigureAwait(false);
+            else await socket.ConnectAsync(target, timeout.Token).ConfigureAwait(false);
+        }
         catch (OperationCanceledException ex)
         {
             if (io.Token.IsCancellationRequested) throw io.Interrupted(ex);
             throw new ConnectAttemptTimedOut();
         }
+        return true;
+    }
+
+    // For an asynchronous transfer still on the application thread that started it (IoContext.OnWaitingCaller): a
+    // non-blocking connect, and a wait of at most ConnectInPlaceMicros for it to finish (a loopback or nearby peer
+    // answers within it). Done in place, the socket stays off the runtime's event loop, so answers on it can be waited
+    // for in place too (see SocketFilter.Watched); the runtime's own ConnectAsync would put it there at once. Returns
+    // false while the connect is still under way: AwaitConnectInProgressAsync then waits for it without blocking.
+    private const int ConnectInPlaceMicros = 50;
+
+    private static bool ConnectInPlace(Socket socket, EndPoint target)
+    {
+        socket.Blocking = false;
+        try
+        {
+            socket.Connect(target);
+            return true;
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress) { }
+        finally { socket.Blocking = true; }   // only .NET's flag: the descriptor stays non-blocking, as after ConnectAsync
+        if (!socket.Poll(ConnectInPlaceMicros, SelectMode.SelectWrite)) return false;
+        ThrowIfConnectFailed(socket);
+        return true;
+    }
+
+    // The rest of a non-blocking connect, waited for through the runtime's event loop: a zero-byte send waits until
+    // the socket is writable, which is when the connection is made (or has failed: the send or SO_ERROR then says why).
+    private static async ValueTask AwaitConnectInProgressAsync(Socket socket, CancellationToken token)
+    {
+        try { await socket.SendAsync(ReadOnlyMemory<byte>.Empty, SocketFlags.None, token).ConfigureAwait(false); }
+        catch (SocketException)
+        {
+            ThrowIfConnectFailed(socket);   // the connect's own error (refused, unreachable) says more than the send's
+            throw;
+        }
+        ThrowIfConnectFailed(socket);
+    }
+
+    private static void ThrowIfConnectFailed(Socket socket)
+    {
+        if (socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error) is int error && error != 0)
+            throw new SocketException(error);
+        if (!socket.Connected) throw new SocketException((int)SocketError.NotConnected);   // the look also records the connection in .NET's state
     }
 
     // A blocking connect bounded by SO_SNDTIMEO, which Linux applies to connect(). Toggling Socket.Blocking instead

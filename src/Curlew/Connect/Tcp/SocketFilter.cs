@@ -18,10 +18,14 @@ internal sealed class SocketFilter : ConnectionFilter
     private ReadinessSpinner _spinner;               // a short wait for the answer before a blocking receive sleeps
     private bool _awaitingAnswer;                    // a send went out since the last receive: the peer's answer is next
     private bool _mayWidenWindow;                    // see ReceiveWindow: decided at the first long body
+    private bool _onEventLoop;                       // the runtime's event loop watches the socket: see Watched
 
-    public SocketFilter(ManagedSocket socket, EndPoint remote) : base(null)
+    // onEventLoop: the socket may already be watched by the runtime's event loop (it was connected asynchronously
+    // through it, or came from the application in a state Curlew cannot know).
+    public SocketFilter(ManagedSocket socket, EndPoint remote, bool onEventLoop = true) : base(null)
     {
         _socket = socket;
+        _onEventLoop = onEventLoop;
         Remote = remote;
         try { Local = socket.Socket.LocalEndPoint; } catch (SocketException) { }
         // A socket from the open callback may carry its own timeouts: know them, so the first blocking call replaces
@@ -45,7 +49,16 @@ internal sealed class SocketFilter : ConnectionFilter
     {
         if (!io.Synchronous)
         {
+            bool answerNext = _awaitingAnswer;
+            _awaitingAnswer = false;
             if (LowWaterSet) return ReceiveLowWaterAsync(buffer, io);
+            // Still on the application thread that started the transfer (see ReadinessSpinner): an answer seen within
+            // the spin is received at once, without the event loop and a thread-pool hop.
+            // When the answer takes longer, it is waited for off the runtime's event loop, so the socket stays off it.
+            if (answerNext && !_onEventLoop && io.OnWaitingCaller && ReadinessSpinner.Enabled && io.IdleTick is null
+                && _spinner.SpinUntilReadable(_socket.Socket) != SpinOutcome.Readable
+                && ReadinessWaiter.Shared?.WaitReadableAsync(_socket.Socket, io.Token) is { } readable)
+                return ReceiveWhenReadableAsync(readable, buffer, io);
             return io.IdleTick is null ? ReceiveAsyncCore(buffer, io) : ReceiveWithTicksAsync(buffer, io);
         }
         while (true)
@@ -76,18 +89,29 @@ internal sealed class SocketFilter : ConnectionFilter
     [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]   // pooled: no allocation per chunk when reads complete later
     private async ValueTask<int> ReceiveAsyncCore(Memory<byte> buffer, IoContext io)
     {
-        try { return await _socket.Socket.ReceiveAsync(buffer, SocketFlags.None, io.Token).ConfigureAwait(false); }
+        try { return await Watched(_socket.Socket.ReceiveAsync(buffer, SocketFlags.None, io.Token)).ConfigureAwait(false); }
         catch (OperationCanceledException ex) { throw io.Interrupted(ex); }
         catch (SocketException ex) { throw ReceiveFailure(ex, io); }
         catch (ObjectDisposedException) { throw Closed("Recv", CurlCode.RecvError); }
     }
+
+    [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]
+    private async ValueTask<int> ReceiveWhenReadableAsync(Task readable, Memory<byte> buffer, IoContext io)
+    {
+        try { await readable.ConfigureAwait(false); }
+        catch (OperationCanceledException ex) { throw io.Interrupted(ex); }
+        return await ReceiveAsyncCore(buffer, io).ConfigureAwait(false);   // readable: completes at once
+    }
+
+    /// <summary>Whether the runtime's event loop may watch the socket (tests: the answer waits must keep it off).</summary>
+    internal bool OnEventLoop => _onEventLoop;
 
     // The asynchronous twin of the synchronous low-water wait: readiness comes only once the mark is reached, so the
     // wait is cut short by a timer; with nothing come by then the sender is slow, and it is read as it comes.
     [AsyncMethodBuilder(typeof(SharedPoolValueTaskBuilder<>))]
     private async ValueTask<int> ReceiveLowWaterAsync(Memory<byte> buffer, IoContext io)
     {
-        try { return await _socket.Socket.ReceiveAsync(buffer, SocketFlags.None, io.StartTick(LowWaterWaitMs)).ConfigureAwait(false); }
+        try { return await Watched(_socket.Socket.ReceiveAsync(buffer, SocketFlags.None, io.StartTick(LowWaterWaitMs))).ConfigureAwait(false); }
         catch (OperationCanceledException ex)
         {
             if (io.Token.IsCancellationRequested) throw io.Interrupted(ex);
@@ -105,7 +129,7 @@ internal sealed class SocketFilter : ConnectionFilter
         while (true)
         {
             var tick = io.StartTick();
-            try { return await _socket.Socket.ReceiveAsync(buffer, SocketFlags.None, tick).ConfigureAwait(false); }
+            try { return await Watched(_socket.Socket.ReceiveAsync(buffer, SocketFlags.None, tick)).ConfigureAwait(false); }
             catch (OperationCanceledException ex)
             {
                 if (io.Token.IsCancellationRequested) throw io.Interrupted(ex);
@@ -114,6 +138,17 @@ internal sealed class SocketFilter : ConnectionFilter
             catch (SocketException ex) { throw ReceiveFailure(ex, io); }
             catch (ObjectDisposedException) { throw Closed("Recv", CurlCode.RecvError); }
         }
+    }
+
+    // An asynchronous socket operation that cannot complete at once makes the runtime watch the socket with its event
+    // loop (epoll) for the rest of the socket's life, and from then on every arrival of data wakes that loop and a
+    // thread-pool worker, whether or not anything waits. Spinning for an answer in place then competes with those
+    // wake-ups for the CPU and loses (measured: 12k against 24k requests/s on loopback), so the answer wait of a
+    // waiting caller is only for a socket the loop has never watched.
+    private ValueTask<int> Watched(ValueTask<int> operation)
+    {
+        if (!operation.IsCompleted) _onEventLoop = true;
+        return operation;
     }
 
     public override ValueTask SendAsync(ReadOnlyMemory<byte> data, IoContext io)
@@ -137,7 +172,8 @@ internal sealed class SocketFilter : ConnectionFilter
         try
         {
             while (!data.IsEmpty)
-                data = data[await _socket.Socket.SendAsync(data, SocketFlags.None, io.Token).ConfigureAwait(false)..];
+                data = data[await Watched(_socket.Socket.SendAsync(data, SocketFlags.None, io.Token)).ConfigureAwait(false)..];
+            _awaitingAnswer = true;
         }
         catch (OperationCanceledException ex) { throw io.Interrupted(ex); }
         catch (SocketException ex) { throw SendFailure(ex, io); }
@@ -259,7 +295,7 @@ internal sealed class SocketFilter : ConnectionFilter
         {
             while (!data.IsEmpty)
             {
-                var sending = _socket.Socket.SendAsync(data, SocketFlags.None, stop.Token);
+                var sending = Watched(_socket.Socket.SendAsync(data, SocketFlags.None, stop.Token));
                 if (sending.IsCompletedSuccessfully)
                 {
                     data = data[sending.Result..];   // the socket took it at once: nothing to race, nothing allocated
@@ -268,7 +304,7 @@ internal sealed class SocketFilter : ConnectionFilter
                 var send = sending.AsTask();
                 while (watching && !send.IsCompleted)
                 {
-                    watch ??= _socket.Socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, stop.Token).AsTask();
+                    watch ??= Watched(_socket.Socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, stop.Token)).AsTask();
                     if (await Task.WhenAny(send, watch).ConfigureAwait(false) == send) break;
                     watch = null;   // the peer said something (or the connection broke: the read will tell)
                     var answer = await onAnswer().ConfigureAwait(false);
@@ -283,6 +319,7 @@ internal sealed class SocketFilter : ConnectionFilter
                 }
                 data = data[await send.ConfigureAwait(false)..];
             }
+            _awaitingAnswer = true;
             return true;
         }
         catch (OperationCanceledException ex) { throw io.Interrupted(ex); }
@@ -326,7 +363,7 @@ internal sealed class SocketFilter : ConnectionFilter
         wait.CancelAfter(timeoutMs);
         try
         {
-            await _socket.Socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, wait.Token).ConfigureAwait(false);  // zero-byte read: waits for data
+            await Watched(_socket.Socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, wait.Token)).ConfigureAwait(false);  // zero-byte read: waits for data
             return true;
         }
         catch (OperationCanceledException ex)
