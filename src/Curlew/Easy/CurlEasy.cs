@@ -147,13 +147,9 @@ public sealed partial class CurlEasy : IDisposable
     private static Task<CurlCode> CompletedAsynchronously(ValueTask<CurlCode> transfer)
     {
         var completion = new TaskCompletionSource<CurlCode>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var awaiter = transfer.ConfigureAwait(false).GetAwaiter();
-        awaiter.UnsafeOnCompleted(() =>
-        {
-            try { completion.SetResult(awaiter.GetResult()); }
-            catch (OperationCanceledException ex) { completion.SetCanceled(ex.CancellationToken); }
-            catch (Exception ex) { completion.SetException(ex); }
-        });
+        var finished = transfer.AsTask();
+        // The outcome as it is: the result, or the very exception (cancellation keeps its own exception and token).
+        finished.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => completion.TrySetFromTask(finished));
         return completion.Task;
     }
 

@@ -115,6 +115,7 @@ public sealed class ConnectInPlaceTests
         var ex = await Assert.ThrowsAsync<CurlException>(() => OnOwnThread(() => ConnectAndRead(rig, dead, callerWaits: true)));
         Assert.Equal(CurlCode.CouldntConnect, ex.Code);
         Assert.Contains("refused", ex.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(SocketError.ConnectionRefused, Assert.IsType<SocketException>(ex.InnerException).SocketErrorCode);
         Assert.Contains($"port {dead.Port}", ex.Message);
         rig.AssertBalanced();
     }

@@ -124,6 +124,27 @@ public sealed class ReadinessWaiterTests
     }
 
     [Fact]
+    public async Task Waits_that_become_ready_together_each_complete_once_and_the_waiter_goes_on()
+    {
+        using var first = new Pair();
+        using var second = new Pair();
+        var a = await WaitFor(first.Client);
+        var b = await WaitFor(second.Client);
+        first.Server.Send("1"u8);
+        second.Server.Send("2"u8);
+        await Task.WhenAll(a, b).WaitAsync(Patience);
+        // Both stay readable (nobody read the bytes): new waits complete at once, the old ones are not polled again.
+        var again = await WaitFor(first.Client);
+        await again.WaitAsync(Patience);
+        using var third = new Pair();
+        var c = await WaitFor(third.Client);
+        await Task.Delay(50);
+        Assert.False(c.IsCompleted, "a wait completed with nothing to read");
+        third.Server.Send("3"u8);
+        await c.WaitAsync(Patience);
+    }
+
+    [Fact]
     public async Task A_socket_closed_while_waited_for_releases_its_wait_and_wedges_no_other()
     {
         using var closing = new Pair();

@@ -75,6 +75,27 @@ public sealed class WaitingCallerTests
     }
 
     [Fact]
+    public async Task Cancelling_a_PerformAsync_from_the_callers_thread_ends_its_task_cancelled_with_the_callers_token()
+    {
+        await using var server = await KestrelTestServer.StartAsync();
+        using var cts = new CancellationTokenSource();
+        Task<CurlCode>? task = null;
+        await OnOwnThread(() =>
+        {
+            var easy = new CurlEasy { Url = server.BaseUrl + "/slow-body/3000" };
+            easy.WriteFunction = (data, _) => data.Length;
+            task = easy.PerformAsync(cts.Token);
+            task.ContinueWith(_ => easy.Dispose(), TaskScheduler.Default);
+            return Task.CompletedTask;
+        });
+        await Task.Delay(200);
+        await cts.CancelAsync();
+        var thrown = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task!);
+        Assert.True(task!.IsCanceled);
+        Assert.Equal(cts.Token, thrown.CancellationToken);
+    }
+
+    [Fact]
     public async Task A_refused_connect_from_the_callers_thread_is_error_7_with_curls_wording()
     {
         int port;

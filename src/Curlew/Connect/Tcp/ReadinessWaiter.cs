@@ -36,7 +36,7 @@ internal sealed class ReadinessWaiter
     private readonly Lock _gate = new();
     private readonly List<Wait> _waits = new();   // under _gate
     private bool _wakePending;                     // under _gate: a wake-up datagram is on its way
-    private readonly List<Wait> _polled = new();
+    private readonly List<Wait> _polled = new(), _ready = new();
     private readonly List<Socket> _readable = new(), _failed = new();
     private readonly byte[] _drain = new byte[16];
     private static readonly byte[] WakeDatagram = [1];
@@ -54,10 +54,12 @@ internal sealed class ReadinessWaiter
         try
         {
             reader = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            reader.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            reader.Blocking = false;   // drained without ever waiting
             writer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            reader.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            writer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            reader.Connect(writer.LocalEndPoint!);   // takes datagrams from its writer only: no other process can wake it
             writer.Connect(reader.LocalEndPoint!);
+            reader.Blocking = false;                 // drained without ever waiting
             return new ReadinessWaiter(reader, writer);
         }
         catch (Exception ex) when (ex is SocketException or OutOfMemoryException or ThreadStartException)
@@ -76,14 +78,20 @@ internal sealed class ReadinessWaiter
     public Task? WaitReadableAsync(Socket socket, CancellationToken token)
     {
         if (token.IsCancellationRequested) return Task.FromCanceled(token);
-        var wait = new Wait(this, socket, token);
         if (Volatile.Read(ref _runningInline) && !InlineRunEnds()) return null;
+        var wait = new Wait(this, socket, token);
+        wait.WatchCancellation();   // before the loop can see it: a completion then always finds the registration
+        bool added;
         lock (_gate)
         {
-            if (_runningInline) return null;
-            _waits.Add(wait);
+            added = !_runningInline;
+            if (added) _waits.Add(wait);
         }
-        if (token.CanBeCanceled) wait.WatchCancellation();
+        if (!added)
+        {
+            wait.Abandon();
+            return null;
+        }
         Wake();
         return wait.Task;
     }
@@ -133,9 +141,9 @@ internal sealed class ReadinessWaiter
             try { PollOnce(); }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException or InvalidOperationException)
             {
-                // A socket closed under a wait (its transfer was stopped): let every wait go, each receive reports
-                // its own socket's state, and start again with a clean list.
-                ReleaseAll();
+                // A socket closed under its wait (the transfer was stopped meanwhile): let that wait go, its receive
+                // reports the closed socket. Should nothing be closed, let every wait go rather than poll in a loop.
+                if (!ReleaseClosed()) ReleaseAll();
             }
         }
     }
@@ -147,7 +155,13 @@ internal sealed class ReadinessWaiter
         lock (_gate)
         {
             _wakePending = false;   // a wait added after this line sends a new datagram
-            _waits.RemoveAll(static w => w.Task.IsCompleted);
+            for (int i = _waits.Count - 1; i >= 0; i--)
+            {
+                var wait = _waits[i];
+                if (!wait.CancelRequested) continue;
+                _waits.RemoveAt(i);
+                wait.CancelOnThreadPool();   // its socket is out of every poll from here on: the transfer may close it
+            }
             _polled.AddRange(_waits);
         }
         _readable.Clear();
@@ -159,29 +173,25 @@ internal sealed class ReadinessWaiter
             _failed.Add(wait.Socket);
         }
         Socket.Select(_readable, null, _failed, LongestSleepMicros);
-        Wait? ready = null;
-        int readyCount = 0;
+        _ready.Clear();
         foreach (var wait in _polled)
-        {
-            if (!_readable.Contains(wait.Socket) && !_failed.Contains(wait.Socket)) continue;
-            readyCount++;
-            ready = wait;
-        }
-        if (ready is null) return;
+            if (_readable.Contains(wait.Socket) || _failed.Contains(wait.Socket)) _ready.Add(wait);
+        if (_ready.Count == 0) return;
+        bool inline;
         lock (_gate)
         {
+            foreach (var wait in _ready) _waits.Remove(wait);   // taken out now: never polled (or queued) twice
             // Alone: nothing else waits here, so the transfer may go on on this thread (new waits are refused meanwhile).
-            _runningInline = readyCount == 1 && _waits.Count == 1 && ReferenceEquals(_waits[0], ready);
-            if (_runningInline) _waits.Clear();
+            inline = _ready.Count == 1 && _waits.Count == 0;
+            _runningInline = inline;
         }
-        if (_runningInline)
+        if (inline)
         {
-            try { ready.Complete(); }
-            finally { lock (_gate) _runningInline = false; }
+            try { _ready[0].Complete(); }
+            finally { Volatile.Write(ref _runningInline, false); }
             return;
         }
-        foreach (var wait in _polled)
-            if (_readable.Contains(wait.Socket) || _failed.Contains(wait.Socket)) wait.CompleteOnThreadPool();
+        foreach (var wait in _ready) wait.CompleteOnThreadPool();
     }
 
     private void Drain()
@@ -191,6 +201,28 @@ internal sealed class ReadinessWaiter
             while (_wakeReader.Available > 0) _wakeReader.Receive(_drain);
         }
         catch (SocketException) { }   // nothing left to drain (WouldBlock) or a stray error: the poll decides
+    }
+
+    private bool ReleaseClosed()
+    {
+        bool any = false;
+        lock (_gate)
+        {
+            for (int i = _waits.Count - 1; i >= 0; i--)
+            {
+                if (!IsClosed(_waits[i].Socket)) continue;
+                _waits[i].CompleteOnThreadPool();
+                _waits.RemoveAt(i);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private static bool IsClosed(Socket socket)
+    {
+        try { return socket.SafeHandle.IsClosed || socket.SafeHandle.IsInvalid; }
+        catch (ObjectDisposedException) { return true; }
     }
 
     private void ReleaseAll()
@@ -203,18 +235,29 @@ internal sealed class ReadinessWaiter
     }
 
     // Continuations run synchronously where the wait completes: inline on the waiter's thread when it is alone, else
-    // from a thread-pool item (a cancellation too, so the rest of a stopped transfer never runs on a timer's thread).
+    // from a thread-pool item. A cancellation only asks the loop, which takes the wait out of its poll first and then
+    // cancels it from a thread-pool item: the transfer's failure path (which closes the socket) never races the poll,
+    // and never runs on a timer's thread.
     private sealed class Wait(ReadinessWaiter owner, Socket socket, CancellationToken token) : TaskCompletionSource
     {
         private CancellationTokenRegistration _registration;
+        private volatile bool _cancelRequested;
 
         public Socket Socket { get; } = socket;
+        public bool CancelRequested => _cancelRequested;
 
         public void WatchCancellation()
         {
-            _registration = token.UnsafeRegister(static state => ((Wait)state!).CancelOnThreadPool(), this);
-            if (Task.IsCompleted) _registration.Dispose();   // completed before the registration was stored
+            if (token.CanBeCanceled) _registration = token.UnsafeRegister(static state => ((Wait)state!).RequestCancel(), this);
         }
+
+        private void RequestCancel()
+        {
+            _cancelRequested = true;
+            owner.Wake();
+        }
+
+        public void Abandon() => _registration.Dispose();   // never published: nothing else can complete it
 
         public void Complete()
         {
@@ -224,12 +267,12 @@ internal sealed class ReadinessWaiter
 
         public void CompleteOnThreadPool() => ThreadPool.UnsafeQueueUserWorkItem(static wait => wait.Complete(), this, preferLocal: false);
 
-        private void CancelOnThreadPool() => ThreadPool.UnsafeQueueUserWorkItem(static wait =>
+        public void CancelOnThreadPool() => ThreadPool.UnsafeQueueUserWorkItem(static wait =>
         {
-            if (wait.TrySetCanceled(wait.Token)) wait.Owner.Wake();   // so the loop stops polling a socket nobody waits for
+            wait._registration.Dispose();
+            wait.TrySetCanceled(wait.Token);
         }, this, preferLocal: false);
 
         private CancellationToken Token => token;
-        private ReadinessWaiter Owner => owner;
     }
 }

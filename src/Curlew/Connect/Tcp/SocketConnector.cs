@@ -179,11 +179,12 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, Ss
     }
 
     // For an asynchronous transfer still on the application thread that started it (IoContext.OnWaitingCaller): a
-    // non-blocking connect, and a wait of at most ConnectInPlaceMicros for it to finish (a loopback or nearby peer
+    // non-blocking connect, then up to ConnectInPlaceMicros of polls for it to finish (a peer on this host or close by
     // answers within it). Done in place, the socket stays off the runtime's event loop, so answers on it can be waited
     // for in place too (see SocketFilter.Watched); the runtime's own ConnectAsync would put it there at once. Returns
     // false while the connect is still under way: AwaitConnectInProgressAsync then waits for it without blocking.
     private const int ConnectInPlaceMicros = 50;
+    private static readonly long ConnectInPlaceTicks = Stopwatch.Frequency * ConnectInPlaceMicros / 1_000_000;
 
     private static bool ConnectInPlace(Socket socket, EndPoint target)
     {
@@ -195,28 +196,32 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, Ss
         }
         catch (SocketException ex) when (ex.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress) { }
         finally { socket.Blocking = true; }   // only .NET's flag: the descriptor stays non-blocking, as after ConnectAsync
-        if (!socket.Poll(ConnectInPlaceMicros, SelectMode.SelectWrite)) return false;
+        // Polled, not waited for with a timeout: on Unix Socket.Poll counts whole milliseconds, so 50 µs would be none.
+        long start = Stopwatch.GetTimestamp();
+        while (!socket.Poll(0, SelectMode.SelectWrite))
+        {
+            if (Stopwatch.GetTimestamp() - start > ConnectInPlaceTicks) return false;
+            Thread.SpinWait(8);
+        }
         ThrowIfConnectFailed(socket);
         return true;
     }
 
     // The rest of a non-blocking connect, waited for through the runtime's event loop: a zero-byte send waits until
-    // the socket is writable, which is when the connection is made (or has failed: the send or SO_ERROR then says why).
+    // the socket is writable, which is when the connection is made; when it failed, the send reports the connect's
+    // own error (refused, unreachable, timed out), as ConnectAsync would.
     private static async ValueTask AwaitConnectInProgressAsync(Socket socket, CancellationToken token)
     {
-        try { await socket.SendAsync(ReadOnlyMemory<byte>.Empty, SocketFlags.None, token).ConfigureAwait(false); }
-        catch (SocketException)
-        {
-            ThrowIfConnectFailed(socket);   // the connect's own error (refused, unreachable) says more than the send's
-            throw;
-        }
+        await socket.SendAsync(ReadOnlyMemory<byte>.Empty, SocketFlags.None, token).ConfigureAwait(false);
         ThrowIfConnectFailed(socket);
     }
 
+    // A finished non-blocking connect: a zero-byte send returns its pending error, if any, as the runtime maps it
+    // (SocketError.ConnectionRefused and so on, not a raw errno), and sends nothing when the connection is up.
     private static void ThrowIfConnectFailed(Socket socket)
     {
-        if (socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error) is int error && error != 0)
-            throw new SocketException(error);
+        socket.Send(ReadOnlySpan<byte>.Empty, SocketFlags.None, out var error);
+        if (error != SocketError.Success) throw new SocketException((int)error);
         if (!socket.Connected) throw new SocketException((int)SocketError.NotConnected);   // the look also records the connection in .NET's state
     }
 
