@@ -38,8 +38,7 @@ internal sealed class IoContext : IDisposable
     {
         _startTicks = Stopwatch.GetTimestamp();
         Synchronous = synchronous;
-        _waitingCallerThread = !synchronous && callerWaits && !Thread.CurrentThread.IsThreadPoolThread && SynchronizationContext.Current is null
-            && !Tcp.ReadinessWaiter.OnWaiterThread
+        _waitingCallerThread = !synchronous && callerWaits && OnApplicationsOwnThread
             ? Environment.CurrentManagedThreadId
             : 0;
         Events = events;
@@ -60,6 +59,13 @@ internal sealed class IoContext : IDisposable
     }
 
     public bool Synchronous { get; private set; }
+
+    /// <summary>
+    /// The calling thread is one of the application's own: neither a thread-pool thread nor under a synchronization
+    /// context (a UI thread), nor Curlew's readiness waiter. Such a thread usually waits for what it started.
+    /// </summary>
+    public static bool OnApplicationsOwnThread =>
+        !Thread.CurrentThread.IsThreadPoolThread && SynchronizationContext.Current is null && !Tcp.ReadinessWaiter.OnWaiterThread;
 
     private int _waitingCallerThread;   // the application thread that started this asynchronous transfer, or 0
 

@@ -137,13 +137,14 @@ public sealed partial class CurlEasy : IDisposable
     /// <exception cref="ObjectDisposedException">The handle was disposed (thrown at once, not through the task).</exception>
     public Task<CurlCode> PerformAsync(CancellationToken cancellationToken = default)
     {
+        bool ownThread = IoContext.OnApplicationsOwnThread;   // read before the transfer starts
         var transfer = StartAsync(cancellationToken, callerWaits: true);   // the application's call: its thread may wait in place
-        return transfer.IsCompleted ? transfer.AsTask() : CompletedAsynchronously(transfer);
+        return transfer.IsCompleted || !ownThread ? transfer.AsTask() : CompletedAsynchronously(transfer);
     }
 
-    // The application's continuations after PerformAsync run on the thread pool, never on the thread that finished the
-    // transfer (which may be Curlew's readiness waiter: see ReadinessWaiter); a thread blocked on the task still wakes
-    // directly, without a hop.
+    // Started on the application's own thread, a transfer may finish on Curlew's readiness waiter (see ReadinessWaiter):
+    // the application's continuations then run on the thread pool, never there, while a thread blocked on the task
+    // still wakes directly, without a hop. (Elsewhere the plain task: no waiter, and no extra allocation.)
     private static Task<CurlCode> CompletedAsynchronously(ValueTask<CurlCode> transfer)
     {
         var completion = new TaskCompletionSource<CurlCode>(TaskCreationOptions.RunContinuationsAsynchronously);
