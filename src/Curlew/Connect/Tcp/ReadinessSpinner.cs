@@ -45,20 +45,33 @@ internal struct ReadinessSpinner
     public SpinOutcome SpinUntilReadable(Socket socket)
     {
         if (_skip > 0) { _skip--; return SpinOutcome.Skipped; }
-        long start = Stopwatch.GetTimestamp();
-        while (true)
+        bool readable;
+        try { readable = PollWithinBudget(socket, SelectMode.SelectRead); }   // data, EOF or an error: recv will say
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { return SpinOutcome.Readable; }   // so will recv
+        if (readable)
         {
-            try
-            {
-                if (socket.Poll(0, SelectMode.SelectRead)) { _penalty = 0; return SpinOutcome.Readable; }   // data, EOF or an error: recv will say
-            }
-            catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { return SpinOutcome.Readable; }   // so will recv
-            if (Stopwatch.GetTimestamp() - start > BudgetTicks) break;
-            Thread.SpinWait(PausesBetweenPolls);
+            _penalty = 0;
+            return SpinOutcome.Readable;
         }
         _penalty = _penalty == 0 ? 1 : Math.Min(_penalty * 2, MaxSkip);
         _skip = _penalty;
         return SpinOutcome.Missed;
+    }
+
+    /// <summary>
+    /// Polls <paramref name="socket"/> for <paramref name="mode"/> until it is ready or the budget is spent (the
+    /// answer wait above, and a connect in place). Polled, never waited for with a timeout: on Unix Socket.Poll counts
+    /// whole milliseconds, so a 50 µs timeout would be none.
+    /// </summary>
+    public static bool PollWithinBudget(Socket socket, SelectMode mode)
+    {
+        long start = Stopwatch.GetTimestamp();
+        while (!socket.Poll(0, mode))
+        {
+            if (Stopwatch.GetTimestamp() - start > BudgetTicks) return false;
+            Thread.SpinWait(PausesBetweenPolls);
+        }
+        return true;
     }
 }
 

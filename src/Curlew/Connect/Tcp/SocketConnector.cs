@@ -179,13 +179,10 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, Ss
     }
 
     // For an asynchronous transfer still on the application thread that started it (IoContext.OnWaitingCaller): a
-    // non-blocking connect, then up to ConnectInPlaceMicros of polls for it to finish (a peer on this host or close by
-    // answers within it). Done in place, the socket stays off the runtime's event loop, so answers on it can be waited
+    // non-blocking connect, then the readiness spinner's budget (50 µs) of polls for it to finish (a peer on this host
+    // or close by answers within it). Done in place, the socket stays off the runtime's event loop, so answers on it can be waited
     // for in place too (see SocketFilter.Watched); the runtime's own ConnectAsync would put it there at once. Returns
     // false while the connect is still under way: AwaitConnectInProgressAsync then waits for it without blocking.
-    private const int ConnectInPlaceMicros = 50;
-    private static readonly long ConnectInPlaceTicks = Stopwatch.Frequency * ConnectInPlaceMicros / 1_000_000;
-
     private static bool ConnectInPlace(Socket socket, EndPoint target)
     {
         socket.Blocking = false;
@@ -196,13 +193,7 @@ internal sealed class SocketConnector(SocketFactory factory, bool tcpNoDelay, Ss
         }
         catch (SocketException ex) when (ex.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress) { }
         finally { socket.Blocking = true; }   // only .NET's flag: the descriptor stays non-blocking, as after ConnectAsync
-        // Polled, not waited for with a timeout: on Unix Socket.Poll counts whole milliseconds, so 50 µs would be none.
-        long start = Stopwatch.GetTimestamp();
-        while (!socket.Poll(0, SelectMode.SelectWrite))
-        {
-            if (Stopwatch.GetTimestamp() - start > ConnectInPlaceTicks) return false;
-            Thread.SpinWait(8);
-        }
+        if (!ReadinessSpinner.PollWithinBudget(socket, SelectMode.SelectWrite)) return false;
         ThrowIfConnectFailed(socket);
         return true;
     }
