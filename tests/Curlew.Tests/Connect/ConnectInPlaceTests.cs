@@ -121,6 +121,44 @@ public sealed class ConnectInPlaceTests
     }
 
     [Fact]
+    public async Task A_connect_still_under_way_when_cancelled_throws_and_closes_its_socket_once()
+    {
+        var rig = new ConnectRig();
+        // A full backlog and no accepts: the SYN is dropped and retried, the connect never finishes by itself.
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(0);
+        var target = (IPEndPoint)listener.LocalEndPoint!;
+        var fillers = new List<Socket>();
+        try
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                var filler = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { Blocking = false };
+                try { filler.Connect(target); } catch (SocketException) { }
+                fillers.Add(filler);
+            }
+            await Task.Delay(50);
+            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+            var thrown = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => OnOwnThread(async () =>
+            {
+                var connector = new SocketConnector(rig.Factory, tcpNoDelay: true);
+                using var io = new IoContext(synchronous: false, timeoutMs: 20_000, cts.Token, callerWaits: true);
+                var filter = await connector.ConnectAsync([target], "127.0.0.1", target.Port, io);
+                filter.Close();
+                return 0;
+            }));
+            Assert.Equal(cts.Token, thrown.CancellationToken);
+        }
+        finally
+        {
+            foreach (var filler in fillers) filler.Dispose();
+        }
+        Assert.Single(rig.Callbacks.Opens);
+        rig.AssertBalanced();
+    }
+
+    [Fact]
     public async Task A_connect_slower_than_the_wait_in_place_goes_on_through_the_event_loop_and_succeeds()
     {
         var rig = new ConnectRig();

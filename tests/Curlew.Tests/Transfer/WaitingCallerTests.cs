@@ -95,6 +95,49 @@ public sealed class WaitingCallerTests
         Assert.Equal(cts.Token, thrown.CancellationToken);
     }
 
+    // A peer that takes the connection (the kernel does, for a listener that never accepts) and never answers: the
+    // answer wait misses the spin and goes to the readiness waiter, where the cancellation or the deadline finds it.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_wait_for_an_answer_that_never_comes_ends_on_cancel_or_timeout_and_closes_its_socket_once(bool byTimeout)
+    {
+        using var silent = new Curlew.Tests.Support.SilentListener();
+        using var cts = new CancellationTokenSource();
+        var ledger = new Curlew.Tests.Support.CallbackLedger();
+        Task<CurlCode>? task = null;
+        var easy = new CurlEasy { Url = $"http://127.0.0.1:{silent.Port}/never" };
+        try
+        {
+            ledger.Install(easy);
+            if (byTimeout) easy.TimeoutMs = 300;
+            await OnOwnThread(() =>
+            {
+                task = easy.PerformAsync(cts.Token);
+                return Task.CompletedTask;
+            });
+            if (byTimeout)
+            {
+                Assert.Equal(CurlCode.OperationTimedout, await task!.WaitAsync(TimeSpan.FromSeconds(20)));
+            }
+            else
+            {
+                await Task.Delay(200);
+                Assert.False(task!.IsCompleted, "the transfer ended although nothing answered");
+                await cts.CancelAsync();
+                var thrown = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task.WaitAsync(TimeSpan.FromSeconds(20)));
+                Assert.Equal(cts.Token, thrown.CancellationToken);
+            }
+            Assert.True(silent.AnyoneConnected);
+        }
+        finally
+        {
+            easy.Dispose();
+        }
+        Assert.Single(ledger.Opens);
+        ledger.AssertBalanced();
+    }
+
     [Fact]
     public async Task A_refused_connect_from_the_callers_thread_is_error_7_with_curls_wording()
     {
